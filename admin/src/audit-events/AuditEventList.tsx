@@ -1,0 +1,24 @@
+import { DataTable, List, TextField, TextInput } from 'react-admin';
+import { CodeField } from '../common/CodeField';
+import { DateTimeField } from '../common/DateTimeField';
+import { ActorField } from './ActorField';
+
+// The audit trail can only grow; there is nothing to create, edit or delete.
+const filters = [
+  <TextInput key="action" source="action" alwaysOn />,
+  <TextInput key="entityType" source="entityType" alwaysOn />,
+];
+
+export const AuditEventList = () => (
+  <List filters={filters} sort={{ field: 'at', order: 'DESC' }} perPage={50}>
+    <DataTable rowClick={false} bulkActionButtons={false}>
+      <DataTable.Col source="at" field={DateTimeField} />
+      <DataTable.Col source="actorId" disableSort>
+        <ActorField />
+      </DataTable.Col>
+      <DataTable.Col source="action" field={CodeField} />
+      <DataTable.Col source="entityType" field={TextField} />
+      <DataTable.Col source="entityId" field={CodeField} disableSort />
+    </DataTable>
+  </List>
+);

@@ -1,0 +1,12 @@
+import { BooleanField, Show, SimpleShowLayout, TextField } from 'react-admin';
+import { CodeField } from '../common/CodeField';
+
+export const CategoryShow = () => (
+  <Show>
+    <SimpleShowLayout>
+      <CodeField source="code" />
+      <TextField source="name" />
+      <BooleanField source="active" />
+    </SimpleShowLayout>
+  </Show>
+);

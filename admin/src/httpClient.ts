@@ -1,0 +1,35 @@
+import { fetchUtils, HttpError } from 'react-admin';
+import { session } from './session';
+
+/** Turns the API's `message` (a string, or a list naming each bad field) into one line. */
+export const errorMessage = (body: unknown, fallback: string): string => {
+  const message = (body as { message?: unknown } | null)?.message;
+  if (Array.isArray(message)) return message.join('; ');
+  if (typeof message === 'string' && message.trim() !== '') return message;
+  return fallback;
+};
+
+/**
+ * `fetchUtils.fetchJson` plus the bearer token. Errors keep their body, so a
+ * 400 with `errors: { field: message }` reaches react-admin's forms intact.
+ */
+export const httpClient = async (url: string, options: fetchUtils.Options = {}) => {
+  const headers = new Headers(options.headers);
+  if (!headers.has('Accept')) headers.set('Accept', 'application/json');
+  const token = session.getToken();
+  if (token) headers.set('Authorization', `Bearer ${token}`);
+  try {
+    return await fetchUtils.fetchJson(url, { ...options, headers });
+  } catch (error) {
+    if (!(error instanceof HttpError)) throw error;
+    throw new HttpError(readableMessage(error), error.status, error.body);
+  }
+};
+
+const readableMessage = (error: HttpError): string => {
+  // Translation keys: react-admin's notifications translate them.
+  if (error.status === 403) return 'ra.notification.not_authorized';
+  if (error.status === 429) return 'app.error.too_many_requests';
+  if (error.status >= 500) return 'ra.notification.http_error';
+  return errorMessage(error.body, error.message || 'ra.notification.http_error');
+};

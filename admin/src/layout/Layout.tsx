@@ -1,0 +1,9 @@
+import type { ReactNode } from 'react';
+import { Layout as RaLayout } from 'react-admin';
+import { AppBar } from './AppBar';
+
+// The default menu lists each resource whose `list` the user may access
+// (authProvider.canAccess), so every role sees its own menu.
+export const Layout = ({ children }: { children: ReactNode }) => (
+  <RaLayout appBar={AppBar}>{children}</RaLayout>
+);

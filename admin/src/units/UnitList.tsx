@@ -1,0 +1,15 @@
+import { BooleanField, DataTable, List, NullableBooleanInput } from 'react-admin';
+import { CodeField } from '../common/CodeField';
+import { searchFilter } from '../common/filters';
+
+const filters = [searchFilter, <NullableBooleanInput key="active" source="active" />];
+
+export const UnitList = () => (
+  <List filters={filters} sort={{ field: 'code', order: 'ASC' }} perPage={25}>
+    <DataTable rowClick="show" bulkActionButtons={false}>
+      <DataTable.Col source="code" field={CodeField} />
+      <DataTable.Col source="name" />
+      <DataTable.Col source="active" field={BooleanField} />
+    </DataTable>
+  </List>
+);

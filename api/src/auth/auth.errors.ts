@@ -1,0 +1,31 @@
+import { HttpException, HttpStatus } from '@nestjs/common';
+
+export enum AuthErrorCode {
+  InvalidCredentials = 'INVALID_CREDENTIALS',
+  TooManyAttempts = 'TOO_MANY_ATTEMPTS',
+  MissingToken = 'MISSING_TOKEN',
+  InvalidSession = 'INVALID_SESSION',
+  Forbidden = 'FORBIDDEN',
+}
+
+const STATUS: Record<AuthErrorCode, HttpStatus> = {
+  [AuthErrorCode.InvalidCredentials]: HttpStatus.UNAUTHORIZED,
+  [AuthErrorCode.TooManyAttempts]: HttpStatus.TOO_MANY_REQUESTS,
+  [AuthErrorCode.MissingToken]: HttpStatus.UNAUTHORIZED,
+  [AuthErrorCode.InvalidSession]: HttpStatus.UNAUTHORIZED,
+  [AuthErrorCode.Forbidden]: HttpStatus.FORBIDDEN,
+};
+
+const MESSAGE: Record<AuthErrorCode, string> = {
+  [AuthErrorCode.InvalidCredentials]: 'Wrong email or password',
+  [AuthErrorCode.TooManyAttempts]: 'Too many failed sign-ins for this account; try again later',
+  [AuthErrorCode.MissingToken]: 'Sign in first: a bearer token is required',
+  [AuthErrorCode.InvalidSession]: 'The session has ended; sign in again',
+  [AuthErrorCode.Forbidden]: 'Your role may not do this',
+};
+
+export class AuthError extends HttpException {
+  constructor(readonly code: AuthErrorCode) {
+    super({ message: MESSAGE[code], code }, STATUS[code]);
+  }
+}

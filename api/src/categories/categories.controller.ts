@@ -1,0 +1,43 @@
+import { Body, Controller, Delete, Get, Post, Put } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { type Actor, CurrentActor, Roles } from '../auth/auth.decorators.js';
+import { neverDeleted } from '../common/never-deleted.js';
+import { IdParam } from '../common/id-param.js';
+import { List, type ListQuery } from '../common/list-query.js';
+import { CreateCategoryDto, UpdateCategoryDto } from './dto/category.dto.js';
+import { CATEGORY_LIST, CategoriesService } from './categories.service.js';
+
+@ApiTags('categories')
+@ApiBearerAuth()
+@Controller('categories')
+export class CategoriesController {
+  constructor(private readonly categories: CategoriesService) {}
+
+  @Get()
+  list(@List(CATEGORY_LIST) query: ListQuery) {
+    return this.categories.list(query);
+  }
+
+  @Get(':id')
+  get(@IdParam() id: string) {
+    return this.categories.get(id);
+  }
+
+  @Roles('admin')
+  @Post()
+  create(@CurrentActor() actor: Actor, @Body() dto: CreateCategoryDto) {
+    return this.categories.create(actor, dto);
+  }
+
+  @Roles('admin')
+  @Put(':id')
+  update(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() dto: UpdateCategoryDto) {
+    return this.categories.update(actor, id, dto);
+  }
+
+  @Roles('admin')
+  @Delete(':id')
+  remove(@IdParam() _id: string): never {
+    neverDeleted('Categories', 'set active to false instead');
+  }
+}

@@ -1,0 +1,26 @@
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+export class CreateCategoryDto {
+  @ApiProperty({ example: 'tattoo_removal', description: 'Lower-case letters, digits and underscores' })
+  @IsString({ message: 'code must be a text' })
+  @Matches(/^[a-z][a-z0-9_]{1,39}$/, { message: 'code must be 2–40 lower-case letters, digits or _, e.g. tattoo_removal' })
+  code: string;
+
+  @ApiProperty({ example: 'Tattoo removal' })
+  @Transform(trim)
+  @IsString({ message: 'name must be a text' })
+  @IsNotEmpty({ message: 'name must not be empty' })
+  @MaxLength(200, { message: 'name must be at most 200 characters' })
+  name: string;
+
+  @ApiPropertyOptional({ default: true })
+  @IsOptional()
+  @IsBoolean({ message: 'active must be true or false' })
+  active?: boolean;
+}
+
+export class UpdateCategoryDto extends PartialType(CreateCategoryDto) {}

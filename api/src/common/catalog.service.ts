@@ -1,0 +1,73 @@
+import type { EntityManager, EntityTarget } from 'typeorm';
+import type { Actor } from '../auth/auth.decorators.js';
+import type { AuditService } from '../audit/audit.service.js';
+import { isUniqueViolation, notFound, uniqueConflict } from './errors.js';
+import { findPage, type ListQuery, type ListSpec, type Page } from './list-query.js';
+
+interface CatalogEntry {
+  id: string;
+  code: string;
+  name: string;
+  active: boolean;
+}
+
+/**
+ * Units and categories are the same kind of record: a unique code, a name and
+ * an active flag, written by admins and never deleted (history refers to them).
+ */
+export abstract class CatalogService<T extends CatalogEntry> {
+  protected abstract readonly entity: EntityTarget<T>;
+  protected abstract readonly spec: ListSpec;
+  protected abstract readonly label: string;
+  protected abstract readonly entityType: string;
+  protected abstract readonly uniqueConstraint: string;
+
+  constructor(
+    protected readonly manager: EntityManager,
+    protected readonly audit: AuditService,
+  ) {}
+
+  list(query: ListQuery): Promise<Page<T>> {
+    return findPage(this.manager.createQueryBuilder(this.entity, 'c'), query, this.spec);
+  }
+
+  async get(id: string): Promise<T> {
+    const found = await this.manager.findOne(this.entity, { where: { id } as never });
+    if (!found) throw notFound(this.label);
+    return found;
+  }
+
+  async create(actor: Actor, dto: Pick<T, 'code' | 'name'> & { active?: boolean }): Promise<T> {
+    return this.write(async (tx) => {
+      const saved = (await tx.save(this.entity, { ...dto, active: dto.active ?? true } as never)) as unknown as T;
+      await this.audit.record(
+        { actorId: actor.id, action: `${this.entityType}.create`, entityType: this.entityType, entityId: saved.id, details: { code: saved.code } },
+        tx,
+      );
+      return saved;
+    });
+  }
+
+  async update(actor: Actor, id: string, dto: Partial<Pick<T, 'code' | 'name' | 'active'>>): Promise<T> {
+    return this.write(async (tx) => {
+      const current = await tx.findOne(this.entity, { where: { id } as never, lock: { mode: 'pessimistic_write' } });
+      if (!current) throw notFound(this.label);
+      const changed = Object.keys(dto).filter((k) => dto[k as keyof typeof dto] !== current[k as keyof T]);
+      const saved = (await tx.save(this.entity, { ...current, ...dto } as never)) as unknown as T;
+      await this.audit.record(
+        { actorId: actor.id, action: `${this.entityType}.update`, entityType: this.entityType, entityId: id, details: { changed } },
+        tx,
+      );
+      return saved;
+    });
+  }
+
+  private async write<R>(work: (tx: EntityManager) => Promise<R>): Promise<R> {
+    try {
+      return await this.manager.transaction(work);
+    } catch (error) {
+      if (isUniqueViolation(error, this.uniqueConstraint)) throw uniqueConflict('code', 'is already in use');
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,105 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
+
+const toBool = ({ value }: { value: unknown }): unknown => {
+  if (value === undefined || value === '') return undefined;
+  const text = String(value).trim().toLowerCase();
+  if (['1', 'true', 'on', 'yes'].includes(text)) return true;
+  if (['0', 'false', 'off', 'no'].includes(text)) return false;
+  return value;
+};
+const toInt = ({ value }: { value: unknown }): unknown =>
+  value === undefined || value === '' ? undefined : /^-?\d+$/.test(String(value).trim()) ? Number(value) : value;
+
+/** The environment as the process receives it; every variable is optional. */
+export class EnvironmentVariables {
+  @IsOptional() @Transform(toInt) @IsInt({ message: 'PORT must be a whole number' })
+  @Min(1, { message: 'PORT must be between 1 and 65535' }) @Max(65535, { message: 'PORT must be between 1 and 65535' })
+  PORT?: number;
+
+  @IsOptional() @IsString()
+  @Matches(/^postgres(ql)?:\/\/[^\s/]+\/[^\s/?]+(\?\S*)?$/, {
+    message: 'DATABASE_URL must look like postgres://user:password@host:5432/database',
+  })
+  DATABASE_URL?: string;
+
+  @IsOptional() @IsString() DATA_DIR?: string;
+
+  @IsOptional() @Transform(toBool) @IsBoolean({ message: 'DEMO must be true or false' })
+  DEMO?: boolean;
+
+  @IsOptional() @Transform(toInt) @IsInt({ message: 'SESSION_IDLE_MINUTES must be a whole number' }) @Min(1) @Max(24 * 60)
+  SESSION_IDLE_MINUTES?: number;
+
+  @IsOptional() @Transform(toInt) @IsInt({ message: 'SESSION_ABSOLUTE_HOURS must be a whole number' }) @Min(1) @Max(24 * 7)
+  SESSION_ABSOLUTE_HOURS?: number;
+
+  @IsOptional() @Transform(toInt) @IsInt({ message: 'LOGIN_MAX_FAILURES must be a whole number' }) @Min(1) @Max(1000)
+  LOGIN_MAX_FAILURES?: number;
+
+  @IsOptional() @Transform(toInt) @IsInt({ message: 'LOGIN_WINDOW_MINUTES must be a whole number' }) @Min(1) @Max(24 * 60)
+  LOGIN_WINDOW_MINUTES?: number;
+
+  @IsOptional() @Matches(/^[A-Z]{3}$/, { message: 'CURRENCY must be a three-letter ISO 4217 code such as DKK' })
+  CURRENCY?: string;
+
+  @IsOptional() @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+    message: 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent',
+  })
+  LOG_LEVEL?: string;
+}
+
+export interface AppConfig {
+  port: number;
+  /** Unset: an embedded PostgreSQL in dataDir. */
+  databaseUrl: string | undefined;
+  dataDir: string;
+  demo: boolean;
+  sessionIdleMinutes: number;
+  sessionAbsoluteHours: number;
+  loginMaxFailures: number;
+  loginWindowMinutes: number;
+  currency: string;
+  logLevel: string;
+}
+
+export class ConfigError extends Error {}
+
+/** Reads and validates the environment once; a bad variable throws a message that names it. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const raw = Object.fromEntries(Object.entries(env).filter(([key]) => KEYS.includes(key)));
+  const parsed = plainToInstance(EnvironmentVariables, raw);
+  const problems = validateSync(parsed, { whitelist: true });
+  if (problems.length > 0) {
+    const lines = problems.flatMap((p) => Object.values(p.constraints ?? {}).slice(0, 1).map((m) => `${p.property}: ${m}`));
+    throw new ConfigError(`Invalid environment:\n  ${lines.join('\n  ')}`);
+  }
+  const databaseUrl = parsed.DATABASE_URL || undefined;
+  return {
+    port: parsed.PORT ?? 3000,
+    databaseUrl,
+    dataDir: parsed.DATA_DIR || './data',
+    demo: parsed.DEMO ?? databaseUrl === undefined,
+    sessionIdleMinutes: parsed.SESSION_IDLE_MINUTES ?? 30,
+    sessionAbsoluteHours: parsed.SESSION_ABSOLUTE_HOURS ?? 12,
+    loginMaxFailures: parsed.LOGIN_MAX_FAILURES ?? 10,
+    loginWindowMinutes: parsed.LOGIN_WINDOW_MINUTES ?? 15,
+    currency: parsed.CURRENCY ?? 'DKK',
+    logLevel: parsed.LOG_LEVEL ?? 'info',
+  };
+}
+
+const KEYS = [
+  'PORT',
+  'DATABASE_URL',
+  'DATA_DIR',
+  'DEMO',
+  'SESSION_IDLE_MINUTES',
+  'SESSION_ABSOLUTE_HOURS',
+  'LOGIN_MAX_FAILURES',
+  'LOGIN_WINDOW_MINUTES',
+  'CURRENCY',
+  'LOG_LEVEL',
+];
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,0 +1,113 @@
+import { ConflictException, Injectable } from '@nestjs/common';
+import { InjectEntityManager } from '@nestjs/typeorm';
+import { ROLES, type Role } from '@app/contract';
+import type { EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import type { Actor } from '../auth/auth.decorators.js';
+import { AuthService } from '../auth/auth.service.js';
+import { hashPassword } from '../auth/password.js';
+import { fieldError, isUniqueViolation, notFound, uniqueConflict } from '../common/errors.js';
+import { findPage, type ListQuery, type ListSpec, type Page } from '../common/list-query.js';
+import { Unit } from '../units/unit.entity.js';
+import type { CreateUserDto, UpdateUserDto } from './dto/user.dto.js';
+import { User } from './user.entity.js';
+
+export const USER_LIST: ListSpec = {
+  resource: 'users',
+  fields: {
+    id: { column: 'u.id', type: 'uuid' },
+    email: { column: 'u.email', type: 'string', sortable: true },
+    displayName: { column: 'u.display_name', type: 'string', sortable: true },
+    role: { column: 'u.role', type: 'string', sortable: true, values: ROLES },
+    unitId: { column: 'u.unit_id', type: 'uuid', sortable: true },
+    active: { column: 'u.active', type: 'boolean', sortable: true },
+    createdAt: { column: 'u.created_at', type: 'timestamp', sortable: true },
+  },
+  search: ['u.email', 'u.display_name'],
+  defaultSort: ['email', 'ASC'],
+};
+
+export type UserView = Omit<User, 'passwordHash'>;
+
+@Injectable()
+export class UsersService {
+  constructor(
+    @InjectEntityManager() private readonly manager: EntityManager,
+    private readonly audit: AuditService,
+    private readonly auth: AuthService,
+  ) {}
+
+  list(query: ListQuery): Promise<Page<UserView>> {
+    return findPage(this.manager.createQueryBuilder(User, 'u'), query, USER_LIST);
+  }
+
+  async get(id: string): Promise<UserView> {
+    return (await this.manager.findOneBy(User, { id })) ?? throwNotFound();
+  }
+
+  async create(actor: Actor, dto: CreateUserDto): Promise<UserView> {
+    const unitId = dto.unitId ?? null;
+    const passwordHash = await hashPassword(dto.password);
+    return this.write(async (tx) => {
+      await checkUnitForRole(tx, dto.role, unitId);
+      const { id } = await tx.save(User, {
+        email: dto.email,
+        displayName: dto.displayName,
+        role: dto.role,
+        unitId,
+        active: dto.active ?? true,
+        passwordHash,
+      });
+      await this.audit.record(
+        { actorId: actor.id, action: 'user.create', entityType: 'user', entityId: id, details: { role: dto.role, unitId } },
+        tx,
+      );
+      return (await tx.findOneBy(User, { id }))!;
+    });
+  }
+
+  async update(actor: Actor, id: string, dto: UpdateUserDto): Promise<UserView> {
+    const passwordHash = dto.password === undefined ? undefined : await hashPassword(dto.password);
+    return this.write(async (tx) => {
+      const current = await tx.findOne(User, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!current) throwNotFound();
+      const { password: _, ...fields } = dto;
+      const next = { ...current, ...fields };
+      if (fields.role !== undefined && fields.role !== 'unit_worker' && fields.unitId === undefined) next.unitId = null;
+      await checkUnitForRole(tx, next.role, next.unitId ?? null);
+      if (id === actor.id && (next.role !== 'admin' || !next.active)) {
+        throw new ConflictException('You cannot remove your own admin role or deactivate yourself; ask another admin');
+      }
+      const changed = (['email', 'displayName', 'role', 'unitId', 'active'] as const).filter((k) => next[k] !== current[k]);
+      if (passwordHash) changed.push('password' as never);
+      await tx.save(User, passwordHash ? { ...next, passwordHash } : next);
+      // Whoever changes what a user may see or how they sign in ends that user's sessions at once.
+      const revokeFor = changed.filter((k) => ['role', 'unitId', 'active', 'email', 'password'].includes(k));
+      const revoked = revokeFor.length ? await this.auth.revokeAll(id, `user.${revokeFor[0]}_changed`, tx) : 0;
+      await this.audit.record(
+        { actorId: actor.id, action: 'user.update', entityType: 'user', entityId: id, details: { changed, sessionsRevoked: revoked } },
+        tx,
+      );
+      return (await tx.findOneBy(User, { id }))!;
+    });
+  }
+
+  private async write<R>(work: (tx: EntityManager) => Promise<R>): Promise<R> {
+    try {
+      return await this.manager.transaction(work);
+    } catch (error) {
+      if (isUniqueViolation(error, 'users_email_unique')) throw uniqueConflict('email', 'is already in use');
+      throw error;
+    }
+  }
+}
+
+async function checkUnitForRole(tx: EntityManager, role: Role, unitId: string | null): Promise<void> {
+  if (role === 'unit_worker' && !unitId) throw fieldError('unitId', 'a unit worker must belong to a unit');
+  if (role !== 'unit_worker' && unitId) throw fieldError('unitId', `must be empty for the role ${role}`);
+  if (unitId && !(await tx.existsBy(Unit, { id: unitId }))) throw fieldError('unitId', 'no unit has this id');
+}
+
+function throwNotFound(): never {
+  throw notFound('User');
+}

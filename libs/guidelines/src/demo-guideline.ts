@@ -1,0 +1,58 @@
+import type { CategoryRules, Guideline } from './types.js';
+
+const DKK = 100n; // øre per krone
+
+const common = {
+  requiredDocuments: ['quote'],
+  agreementRequired: true,
+  urgentMayPrecedeAgreement: false,
+} satisfies Partial<CategoryRules>;
+
+/** The guideline version of the demo installation (API contract, "Demo installation"); amounts in øre. */
+export const demoGuideline: Guideline = {
+  id: 'demo-2026-1',
+  version: '2026.1',
+  effectiveFrom: '2026-01-01',
+  minAge: 18,
+  maxCourseMonths: 12,
+  categories: [
+    {
+      ...common,
+      categoryCode: 'relocation',
+      maxPerApplication: 60_000n * DKK,
+      maxPerCase: 120_000n * DKK,
+      maxUnitAmount: 1_500n * DKK,
+      unitLabel: 'night',
+      maxUnitsPerApplication: 90,
+      secondApprovalAbove: 25_000n * DKK,
+      allowedCaseStatuses: ['active'],
+      // Safety first: a threatened candidate may be moved before the agreement is signed.
+      urgentMayPrecedeAgreement: true,
+    },
+    {
+      ...common,
+      categoryCode: 'tattoo_removal',
+      maxPerApplication: 25_000n * DKK,
+      maxPerCase: 40_000n * DKK,
+      maxUnitAmount: 2_500n * DKK,
+      unitLabel: 'session',
+      maxUnitsPerApplication: 10,
+      secondApprovalAbove: 25_000n * DKK,
+      allowedCaseStatuses: ['active'],
+      // Laser sessions at least six weeks apart.
+      minSessionSpacingDays: 42,
+    },
+    {
+      ...common,
+      categoryCode: 'psychological_treatment',
+      maxPerApplication: 18_000n * DKK,
+      maxPerCase: 36_000n * DKK,
+      maxUnitAmount: 1_500n * DKK,
+      unitLabel: 'session',
+      maxUnitsPerApplication: 12,
+      secondApprovalAbove: 25_000n * DKK,
+      // Includes the psychological assessment of a candidate not yet admitted.
+      allowedCaseStatuses: ['active', 'assessment'],
+    },
+  ],
+};

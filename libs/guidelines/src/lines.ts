@@ -1,0 +1,15 @@
+import { lineTotal, sumMoney } from '../../money/src/index.js';
+import type { ApplicationLine } from './types.js';
+
+export function hasValidQuantity(line: ApplicationLine): boolean {
+  return Number.isSafeInteger(line.quantity) && line.quantity >= 1;
+}
+
+export function isValidLine(line: ApplicationLine): boolean {
+  return hasValidQuantity(line) && line.unitAmount >= 0n;
+}
+
+/** The sum of the lines that can be summed; the `lines-valid` rule reports the others. */
+export function validLinesTotal(lines: readonly ApplicationLine[]): bigint {
+  return sumMoney(lines.filter(hasValidQuantity).map((line) => lineTotal(line.quantity, line.unitAmount)));
+}

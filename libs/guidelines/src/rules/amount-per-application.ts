@@ -1,0 +1,15 @@
+import { finding } from '../finding.js';
+import type { Finding, RuleInput } from '../types.js';
+import { money } from '../wording.js';
+
+export function amountPerApplication({ application, context, category }: RuleInput): Finding | null {
+  if (!category || application.amountRequested <= category.maxPerApplication) return null;
+  const requested = money(application.amountRequested, context);
+  const max = money(category.maxPerApplication, context);
+  return finding(
+    'amount-per-application',
+    'block',
+    `The amount requested, ${requested.en}, is more than the most per application in this category, ${max.en}.`,
+    `Det ansøgte beløb, ${requested.da}, er mere end det højeste beløb pr. ansøgning i kategorien, ${max.da}.`,
+  );
+}

@@ -1,0 +1,12 @@
+import { finding } from '../finding.js';
+import type { Finding, RuleInput } from '../types.js';
+
+export function amountPositive({ application }: RuleInput): Finding | null {
+  if (application.amountRequested > 0n) return null;
+  return finding(
+    'amount-positive',
+    'block',
+    'The amount requested must be more than zero.',
+    'Det ansøgte beløb skal være større end nul.',
+  );
+}

@@ -1,0 +1,23 @@
+import { finding } from '../finding.js';
+import type { Finding, RuleInput } from '../types.js';
+import { money } from '../wording.js';
+
+export function poolAvailable({ application, context }: RuleInput): Finding | null {
+  if (context.poolAvailable === null) {
+    return finding(
+      'pool-available',
+      'info',
+      'The money left in the pool is not known yet; it is checked again when the grant is approved.',
+      'Puljens restbeløb kendes endnu ikke; det kontrolleres igen, når bevillingen gives.',
+    );
+  }
+  if (context.poolAvailable >= application.amountRequested) return null;
+  const left = money(context.poolAvailable, context);
+  const requested = money(application.amountRequested, context);
+  return finding(
+    'pool-available',
+    'block',
+    `The pool has ${left.en} left, less than the amount requested, ${requested.en}.`,
+    `Puljen har ${left.da} tilbage, mindre end det ansøgte beløb, ${requested.da}.`,
+  );
+}

@@ -1,0 +1,47 @@
+import { finding } from '../finding.js';
+import { dayNumber, parseIsoDate } from '../iso-date.js';
+import type { Finding, RuleInput } from '../types.js';
+
+interface Session {
+  iso: string;
+  day: number;
+  planned: boolean;
+}
+
+export function sessionSpacing({ application, context, category }: RuleInput): Finding | null {
+  const minDays = category?.minSessionSpacingDays;
+  const plannedDates = application.plannedSessionDates ?? [];
+  if (minDays === undefined || plannedDates.length === 0) return null;
+
+  const unreadable: string[] = [];
+  const sessions: Session[] = [];
+  const add = (iso: string, planned: boolean) => {
+    const date = parseIsoDate(iso);
+    if (date) sessions.push({ iso, day: dayNumber(date), planned });
+    else unreadable.push(iso);
+  };
+  plannedDates.forEach((iso) => add(iso, true));
+  (context.previousSessionDates ?? []).forEach((iso) => add(iso, false));
+  sessions.sort((a, b) => a.day - b.day || a.iso.localeCompare(b.iso));
+
+  // Any too-close pair involving a planned session shows up as a too-close neighbour pair.
+  const tooClose: string[] = [];
+  for (let i = 1; i < sessions.length; i++) {
+    const [a, b] = [sessions[i - 1], sessions[i]];
+    const days = b.day - a.day;
+    if ((a.planned || b.planned) && days < minDays) tooClose.push(`${a.iso}/${b.iso} (${days})`);
+  }
+  if (tooClose.length === 0 && unreadable.length === 0) return null;
+
+  const en = [`Sessions must be at least ${minDays} days apart.`];
+  const da = [`Behandlinger skal ligge mindst ${minDays} dage fra hinanden.`];
+  if (tooClose.length > 0) {
+    en.push(`Too close (days apart): ${tooClose.join(', ')}.`);
+    da.push(`For tæt (dage imellem): ${tooClose.join(', ')}.`);
+  }
+  if (unreadable.length > 0) {
+    en.push(`Not a date (YYYY-MM-DD): ${unreadable.map((d) => JSON.stringify(d)).join(', ')}.`);
+    da.push(`Ikke en dato (ÅÅÅÅ-MM-DD): ${unreadable.map((d) => JSON.stringify(d)).join(', ')}.`);
+  }
+  return finding('session-spacing', 'warn', en.join(' '), da.join(' '));
+}

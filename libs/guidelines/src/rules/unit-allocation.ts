@@ -1,0 +1,16 @@
+import { finding } from '../finding.js';
+import type { Finding, RuleInput } from '../types.js';
+import { money } from '../wording.js';
+
+export function unitAllocation({ application, context }: RuleInput): Finding | null {
+  const remaining = context.unitAllocationRemaining;
+  if (remaining === undefined || remaining === null || remaining >= application.amountRequested) return null;
+  const left = money(remaining, context);
+  const requested = money(application.amountRequested, context);
+  return finding(
+    'unit-allocation',
+    'warn',
+    `The unit's allocation has ${left.en} left, less than the amount requested, ${requested.en}.`,
+    `Enhedens ramme har ${left.da} tilbage, mindre end det ansøgte beløb, ${requested.da}.`,
+  );
+}

@@ -1,0 +1,47 @@
+// Shared pieces of the English and Danish finding messages.
+// Relative import rather than '@app/money' so the engine resolves the same way under tsc, Jest and Vite.
+import { formatMoney } from '../../money/src/index.js';
+import type { CaseStatus, EvaluationContext, UnitLabel } from './types.js';
+
+export interface Bilingual {
+  en: string;
+  da: string;
+}
+
+export function money(amount: bigint, context: EvaluationContext): Bilingual {
+  const currency = context.currency ?? 'DKK';
+  return { en: formatMoney(amount, currency, 'en'), da: formatMoney(amount, currency, 'da') };
+}
+
+const UNIT_NAMES: Record<UnitLabel, { en: [string, string]; da: [string, string] }> = {
+  night: { en: ['night', 'nights'], da: ['nat', 'nætter'] },
+  session: { en: ['session', 'sessions'], da: ['behandling', 'behandlinger'] },
+  item: { en: ['item', 'items'], da: ['stk.', 'stk.'] },
+};
+
+/** "a night" / "pr. nat" */
+export function perUnit(label: UnitLabel): Bilingual {
+  return { en: `a ${UNIT_NAMES[label].en[0]}`, da: `pr. ${UNIT_NAMES[label].da[0]}` };
+}
+
+/** "95 nights" / "95 nætter" */
+export function unitCount(count: number, label: UnitLabel): Bilingual {
+  const plural = count === 1 ? 0 : 1;
+  return { en: `${count} ${UNIT_NAMES[label].en[plural]}`, da: `${count} ${UNIT_NAMES[label].da[plural]}` };
+}
+
+const STATUS_NAMES: Record<CaseStatus, Bilingual> = {
+  assessment: { en: 'in assessment', da: 'under vurdering' },
+  active: { en: 'active', da: 'aktiv' },
+  completed: { en: 'completed', da: 'afsluttet' },
+  discontinued: { en: 'discontinued', da: 'afbrudt' },
+};
+
+export function caseStatus(status: CaseStatus): Bilingual {
+  return STATUS_NAMES[status];
+}
+
+export function orList(items: readonly string[], or: string): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} ${or} ${items[items.length - 1]}`;
+}
