@@ -15,9 +15,8 @@ export default defineConfig({
   // vite 8 transforms TSX with oxc itself; no React plugin needed.
   oxc: { jsx: { runtime: 'automatic' } },
   resolve: {
-    alias: {
-      '@app/contract': here('../libs/contract/src/index.ts'),
-    },
+    // the pure libs/ packages, as the API imports them
+    alias: [{ find: /^@app\/([a-z-]+)$/, replacement: here('../libs/$1/src/index.ts') }],
   },
   build: {
     outDir: here('dist'),

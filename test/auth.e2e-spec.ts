@@ -33,11 +33,18 @@ describe('Authentication', () => {
   it('answers the same 401 for an unknown account and a wrong password', async () => {
     const user = await t.newUser('finance');
     const wrong = await t.http.post('/api/auth/login').send({ email: user.email, password: 'wrong-password-123' });
-    const unknown = await t.http.post('/api/auth/login').send({ email: 'nobody@test.example', password: 'wrong-password-123' });
+    const unknown = await t.http
+      .post('/api/auth/login')
+      .send({ email: 'nobody@test.example', password: 'wrong-password-123' });
     expect(wrong.status).toBe(401);
     expect(unknown.status).toBe(401);
     expect(wrong.body).toEqual(unknown.body);
-    expect(wrong.body).toEqual({ statusCode: 401, error: 'Unauthorized', message: 'Wrong email or password', code: 'INVALID_CREDENTIALS' });
+    expect(wrong.body).toEqual({
+      statusCode: 401,
+      error: 'Unauthorized',
+      message: 'Wrong email or password',
+      code: 'INVALID_CREDENTIALS',
+    });
   });
 
   it('refuses a deactivated account with the same 401', async () => {
@@ -81,9 +88,15 @@ describe('Authentication', () => {
     const { user, auth } = await t.signedIn('finance');
     await t.db.query(`UPDATE sessions SET last_seen_at = now() - interval '29 minutes' WHERE user_id = $1`, [user.id]);
     expect((await t.http.get('/api/auth/me').set(auth)).status).toBe(200);
-    const [{ seen }] = await t.db.query(`SELECT last_seen_at > now() - interval '1 minute' AS seen FROM sessions WHERE user_id = $1`, [user.id]);
+    const [{ seen }] = await t.db.query(
+      `SELECT last_seen_at > now() - interval '1 minute' AS seen FROM sessions WHERE user_id = $1`,
+      [user.id],
+    );
     expect(seen).toBe(true);
-    await t.db.query(`UPDATE sessions SET created_at = now() - interval '13 hours', expires_at = now() - interval '1 hour' WHERE user_id = $1`, [user.id]);
+    await t.db.query(
+      `UPDATE sessions SET created_at = now() - interval '13 hours', expires_at = now() - interval '1 hour' WHERE user_id = $1`,
+      [user.id],
+    );
     expect((await t.http.get('/api/auth/me').set(auth)).status).toBe(401);
   });
 
@@ -107,7 +120,9 @@ describe('Authentication', () => {
     expect(blocked.body.message).toMatch(/too many/i);
     // other accounts are not affected
     const other = await t.newUser('finance');
-    expect((await t.http.post('/api/auth/login').send({ email: other.email, password: TEST_PASSWORD })).status).toBe(200);
+    expect((await t.http.post('/api/auth/login').send({ email: other.email, password: TEST_PASSWORD })).status).toBe(
+      200,
+    );
   });
 
   it('keeps the throttle across processes, because it lives in the database', async () => {
@@ -130,7 +145,9 @@ describe('Authentication', () => {
       await t.http.post('/api/auth/login').send({ email: user.email, password: 'wrong-password-123' });
     }
     await t.db.query(`UPDATE login_attempts SET at = at - interval '16 minutes' WHERE email = $1`, [user.email]);
-    expect((await t.http.post('/api/auth/login').send({ email: user.email, password: TEST_PASSWORD })).status).toBe(200);
+    expect((await t.http.post('/api/auth/login').send({ email: user.email, password: TEST_PASSWORD })).status).toBe(
+      200,
+    );
   });
 
   it('refuses a login body with wrong types or unknown fields, naming them', async () => {

@@ -15,11 +15,21 @@ const password = process.env.DEMO_PASSWORD ?? 'demo-password-1';
 const { mkdir } = await import('node:fs/promises');
 await mkdir(outDir, { recursive: true });
 
-const apiUp = await fetch(`${base}/api/health`).then((r) => r.ok, () => false);
+const apiUp = await fetch(`${base}/api/health`).then(
+  (r) => r.ok,
+  () => false,
+);
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ],
 });
 const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-GB' });
 const page = await context.newPage();
@@ -36,7 +46,10 @@ const shot = async (name) => {
 };
 
 const chooseLanguage = async (name) => {
-  await page.getByRole('button', { name: /^(English|Dansk)$/ }).first().click();
+  await page
+    .getByRole('button', { name: /^(English|Dansk)$/ })
+    .first()
+    .click();
   await page.getByRole('menuitem', { name }).click();
   await page.waitForTimeout(300);
 };
@@ -54,7 +67,11 @@ if (!apiUp) {
   await page.getByLabel(/E-mail/).fill(email);
   await page.getByLabel(/Adgangskode/).fill('not-the-password');
   await page.getByRole('button', { name: 'Log ind' }).click();
-  await page.getByRole('alert').first().waitFor().catch(() => undefined);
+  await page
+    .getByRole('alert')
+    .first()
+    .waitFor()
+    .catch(() => undefined);
   await shot('login-da-refused');
 
   await page.getByLabel(/Adgangskode/).fill(password);
@@ -84,6 +101,88 @@ if (!apiUp) {
   await page.goto(`${base}/#/audit-events`);
   await page.getByText('auth.login').first().waitFor();
   await shot('audit-events-en');
+
+  // The API's field errors (400 with `errors`) must show beside the inputs. The
+  // UI checks the same rules first, so the API's answer is faked here.
+  const fieldError = JSON.stringify({
+    statusCode: 400,
+    error: 'Bad Request',
+    message: ['name: name is already in use'],
+    errors: { name: 'name is already in use' },
+  });
+  const refuse = (method) => (route) =>
+    route.request().method() === method
+      ? route.fulfill({ status: 400, contentType: 'application/json', body: fieldError })
+      : route.fallback();
+  await page.route('**/api/units', refuse('POST'));
+  await page.goto(`${base}/#/units/create`);
+  await page.getByLabel(/^Code/).fill('TST');
+  await page.getByLabel(/^Name/).fill('Test unit');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByText('name is already in use').waitFor();
+  await shot('unit-create-server-error-en');
+  await page.unroute('**/api/units');
+
+  await page.route('**/api/units/*', refuse('PUT'));
+  await page.goto(`${base}/#/units`);
+  await page.getByText('BOR', { exact: true }).click();
+  await page.getByRole('link', { name: 'Edit' }).click();
+  await page.getByLabel(/^Name/).fill('Bornholms Politi (test)');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByText('name is already in use').waitFor();
+  await shot('unit-edit-server-error-en');
+  await page.unroute('**/api/units/*');
+
+  const logout = async () => {
+    await page.getByRole('button', { name: /^Profil(e)?$/ }).click();
+    await page.getByRole('menuitem', { name: /Logout|Log ud/ }).click();
+    await page.getByLabel(/Email|E-mail/).waitFor();
+  };
+  const login = async (who) => {
+    await page.getByLabel(/Email|E-mail/).fill(who);
+    await page.getByLabel(/Password|Adgangskode/).fill(password);
+    await page.getByRole('button', { name: /Sign in|Log ind/ }).click();
+    await page.waitForURL((url) => !url.hash.startsWith('#/login'));
+  };
+
+  // A token revoked behind the UI's back: the next request answers 401 and the UI signs out.
+  await page.goto(`${base}/#/`);
+  await page.reload(); // drop the notifications of the tests above
+  await page.getByText(/Welcome/).waitFor();
+  await page.evaluate(() =>
+    fetch('/api/auth/logout', {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${sessionStorage.getItem('exitpool.token')}` },
+    }),
+  );
+  await page.goto(`${base}/#/categories`);
+  await page.getByLabel(/Email|E-mail/).waitFor();
+  await shot('login-after-401-en');
+  await login(email);
+
+  // The language choice survives signing out and reloading.
+  await chooseLanguage('Dansk');
+  await logout();
+  await page.reload();
+  await page.getByRole('button', { name: 'Log ind' }).waitFor();
+  await shot('login-after-logout-da');
+  await chooseLanguage('English');
+
+  await login('ncp@demo.test');
+  await page.goto(`${base}/#/audit-events`);
+  await page.getByText('auth.login').first().waitFor();
+  await shot('audit-events-contact-point-en');
+  await logout();
+
+  await login('kbh@demo.test');
+  await page.getByText(/Welcome/).waitFor();
+  await shot('dashboard-unit-worker-en');
+  await page.goto(`${base}/#/users`);
+  await page.waitForTimeout(500);
+  await shot('users-unit-worker-en');
+  await page.goto(`${base}/#/units`);
+  await page.getByText('KBH').first().waitFor();
+  await shot('units-unit-worker-en');
 }
 
 await browser.close();

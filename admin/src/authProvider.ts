@@ -67,17 +67,16 @@ export const authProvider: AuthProvider = {
     }).catch(() => undefined);
   },
 
-  async checkAuth() {
-    if (!session.getToken()) throw new Error('ra.auth.auth_check_error');
+  checkAuth() {
+    // Not signed in: go to the login page without a notification (`message: false`);
+    // an ended session has already said so through checkError.
+    return session.getToken() ? Promise.resolve() : Promise.reject({ message: false });
   },
 
   async checkError(error: { status?: number }) {
-    // 401: the token is gone or revoked, so sign out. 403 only means "not for
-    // you": stay signed in and let the page show the error.
-    if (error?.status === 401) {
-      session.clear();
-      throw new Error('ra.notification.logged_out');
-    }
+    // 401: the token is gone or revoked, so sign out (react-admin then calls
+    // logout()). 403 only means "not for you": stay signed in, the page shows it.
+    if (error?.status === 401) throw new Error('ra.notification.logged_out');
   },
 
   async getIdentity(): Promise<Identity> {

@@ -28,7 +28,9 @@ async function main(): Promise<void> {
   let databaseUrl = config.databaseUrl;
   if (!databaseUrl) {
     logger.info({ dataDir: config.dataDir }, 'Starting the embedded PostgreSQL');
-    embedded = await startEmbeddedPostgres(config.dataDir, { log: (line) => logger.debug({ context: 'postgres' }, line.trim()) });
+    embedded = await startEmbeddedPostgres(config.dataDir, {
+      log: (line) => logger.debug({ context: 'postgres' }, line.trim()),
+    });
     await ensureDatabase(embedded.url('postgres'), EMBEDDED_DATABASE);
     databaseUrl = embedded.url(EMBEDDED_DATABASE);
   }

@@ -42,7 +42,9 @@ export async function createTestApp(overrides: Partial<AppConfig> = {}, database
   const database = databaseUrl ? undefined : await createTestDatabase(migrate);
   const url = databaseUrl ?? database!.url;
   const config = { ...loadConfig({}), demo: false, ...overrides, databaseUrl: url };
-  const app = await createApp(config, createRootLogger(process.env.TEST_LOG_LEVEL ?? 'silent'), { adminDir: '/nonexistent' });
+  const app = await createApp(config, createRootLogger(process.env.TEST_LOG_LEVEL ?? 'silent'), {
+    adminDir: '/nonexistent',
+  });
   await app.init();
   const db = app.get(DataSource);
   const http = request(app.getHttpServer());

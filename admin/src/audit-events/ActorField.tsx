@@ -1,5 +1,5 @@
 import { ReferenceField, useCanAccess, useRecordContext, useTranslate } from 'react-admin';
-import { CodeField } from '../common/CodeField';
+import { ShortIdField } from '../common/ShortIdField';
 import type { AuditEvent } from '../types';
 
 /**
@@ -13,5 +13,5 @@ export const ActorField = (_props: { source?: 'actorId'; label?: string }) => {
   if (!record) return null;
   if (record.actorId == null) return <>{translate('app.audit.system')}</>;
   if (canAccess) return <ReferenceField source="actorId" reference="users" link="show" />;
-  return <CodeField source="actorId" />;
+  return <ShortIdField source="actorId" />;
 };

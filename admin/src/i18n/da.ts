@@ -88,7 +88,8 @@ const ra: TranslationMessages['ra'] = {
     about: 'Om',
     access_denied: 'Du har ikke de nødvendige rettigheder til at se denne side',
     are_you_sure: 'Er du sikker?',
-    authentication_error: 'Godkendelsesserveren returnerede en fejl, og dine legitimationsoplysninger kunne ikke kontrolleres.',
+    authentication_error:
+      'Godkendelsesserveren returnerede en fejl, og dine legitimationsoplysninger kunne ikke kontrolleres.',
     auth_error: 'Der opstod en fejl under kontrollen af godkendelsestokenet.',
     bulk_delete_content:
       'Er du sikker på, at du vil slette denne %{name}? |||| Er du sikker på, at du vil slette disse %{smart_count} elementer?',
@@ -240,12 +241,13 @@ const app: AppMessages = {
     unit: 'Exitenhed',
     national: 'National (alle enheder)',
     intro: {
-      unit_worker:
-        'Registrér din enheds pseudonyme sager, søg om tilskud fra exitpuljen, og følg udbetalingerne.',
+      unit_worker: 'Registrér din enheds pseudonyme sager, søg om tilskud fra exitpuljen, og følg udbetalingerne.',
       contact_point:
         'Behandl enhedernes ansøgninger efter retningslinjerne, træf afgørelse om tilskud, og hold puljen i balance.',
-      finance: 'Udbetal bevilgede midler, registrér tilbagebetalinger, og rapportér forbruget pr. enhed, kategori og periode.',
-      admin: 'Administrér brugere, exitenheder og tilskudskategorier. Sagsbeskrivelser er ikke synlige for denne rolle.',
+      finance:
+        'Udbetal bevilgede midler, registrér tilbagebetalinger, og rapportér forbruget pr. enhed, kategori og periode.',
+      admin:
+        'Administrér brugere, exitenheder og tilskudskategorier. Sagsbeskrivelser er ikke synlige for denne rolle.',
     },
   },
   validation: {

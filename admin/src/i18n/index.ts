@@ -7,8 +7,7 @@ import { en } from './en';
 const messages = { en, da } as const;
 type Locale = keyof typeof messages;
 
-const isLocale = (value: string | undefined): value is Locale =>
-  value !== undefined && Object.hasOwn(messages, value);
+const isLocale = (value: string | undefined): value is Locale => value !== undefined && Object.hasOwn(messages, value);
 
 /** The remembered choice, else the browser's language when we have it, else English. */
 export const initialLocale: Locale = (() => {

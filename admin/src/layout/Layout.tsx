@@ -1,9 +1,11 @@
 import type { ReactNode } from 'react';
 import { Layout as RaLayout } from 'react-admin';
+import { useDocumentLang } from '../i18n/useDocumentLang';
 import { AppBar } from './AppBar';
 
 // The default menu lists each resource whose `list` the user may access
 // (authProvider.canAccess), so every role sees its own menu.
-export const Layout = ({ children }: { children: ReactNode }) => (
-  <RaLayout appBar={AppBar}>{children}</RaLayout>
-);
+export const Layout = ({ children }: { children: ReactNode }) => {
+  useDocumentLang();
+  return <RaLayout appBar={AppBar}>{children}</RaLayout>;
+};

@@ -14,6 +14,7 @@ import {
   useTranslate,
 } from 'react-admin';
 import { LoginError } from '../authProvider';
+import { useDocumentLang } from '../i18n/useDocumentLang';
 
 interface LoginValues {
   email: string;
@@ -83,12 +84,15 @@ const Heading = () => {
   );
 };
 
-export const LoginPage = () => (
-  <Login>
-    <Heading />
-    <LoginForm />
-    <Box sx={{ display: 'flex', justifyContent: 'center', pb: 2 }}>
-      <LocalesMenuButton />
-    </Box>
-  </Login>
-);
+export const LoginPage = () => {
+  useDocumentLang();
+  return (
+    <Login>
+      <Heading />
+      <LoginForm />
+      <Box sx={{ display: 'flex', justifyContent: 'center', pb: 2 }}>
+        <LocalesMenuButton />
+      </Box>
+    </Login>
+  );
+};

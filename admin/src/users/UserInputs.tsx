@@ -1,4 +1,13 @@
-import { BooleanInput, PasswordInput, SelectInput, TextInput, email, maxLength, minLength, required } from 'react-admin';
+import {
+  BooleanInput,
+  PasswordInput,
+  SelectInput,
+  TextInput,
+  email,
+  maxLength,
+  minLength,
+  required,
+} from 'react-admin';
 import { roleChoices } from '../common/roles';
 import { UnitIdInput } from './UnitIdInput';
 

@@ -14,7 +14,13 @@ import { roleChoices } from '../common/roles';
 const filters = [
   searchFilter,
   <SelectInput key="role" source="role" choices={roleChoices} />,
-  <ReferenceInput key="unitId" source="unitId" reference="units" sort={{ field: 'code', order: 'ASC' }} perPage={100} />,
+  <ReferenceInput
+    key="unitId"
+    source="unitId"
+    reference="units"
+    sort={{ field: 'code', order: 'ASC' }}
+    perPage={100}
+  />,
   <NullableBooleanInput key="active" source="active" />,
 ];
 

@@ -28,7 +28,10 @@ export const AUDIT_LIST: ListSpec = {
   defaultSort: ['at', 'DESC'],
 };
 
-export type AuditEventView = Pick<AuditEvent, 'id' | 'at' | 'actorId' | 'action' | 'entityType' | 'entityId' | 'requestId' | 'details'>;
+export type AuditEventView = Pick<
+  AuditEvent,
+  'id' | 'at' | 'actorId' | 'action' | 'entityType' | 'entityId' | 'requestId' | 'details'
+>;
 
 @Injectable()
 export class AuditService {

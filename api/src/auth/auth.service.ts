@@ -29,7 +29,12 @@ export class AuthService {
   async login(dto: LoginDto): Promise<LoginResponse> {
     const email = dto.email.trim().toLowerCase();
     if (await this.isThrottled(email)) {
-      await this.audit.record({ actorId: null, action: 'auth.login_throttled', entityType: 'user', details: { email } });
+      await this.audit.record({
+        actorId: null,
+        action: 'auth.login_throttled',
+        entityType: 'user',
+        details: { email },
+      });
       throw new AuthError(AuthErrorCode.TooManyAttempts);
     }
     const user = await this.manager
@@ -42,7 +47,13 @@ export class AuthService {
       await this.manager.transaction(async (tx) => {
         await tx.insert(LoginAttempt, { email, succeeded: false, at: new Date() });
         await this.audit.record(
-          { actorId: user?.id ?? null, action: 'auth.login_failed', entityType: 'user', entityId: user?.id, details: { email } },
+          {
+            actorId: user?.id ?? null,
+            action: 'auth.login_failed',
+            entityType: 'user',
+            entityId: user?.id,
+            details: { email },
+          },
           tx,
         );
       });
@@ -86,7 +97,13 @@ export class AuthService {
       .createQueryBuilder(Session, 's')
       .innerJoin(User, 'u', 'u.id = s.user_id')
       .select(['s.id AS "sessionId"', 's.last_seen_at AS "lastSeenAt"'])
-      .addSelect(['u.id AS id', 'u.email AS email', 'u.display_name AS "displayName"', 'u.role AS role', 'u.unit_id AS "unitId"'])
+      .addSelect([
+        'u.id AS id',
+        'u.email AS email',
+        'u.display_name AS "displayName"',
+        'u.role AS role',
+        'u.unit_id AS "unitId"',
+      ])
       .where('s.token_hash = :hash', { hash: hashToken(token) })
       .andWhere('s.revoked_at IS NULL')
       .andWhere('s.expires_at > now()')
@@ -104,7 +121,10 @@ export class AuthService {
   async logout(actor: Actor): Promise<void> {
     await this.manager.transaction(async (tx) => {
       await tx.update(Session, { id: actor.sessionId }, { revokedAt: new Date(), revokedReason: 'logout' });
-      await this.audit.record({ actorId: actor.id, action: 'auth.logout', entityType: 'session', entityId: actor.sessionId }, tx);
+      await this.audit.record(
+        { actorId: actor.id, action: 'auth.logout', entityType: 'session', entityId: actor.sessionId },
+        tx,
+      );
     });
   }
 

@@ -41,7 +41,13 @@ export abstract class CatalogService<T extends CatalogEntry> {
     return this.write(async (tx) => {
       const saved = (await tx.save(this.entity, { ...dto, active: dto.active ?? true } as never)) as unknown as T;
       await this.audit.record(
-        { actorId: actor.id, action: `${this.entityType}.create`, entityType: this.entityType, entityId: saved.id, details: { code: saved.code } },
+        {
+          actorId: actor.id,
+          action: `${this.entityType}.create`,
+          entityType: this.entityType,
+          entityId: saved.id,
+          details: { code: saved.code },
+        },
         tx,
       );
       return saved;
@@ -55,7 +61,13 @@ export abstract class CatalogService<T extends CatalogEntry> {
       const changed = Object.keys(dto).filter((k) => dto[k as keyof typeof dto] !== current[k as keyof T]);
       const saved = (await tx.save(this.entity, { ...current, ...dto } as never)) as unknown as T;
       await this.audit.record(
-        { actorId: actor.id, action: `${this.entityType}.update`, entityType: this.entityType, entityId: id, details: { changed } },
+        {
+          actorId: actor.id,
+          action: `${this.entityType}.update`,
+          entityType: this.entityType,
+          entityId: id,
+          details: { changed },
+        },
         tx,
       );
       return saved;

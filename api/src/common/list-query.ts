@@ -119,7 +119,8 @@ function checkFilter(key: string, value: unknown, spec: ListSpec): unknown {
   const [name, op] = splitOperator(key);
   const field = spec.fields[name];
   if (!field) bad(where, `is not a filterable field; filterable: q, ${Object.keys(spec.fields).join(', ')}`);
-  if (op !== 'eq' && !['integer', 'date', 'timestamp'].includes(field.type)) bad(where, 'range filters need a number or date field');
+  if (op !== 'eq' && !['integer', 'date', 'timestamp'].includes(field.type))
+    bad(where, 'range filters need a number or date field');
   if (Array.isArray(value)) {
     if (op !== 'eq') bad(where, 'must be a single value');
     value.forEach((v) => checkScalar(where, v, field));

@@ -10,7 +10,10 @@ export function createRootLogger(level: string): Logger {
     level,
     base: undefined,
     // belt and braces: nothing that could carry a secret is ever written, even if passed by mistake
-    redact: { paths: ['req.headers', 'req.body', 'res.headers', '*.password', '*.accessToken', '*.token'], remove: true },
+    redact: {
+      paths: ['req.headers', 'req.body', 'res.headers', '*.password', '*.accessToken', '*.token'],
+      remove: true,
+    },
   });
 }
 
@@ -51,10 +54,15 @@ export function requestLogging(logger: Logger) {
       return id;
     },
     serializers: {
-      req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, path: req.url.split('?')[0] }),
+      req: (req: { id: string; method: string; url: string }) => ({
+        id: req.id,
+        method: req.method,
+        path: req.url.split('?')[0],
+      }),
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
     },
-    customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+    customLogLevel: (_req, res, error) =>
+      error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
     autoLogging: { ignore: (req) => req.url === '/api/health' },
   });
   return (req: Request, res: Response, next: NextFunction) => {

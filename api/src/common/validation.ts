@@ -17,7 +17,8 @@ export function validationErrorsToMap(errors: ValidationError[], prefix = ''): R
     const field = prefix ? `${prefix}.${error.property}` : error.property;
     const messages = Object.values(error.constraints ?? {});
     if (error.constraints?.whitelistValidation) map[field] = `${field} is not a known field`;
-    else if (messages.length > 0) map[field] = error.value === undefined ? `${field} is required` : messages[messages.length - 1];
+    else if (messages.length > 0)
+      map[field] = error.value === undefined ? `${field} is required` : messages[messages.length - 1];
     if (error.children?.length) Object.assign(map, validationErrorsToMap(error.children, field));
   }
   return map;

@@ -13,11 +13,15 @@ const toInt = ({ value }: { value: unknown }): unknown =>
 
 /** The environment as the process receives it; every variable is optional. */
 export class EnvironmentVariables {
-  @IsOptional() @Transform(toInt) @IsInt({ message: 'PORT must be a whole number' })
-  @Min(1, { message: 'PORT must be between 1 and 65535' }) @Max(65535, { message: 'PORT must be between 1 and 65535' })
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'PORT must be a whole number' })
+  @Min(1, { message: 'PORT must be between 1 and 65535' })
+  @Max(65535, { message: 'PORT must be between 1 and 65535' })
   PORT?: number;
 
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   @Matches(/^postgres(ql)?:\/\/[^\s/]+\/[^\s/?]+(\?\S*)?$/, {
     message: 'DATABASE_URL must look like postgres://user:password@host:5432/database',
   })
@@ -25,25 +29,45 @@ export class EnvironmentVariables {
 
   @IsOptional() @IsString() DATA_DIR?: string;
 
-  @IsOptional() @Transform(toBool) @IsBoolean({ message: 'DEMO must be true or false' })
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean({ message: 'DEMO must be true or false' })
   DEMO?: boolean;
 
-  @IsOptional() @Transform(toInt) @IsInt({ message: 'SESSION_IDLE_MINUTES must be a whole number' }) @Min(1) @Max(24 * 60)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'SESSION_IDLE_MINUTES must be a whole number' })
+  @Min(1)
+  @Max(24 * 60)
   SESSION_IDLE_MINUTES?: number;
 
-  @IsOptional() @Transform(toInt) @IsInt({ message: 'SESSION_ABSOLUTE_HOURS must be a whole number' }) @Min(1) @Max(24 * 7)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'SESSION_ABSOLUTE_HOURS must be a whole number' })
+  @Min(1)
+  @Max(24 * 7)
   SESSION_ABSOLUTE_HOURS?: number;
 
-  @IsOptional() @Transform(toInt) @IsInt({ message: 'LOGIN_MAX_FAILURES must be a whole number' }) @Min(1) @Max(1000)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'LOGIN_MAX_FAILURES must be a whole number' })
+  @Min(1)
+  @Max(1000)
   LOGIN_MAX_FAILURES?: number;
 
-  @IsOptional() @Transform(toInt) @IsInt({ message: 'LOGIN_WINDOW_MINUTES must be a whole number' }) @Min(1) @Max(24 * 60)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'LOGIN_WINDOW_MINUTES must be a whole number' })
+  @Min(1)
+  @Max(24 * 60)
   LOGIN_WINDOW_MINUTES?: number;
 
-  @IsOptional() @Matches(/^[A-Z]{3}$/, { message: 'CURRENCY must be a three-letter ISO 4217 code such as DKK' })
+  @IsOptional()
+  @Matches(/^[A-Z]{3}$/, { message: 'CURRENCY must be a three-letter ISO 4217 code such as DKK' })
   CURRENCY?: string;
 
-  @IsOptional() @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+  @IsOptional()
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
     message: 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent',
   })
   LOG_LEVEL?: string;
@@ -63,6 +87,19 @@ export interface AppConfig {
   logLevel: string;
 }
 
+const KEYS = [
+  'PORT',
+  'DATABASE_URL',
+  'DATA_DIR',
+  'DEMO',
+  'SESSION_IDLE_MINUTES',
+  'SESSION_ABSOLUTE_HOURS',
+  'LOGIN_MAX_FAILURES',
+  'LOGIN_WINDOW_MINUTES',
+  'CURRENCY',
+  'LOG_LEVEL',
+];
+
 export class ConfigError extends Error {}
 
 /** Reads and validates the environment once; a bad variable throws a message that names it. */
@@ -71,7 +108,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const parsed = plainToInstance(EnvironmentVariables, raw);
   const problems = validateSync(parsed, { whitelist: true });
   if (problems.length > 0) {
-    const lines = problems.flatMap((p) => Object.values(p.constraints ?? {}).slice(0, 1).map((m) => `${p.property}: ${m}`));
+    const lines = problems.flatMap((p) =>
+      Object.values(p.constraints ?? {})
+        .slice(-1)
+        .map((m) => `${p.property}: ${m}`),
+    );
     throw new ConfigError(`Invalid environment:\n  ${lines.join('\n  ')}`);
   }
   const databaseUrl = parsed.DATABASE_URL || undefined;
@@ -88,18 +129,5 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: parsed.LOG_LEVEL ?? 'info',
   };
 }
-
-const KEYS = [
-  'PORT',
-  'DATABASE_URL',
-  'DATA_DIR',
-  'DEMO',
-  'SESSION_IDLE_MINUTES',
-  'SESSION_ABSOLUTE_HOURS',
-  'LOGIN_MAX_FAILURES',
-  'LOGIN_WINDOW_MINUTES',
-  'CURRENCY',
-  'LOG_LEVEL',
-];
 
 export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -59,7 +59,13 @@ export class UsersService {
         passwordHash,
       });
       await this.audit.record(
-        { actorId: actor.id, action: 'user.create', entityType: 'user', entityId: id, details: { role: dto.role, unitId } },
+        {
+          actorId: actor.id,
+          action: 'user.create',
+          entityType: 'user',
+          entityId: id,
+          details: { role: dto.role, unitId },
+        },
         tx,
       );
       return (await tx.findOneBy(User, { id }))!;
@@ -78,14 +84,22 @@ export class UsersService {
       if (id === actor.id && (next.role !== 'admin' || !next.active)) {
         throw new ConflictException('You cannot remove your own admin role or deactivate yourself; ask another admin');
       }
-      const changed = (['email', 'displayName', 'role', 'unitId', 'active'] as const).filter((k) => next[k] !== current[k]);
+      const changed = (['email', 'displayName', 'role', 'unitId', 'active'] as const).filter(
+        (k) => next[k] !== current[k],
+      );
       if (passwordHash) changed.push('password' as never);
       await tx.save(User, passwordHash ? { ...next, passwordHash } : next);
       // Whoever changes what a user may see or how they sign in ends that user's sessions at once.
       const revokeFor = changed.filter((k) => ['role', 'unitId', 'active', 'email', 'password'].includes(k));
       const revoked = revokeFor.length ? await this.auth.revokeAll(id, `user.${revokeFor[0]}_changed`, tx) : 0;
       await this.audit.record(
-        { actorId: actor.id, action: 'user.update', entityType: 'user', entityId: id, details: { changed, sessionsRevoked: revoked } },
+        {
+          actorId: actor.id,
+          action: 'user.update',
+          entityType: 'user',
+          entityId: id,
+          details: { changed, sessionsRevoked: revoked },
+        },
         tx,
       );
       return (await tx.findOneBy(User, { id }))!;

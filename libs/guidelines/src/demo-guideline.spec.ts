@@ -10,7 +10,14 @@ describe('demoGuideline', () => {
   it('holds the contract demo table in øre', () => {
     const row = (code: string) => {
       const c = findCategory(demoGuideline, code)!;
-      return [c.maxPerApplication, c.maxPerCase, c.maxUnitAmount, c.unitLabel, c.maxUnitsPerApplication, c.secondApprovalAbove];
+      return [
+        c.maxPerApplication,
+        c.maxPerCase,
+        c.maxUnitAmount,
+        c.unitLabel,
+        c.maxUnitsPerApplication,
+        c.secondApprovalAbove,
+      ];
     };
     expect(row('relocation')).toEqual([6_000_000n, 12_000_000n, 150_000n, 'night', 90, 2_500_000n]);
     expect(row('tattoo_removal')).toEqual([2_500_000n, 4_000_000n, 250_000n, 'session', 10, 2_500_000n]);
@@ -18,15 +25,26 @@ describe('demoGuideline', () => {
   });
 
   it('lets only an urgent relocation precede the agreement and only psychological treatment start in assessment', () => {
-    expect(demoGuideline.categories.filter((c) => c.urgentMayPrecedeAgreement).map((c) => c.categoryCode)).toEqual(['relocation']);
-    expect(demoGuideline.categories.filter((c) => c.allowedCaseStatuses.includes('assessment')).map((c) => c.categoryCode)).toEqual([
-      'psychological_treatment',
+    expect(demoGuideline.categories.filter((c) => c.urgentMayPrecedeAgreement).map((c) => c.categoryCode)).toEqual([
+      'relocation',
     ]);
+    expect(
+      demoGuideline.categories.filter((c) => c.allowedCaseStatuses.includes('assessment')).map((c) => c.categoryCode),
+    ).toEqual(['psychological_treatment']);
   });
 
   it('asks for a quote, adults, a course of at most 12 months and 42 days between tattoo sessions', () => {
-    expect(demoGuideline.categories.every((c) => c.requiredDocuments.join() === 'quote' && c.agreementRequired)).toBe(true);
+    expect(demoGuideline.categories.every((c) => c.requiredDocuments.join() === 'quote' && c.agreementRequired)).toBe(
+      true,
+    );
     expect([demoGuideline.minAge, demoGuideline.maxCourseMonths]).toEqual([18, 12]);
     expect(findCategory(demoGuideline, 'tattoo_removal')?.minSessionSpacingDays).toBe(42);
+  });
+
+  it('cannot be changed in place by one of its users', () => {
+    expect(() => {
+      demoGuideline.categories[0].maxPerApplication = 1n;
+    }).toThrow(TypeError);
+    expect(() => demoGuideline.categories.push(demoGuideline.categories[0])).toThrow(TypeError);
   });
 });

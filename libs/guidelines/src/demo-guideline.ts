@@ -2,6 +2,15 @@ import type { CategoryRules, Guideline } from './types.js';
 
 const DKK = 100n; // øre per krone
 
+// Shared by the API and the UI for the lifetime of the process: nobody may change it in place.
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null) {
+    Object.values(value).forEach(deepFreeze);
+    Object.freeze(value);
+  }
+  return value;
+}
+
 const common = {
   requiredDocuments: ['quote'],
   agreementRequired: true,
@@ -9,7 +18,7 @@ const common = {
 } satisfies Partial<CategoryRules>;
 
 /** The guideline version of the demo installation (API contract, "Demo installation"); amounts in øre. */
-export const demoGuideline: Guideline = {
+export const demoGuideline: Guideline = deepFreeze({
   id: 'demo-2026-1',
   version: '2026.1',
   effectiveFrom: '2026-01-01',
@@ -55,4 +64,4 @@ export const demoGuideline: Guideline = {
       allowedCaseStatuses: ['active', 'assessment'],
     },
   ],
-};
+});

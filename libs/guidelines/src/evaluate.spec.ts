@@ -34,7 +34,16 @@ const application: fc.Arbitrary<ApplicationInput> = fc.record(
     attachmentKinds: fc.subarray(['quote', 'invoice', 'other'] as const),
     plannedSessionDates: fc.array(fc.oneof(isoDate, fc.constant('not a date')), { maxLength: 4 }),
   },
-  { requiredKeys: ['categoryCode', 'amountRequested', 'urgent', 'ordinaryFundingConsidered', 'lines', 'attachmentKinds'] },
+  {
+    requiredKeys: [
+      'categoryCode',
+      'amountRequested',
+      'urgent',
+      'ordinaryFundingConsidered',
+      'lines',
+      'attachmentKinds',
+    ],
+  },
 );
 
 const context: fc.Arbitrary<EvaluationContext> = fc.record(
@@ -64,7 +73,12 @@ describe(evaluate.name, () => {
 
   it('gives one finding per broken rule, blocks first', () => {
     const findings = evaluate(
-      anApplication({ urgent: true, attachmentKinds: [], amountRequested: 7_000_000n, lines: [{ description: 'Safe house', quantity: 70, unitAmount: 100_000n }] }),
+      anApplication({
+        urgent: true,
+        attachmentKinds: [],
+        amountRequested: 7_000_000n,
+        lines: [{ description: 'Safe house', quantity: 70, unitAmount: 100_000n }],
+      }),
       aContext({ case: { agreementSignedOn: null }, poolAvailable: null }),
       demoGuideline,
     );
@@ -78,7 +92,11 @@ describe(evaluate.name, () => {
   });
 
   it('still checks the case when the category is not covered', () => {
-    const findings = evaluate(anApplication({ categoryCode: 'driving_licence' }), aContext({ case: { consentRecordedOn: null } }), demoGuideline);
+    const findings = evaluate(
+      anApplication({ categoryCode: 'driving_licence' }),
+      aContext({ case: { consentRecordedOn: null } }),
+      demoGuideline,
+    );
     expect(findings.map((f) => f.rule)).toEqual(['category-covered', 'consent-recorded']);
   });
 
@@ -118,7 +136,9 @@ describe(evaluate.name, () => {
     fc.assert(
       fc.property(application, context, fc.bigInt({ min: 1n, max: 10_000_000n }), (app, ctx, raise) => {
         const before = blockRules(evaluate(app, ctx, demoGuideline));
-        const after = blockRules(evaluate({ ...app, amountRequested: app.amountRequested + raise }, ctx, demoGuideline));
+        const after = blockRules(
+          evaluate({ ...app, amountRequested: app.amountRequested + raise }, ctx, demoGuideline),
+        );
         for (const rule of before) if (!consistencyRules.has(rule)) expect(after).toContain(rule);
       }),
     );
@@ -127,11 +147,19 @@ describe(evaluate.name, () => {
   it('never removes a block when a cost line is added to a consistent application', () => {
     const consistent = fc
       .tuple(application, fc.array(validLine, { minLength: 1, maxLength: 4 }))
-      .map(([app, lines]) => ({ ...app, lines, amountRequested: lines.reduce((t, l) => t + BigInt(l.quantity) * l.unitAmount, 0n) }));
+      .map(([app, lines]) => ({
+        ...app,
+        lines,
+        amountRequested: lines.reduce((t, l) => t + BigInt(l.quantity) * l.unitAmount, 0n),
+      }));
     fc.assert(
       fc.property(consistent, context, validLine, (app, ctx, extra) => {
         const before = blockRules(evaluate(app, ctx, demoGuideline));
-        const raised = { ...app, lines: [...app.lines, extra], amountRequested: app.amountRequested + BigInt(extra.quantity) * extra.unitAmount };
+        const raised = {
+          ...app,
+          lines: [...app.lines, extra],
+          amountRequested: app.amountRequested + BigInt(extra.quantity) * extra.unitAmount,
+        };
         const after = blockRules(evaluate(raised, ctx, demoGuideline));
         for (const rule of before) if (rule !== 'amount-positive') expect(after).toContain(rule);
       }),
@@ -140,7 +168,11 @@ describe(evaluate.name, () => {
 
   it('blocks nothing more for a psychological assessment before admission than the agreement info and missing course', () => {
     const findings = evaluate(
-      anApplication({ categoryCode: 'psychological_treatment', amountRequested: 600_000n, lines: [{ description: 'Assessment', quantity: 4, unitAmount: 150_000n }] }),
+      anApplication({
+        categoryCode: 'psychological_treatment',
+        amountRequested: 600_000n,
+        lines: [{ description: 'Assessment', quantity: 4, unitAmount: 150_000n }],
+      }),
       aContext({ today: TODAY, case: { status: 'assessment', agreementSignedOn: null, programmeStart: null } }),
       demoGuideline,
     );

@@ -7,7 +7,10 @@ const info = finding('second-approval-required', 'info', 'i', 'i');
 
 describe(finding.name, () => {
   it('drops the second full stop after an abbreviation that ends a sentence', () => {
-    expect(finding('x', 'info', 'Costs DKK 5.00.', 'Koster 5,00 kr..')).toMatchObject({ message: 'Costs DKK 5.00.', messageDa: 'Koster 5,00 kr.' });
+    expect(finding('x', 'info', 'Costs DKK 5.00.', 'Koster 5,00 kr..')).toMatchObject({
+      message: 'Costs DKK 5.00.',
+      messageDa: 'Koster 5,00 kr.',
+    });
   });
 });
 
@@ -25,7 +28,10 @@ describe(blockFindings.name, () => {
 
 describe(findingsBlockingApproval.name, () => {
   it('keeps blocks and the warnings nobody overrode', () => {
-    expect(findingsBlockingApproval([block, warn, otherWarn, info], ['required-documents'])).toEqual([block, otherWarn]);
+    expect(findingsBlockingApproval([block, warn, otherWarn, info], ['required-documents'])).toEqual([
+      block,
+      otherWarn,
+    ]);
   });
 
   it('does not let an override lift a block', () => {

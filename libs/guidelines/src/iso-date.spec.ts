@@ -1,5 +1,13 @@
 import fc from 'fast-check';
-import { addMonths, compareDates, dayNumber, daysBetween, formatIsoDate, parseIsoDate, requireIsoDate } from './iso-date.js';
+import {
+  addMonths,
+  compareDates,
+  dayNumber,
+  daysBetween,
+  formatIsoDate,
+  parseIsoDate,
+  requireIsoDate,
+} from './iso-date.js';
 
 const civil = (text: string) => requireIsoDate(text, 'test');
 
@@ -9,17 +17,26 @@ describe(parseIsoDate.name, () => {
     expect(parseIsoDate('2024-02-29')).toEqual({ year: 2024, month: 2, day: 29 });
   });
 
-  it.each(['2026-02-29', '1900-02-29', '2026-13-01', '2026-04-31', '2026-00-10', '2026-1-1', '2026-11-21T00:00:00Z', '', '21-11-2026'])(
-    'refuses %j',
-    (text) => {
-      expect(parseIsoDate(text)).toBeNull();
-    },
-  );
+  it.each([
+    '2026-02-29',
+    '1900-02-29',
+    '2026-13-01',
+    '2026-04-31',
+    '2026-00-10',
+    '2026-1-1',
+    '2026-11-21T00:00:00Z',
+    '',
+    '21-11-2026',
+  ])('refuses %j', (text) => {
+    expect(parseIsoDate(text)).toBeNull();
+  });
 });
 
 describe(requireIsoDate.name, () => {
   it('names the field of an invalid date', () => {
-    expect(() => requireIsoDate('2026-02-30', 'context.today')).toThrow('context.today must be an ISO date (YYYY-MM-DD), got "2026-02-30"');
+    expect(() => requireIsoDate('2026-02-30', 'context.today')).toThrow(
+      'context.today must be an ISO date (YYYY-MM-DD), got "2026-02-30"',
+    );
   });
 });
 
@@ -32,10 +49,13 @@ describe(dayNumber.name, () => {
 
   it('agrees with the UTC calendar of Date for any date', () => {
     fc.assert(
-      fc.property(fc.date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2200-12-31T00:00:00Z'), noInvalidDate: true }), (date) => {
-        const iso = date.toISOString().slice(0, 10);
-        return dayNumber(civil(iso)) === Math.floor(Date.parse(iso) / 86_400_000);
-      }),
+      fc.property(
+        fc.date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2200-12-31T00:00:00Z'), noInvalidDate: true }),
+        (date) => {
+          const iso = date.toISOString().slice(0, 10);
+          return dayNumber(civil(iso)) === Math.floor(Date.parse(iso) / 86_400_000);
+        },
+      ),
     );
   });
 });

@@ -1,4 +1,4 @@
-import { lineTotal, sumMoney } from '../../money/src/index.js';
+import { lineTotal, sumMoney } from '@app/money';
 import type { ApplicationLine } from './types.js';
 
 export function hasValidQuantity(line: ApplicationLine): boolean {

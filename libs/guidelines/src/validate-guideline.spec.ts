@@ -27,7 +27,9 @@ describe(validateGuideline.name, () => {
   });
 
   it('names a per-case limit below the per-application limit', () => {
-    expect(validateGuideline(withCategory({ maxPerCase: 100n }))).toEqual(['categories[0].maxPerCase must be at least maxPerApplication']);
+    expect(validateGuideline(withCategory({ maxPerCase: 100n }))).toEqual([
+      'categories[0].maxPerCase must be at least maxPerApplication',
+    ]);
   });
 
   it('names money that is not a bigint, as a draft sent as JSON might hold', () => {
@@ -60,7 +62,14 @@ describe(validateGuideline.name, () => {
 
   it('names problems of the version itself', () => {
     expect(
-      validateGuideline({ ...demoGuideline, version: ' ', effectiveFrom: '2026-02-30', minAge: -1, maxCourseMonths: 0, categories: [] }),
+      validateGuideline({
+        ...demoGuideline,
+        version: ' ',
+        effectiveFrom: '2026-02-30',
+        minAge: -1,
+        maxCourseMonths: 0,
+        categories: [],
+      }),
     ).toEqual([
       'version must not be empty',
       'effectiveFrom must be an ISO date (YYYY-MM-DD)',

@@ -15,7 +15,9 @@ function duplicates<T>(values: readonly T[]): T[] {
 function categoryProblems(category: CategoryRules, at: string): string[] {
   const problems: string[] = [];
   if (typeof category.categoryCode !== 'string' || !CATEGORY_CODE.test(category.categoryCode)) {
-    problems.push(`${at}.categoryCode must be a code of lower-case letters, digits and underscores, e.g. "tattoo_removal"`);
+    problems.push(
+      `${at}.categoryCode must be a code of lower-case letters, digits and underscores, e.g. "tattoo_removal"`,
+    );
   }
   for (const field of MONEY_FIELDS) {
     const value: unknown = category[field];
@@ -38,12 +40,18 @@ function categoryProblems(category: CategoryRules, at: string): string[] {
   if (!isWholeNumber(category.maxUnitsPerApplication, 1)) {
     problems.push(`${at}.maxUnitsPerApplication must be a whole number of 1 or more`);
   }
-  if (!Array.isArray(category.requiredDocuments) || category.requiredDocuments.some((d) => !(DOCUMENT_KINDS as readonly string[]).includes(d))) {
+  if (
+    !Array.isArray(category.requiredDocuments) ||
+    category.requiredDocuments.some((d) => !(DOCUMENT_KINDS as readonly string[]).includes(d))
+  ) {
     problems.push(`${at}.requiredDocuments may hold only ${DOCUMENT_KINDS.join(', ')}`);
   } else if (duplicates(category.requiredDocuments).length > 0) {
     problems.push(`${at}.requiredDocuments lists a document twice`);
   }
-  if (!Array.isArray(category.allowedCaseStatuses) || category.allowedCaseStatuses.some((s) => !(CASE_STATUSES as readonly string[]).includes(s))) {
+  if (
+    !Array.isArray(category.allowedCaseStatuses) ||
+    category.allowedCaseStatuses.some((s) => !(CASE_STATUSES as readonly string[]).includes(s))
+  ) {
     problems.push(`${at}.allowedCaseStatuses may hold only ${CASE_STATUSES.join(', ')}`);
   } else if (category.allowedCaseStatuses.length === 0) {
     problems.push(`${at}.allowedCaseStatuses must allow at least one case status`);
@@ -51,7 +59,8 @@ function categoryProblems(category: CategoryRules, at: string): string[] {
     problems.push(`${at}.allowedCaseStatuses lists a status twice`);
   }
   if (typeof category.agreementRequired !== 'boolean') problems.push(`${at}.agreementRequired must be true or false`);
-  if (typeof category.urgentMayPrecedeAgreement !== 'boolean') problems.push(`${at}.urgentMayPrecedeAgreement must be true or false`);
+  if (typeof category.urgentMayPrecedeAgreement !== 'boolean')
+    problems.push(`${at}.urgentMayPrecedeAgreement must be true or false`);
   if (category.minSessionSpacingDays !== undefined && !isWholeNumber(category.minSessionSpacingDays, 1)) {
     problems.push(`${at}.minSessionSpacingDays must be a whole number of days, 1 or more`);
   }
@@ -66,17 +75,22 @@ function categoryProblems(category: CategoryRules, at: string): string[] {
 export function validateGuideline(guideline: Guideline): string[] {
   const problems: string[] = [];
   if (typeof guideline.id !== 'string' || guideline.id.trim() === '') problems.push('id must not be empty');
-  if (typeof guideline.version !== 'string' || guideline.version.trim() === '') problems.push('version must not be empty');
+  if (typeof guideline.version !== 'string' || guideline.version.trim() === '')
+    problems.push('version must not be empty');
   if (typeof guideline.effectiveFrom !== 'string' || !parseIsoDate(guideline.effectiveFrom)) {
     problems.push('effectiveFrom must be an ISO date (YYYY-MM-DD)');
   }
-  if (!isWholeNumber(guideline.minAge, 0) || guideline.minAge > 120) problems.push('minAge must be a whole number of years from 0 to 120');
-  if (!isWholeNumber(guideline.maxCourseMonths, 1)) problems.push('maxCourseMonths must be a whole number of 1 or more');
+  if (!isWholeNumber(guideline.minAge, 0) || guideline.minAge > 120)
+    problems.push('minAge must be a whole number of years from 0 to 120');
+  if (!isWholeNumber(guideline.maxCourseMonths, 1))
+    problems.push('maxCourseMonths must be a whole number of 1 or more');
   if (!Array.isArray(guideline.categories) || guideline.categories.length === 0) {
     problems.push('categories must hold at least one category');
     return problems;
   }
-  guideline.categories.forEach((category, index) => problems.push(...categoryProblems(category, `categories[${index}]`)));
+  guideline.categories.forEach((category, index) =>
+    problems.push(...categoryProblems(category, `categories[${index}]`)),
+  );
   for (const code of duplicates(guideline.categories.map((c) => c.categoryCode))) {
     problems.push(`categories: "${code}" appears more than once`);
   }

@@ -1,6 +1,6 @@
 // Shared pieces of the English and Danish finding messages.
 // Relative import rather than '@app/money' so the engine resolves the same way under tsc, Jest and Vite.
-import { formatMoney } from '../../money/src/index.js';
+import { formatMoney } from '@app/money';
 import type { CaseStatus, EvaluationContext, UnitLabel } from './types.js';
 
 export interface Bilingual {

@@ -13,6 +13,11 @@ describe(moneyToJson.name, () => {
   });
 
   it('round-trips through parseMoney', () => {
-    fc.assert(fc.property(fc.bigInt({ min: -(2n ** 53n) + 1n, max: 2n ** 53n - 1n }), (minor) => parseMoney(moneyToJson(minor)) === minor));
+    fc.assert(
+      fc.property(
+        fc.bigInt({ min: -(2n ** 53n) + 1n, max: 2n ** 53n - 1n }),
+        (minor) => parseMoney(moneyToJson(minor)) === minor,
+      ),
+    );
   });
 });

@@ -45,7 +45,10 @@ describe(parseMoney.name, () => {
       }
     })();
     expect(error).toBeInstanceOf(InvalidMoneyError);
-    expect(error).toMatchObject({ field: 'amountRequested', message: 'amountRequested must be an integer string of minor units, got "12.50"' });
+    expect(error).toMatchObject({
+      field: 'amountRequested',
+      message: 'amountRequested must be an integer string of minor units, got "12.50"',
+    });
   });
 
   it('reads back what bigint, number and string forms of the same value say', () => {

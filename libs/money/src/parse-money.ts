@@ -57,5 +57,8 @@ export function parseMoney(value: unknown, field = 'amount'): bigint {
     }
     return inRange(BigInt(value), field);
   }
-  throw new InvalidMoneyError(field, `must be an integer number of minor units, got ${value === null ? 'null' : typeof value}`);
+  throw new InvalidMoneyError(
+    field,
+    `must be an integer number of minor units, got ${value === null ? 'null' : typeof value}`,
+  );
 }

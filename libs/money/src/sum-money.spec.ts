@@ -23,7 +23,11 @@ describe(sumMoney.name, () => {
 
   it('sums a concatenation as the sum of the parts', () => {
     fc.assert(
-      fc.property(fc.array(fc.bigInt()), fc.array(fc.bigInt()), (a, b) => sumMoney([...a, ...b]) === sumMoney(a) + sumMoney(b)),
+      fc.property(
+        fc.array(fc.bigInt()),
+        fc.array(fc.bigInt()),
+        (a, b) => sumMoney([...a, ...b]) === sumMoney(a) + sumMoney(b),
+      ),
     );
   });
 });

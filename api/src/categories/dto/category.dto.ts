@@ -7,7 +7,9 @@ const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? val
 export class CreateCategoryDto {
   @ApiProperty({ example: 'tattoo_removal', description: 'Lower-case letters, digits and underscores' })
   @IsString({ message: 'code must be a text' })
-  @Matches(/^[a-z][a-z0-9_]{1,39}$/, { message: 'code must be 2–40 lower-case letters, digits or _, e.g. tattoo_removal' })
+  @Matches(/^[a-z][a-z0-9_]{1,39}$/, {
+    message: 'code must be 2–40 lower-case letters, digits or _, e.g. tattoo_removal',
+  })
   code: string;
 
   @ApiProperty({ example: 'Tattoo removal' })

@@ -1,7 +1,18 @@
 import { ROLES, type Role } from '@app/contract';
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import {
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  MinLength,
+  ValidateIf,
+} from 'class-validator';
 import { MIN_PASSWORD_LENGTH } from '../../auth/password.js';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -25,7 +36,11 @@ export class CreateUserDto {
   @IsIn(ROLES, { message: `role must be one of ${ROLES.join(', ')}` })
   role: Role;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'Required for unit_worker, empty for every other role' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    nullable: true,
+    description: 'Required for unit_worker, empty for every other role',
+  })
   @ValidateIf((_, value) => value !== null && value !== undefined)
   @IsUUID('all', { message: 'unitId must be a UUID' })
   unitId?: string | null;
@@ -43,7 +58,11 @@ export class CreateUserDto {
 }
 
 export class UpdateUserDto extends PartialType(OmitType(CreateUserDto, ['password'] as const)) {
-  @ApiPropertyOptional({ minLength: MIN_PASSWORD_LENGTH, writeOnly: true, description: 'A new password; ends the user’s sessions' })
+  @ApiPropertyOptional({
+    minLength: MIN_PASSWORD_LENGTH,
+    writeOnly: true,
+    description: 'A new password; ends the user’s sessions',
+  })
   @IsOptional()
   @IsString({ message: 'password must be a text' })
   @MinLength(MIN_PASSWORD_LENGTH, { message: `password must be at least ${MIN_PASSWORD_LENGTH} characters` })

@@ -27,7 +27,9 @@ describe(amountMatchesLines.name, () => {
 
   it('leaves out lines with a fractional quantity instead of throwing', () => {
     expect(
-      amountMatchesLines(aRuleInput({ amountRequested: 150_000n, lines: [{ description: 'x', quantity: 0.5, unitAmount: 300_000n }] }))?.message,
+      amountMatchesLines(
+        aRuleInput({ amountRequested: 150_000n, lines: [{ description: 'x', quantity: 0.5, unitAmount: 300_000n }] }),
+      )?.message,
     ).toContain('the sum of the lines, DKK 0.00');
   });
 });

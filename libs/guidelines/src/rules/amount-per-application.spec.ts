@@ -10,14 +10,18 @@ describe(amountPerApplication.name, () => {
     expect(amountPerApplication(aRuleInput({ categoryCode: 'relocation', amountRequested: 6_000_001n }))).toEqual({
       rule: 'amount-per-application',
       severity: 'block',
-      message: 'The amount requested, DKK 60,000.01, is more than the most per application in this category, DKK 60,000.00.',
-      messageDa: 'Det ansøgte beløb, 60.000,01 kr., er mere end det højeste beløb pr. ansøgning i kategorien, 60.000,00 kr.',
+      message:
+        'The amount requested, DKK 60,000.01, is more than the most per application in this category, DKK 60,000.00.',
+      messageDa:
+        'Det ansøgte beløb, 60.000,01 kr., er mere end det højeste beløb pr. ansøgning i kategorien, 60.000,00 kr.',
     });
   });
 
   it('writes amounts in the currency of the context', () => {
     expect(
-      amountPerApplication(aRuleInput({ categoryCode: 'psychological_treatment', amountRequested: 2_000_000n }, { currency: 'EUR' }))?.message,
+      amountPerApplication(
+        aRuleInput({ categoryCode: 'psychological_treatment', amountRequested: 2_000_000n }, { currency: 'EUR' }),
+      )?.message,
     ).toContain('EUR 20,000.00');
   });
 });

@@ -4,13 +4,23 @@ import { amountPerCase } from './amount-per-case.js';
 describe(amountPerCase.name, () => {
   it('passes when earlier grants and this one reach exactly the most per case', () => {
     expect(
-      amountPerCase(aRuleInput({ categoryCode: 'tattoo_removal', amountRequested: 1_500_000n }, { grantedForCaseAndCategory: 2_500_000n })),
+      amountPerCase(
+        aRuleInput(
+          { categoryCode: 'tattoo_removal', amountRequested: 1_500_000n },
+          { grantedForCaseAndCategory: 2_500_000n },
+        ),
+      ),
     ).toBeNull();
   });
 
   it('blocks when together they exceed it', () => {
     expect(
-      amountPerCase(aRuleInput({ categoryCode: 'tattoo_removal', amountRequested: 1_500_100n }, { grantedForCaseAndCategory: 2_500_000n })),
+      amountPerCase(
+        aRuleInput(
+          { categoryCode: 'tattoo_removal', amountRequested: 1_500_100n },
+          { grantedForCaseAndCategory: 2_500_000n },
+        ),
+      ),
     ).toEqual({
       rule: 'amount-per-case',
       severity: 'block',

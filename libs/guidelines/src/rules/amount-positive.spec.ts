@@ -7,6 +7,9 @@ describe(amountPositive.name, () => {
   });
 
   it.each([0n, -100n])('blocks %p', (amountRequested) => {
-    expect(amountPositive(aRuleInput({ amountRequested }))).toMatchObject({ rule: 'amount-positive', severity: 'block' });
+    expect(amountPositive(aRuleInput({ amountRequested }))).toMatchObject({
+      rule: 'amount-positive',
+      severity: 'block',
+    });
   });
 });

@@ -7,7 +7,9 @@ describe(caseStatusAllowed.name, () => {
   });
 
   it('passes psychological treatment of a case in assessment', () => {
-    expect(caseStatusAllowed(aRuleInput({ categoryCode: 'psychological_treatment' }, { case: { status: 'assessment' } }))).toBeNull();
+    expect(
+      caseStatusAllowed(aRuleInput({ categoryCode: 'psychological_treatment' }, { case: { status: 'assessment' } })),
+    ).toBeNull();
   });
 
   it('blocks relocation for a case in assessment', () => {
@@ -20,9 +22,9 @@ describe(caseStatusAllowed.name, () => {
   });
 
   it.each(['completed', 'discontinued'] as const)('blocks a %s case even where assessment is allowed', (status) => {
-    expect(caseStatusAllowed(aRuleInput({ categoryCode: 'psychological_treatment' }, { case: { status } }))?.message).toBe(
-      `The case is ${status}; this category needs a case that is active or in assessment.`,
-    );
+    expect(
+      caseStatusAllowed(aRuleInput({ categoryCode: 'psychological_treatment' }, { case: { status } }))?.message,
+    ).toBe(`The case is ${status}; this category needs a case that is active or in assessment.`);
   });
 
   it('leaves an uncovered category to category-covered', () => {

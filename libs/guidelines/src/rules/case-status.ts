@@ -7,10 +7,13 @@ export function caseStatusAllowed({ context, category }: RuleInput): Finding | n
   const { status } = context.case;
   if (category.allowedCaseStatuses.includes(status)) return null;
   const allowed = category.allowedCaseStatuses.map(caseStatus);
+  const [namesEn, namesDa] = [allowed.map((s) => s.en), allowed.map((s) => s.da)];
+  const allowedEn = orList(namesEn, 'or') || 'in a status the guideline allows';
+  const allowedDa = orList(namesDa, 'eller') || 'i en status, som retningslinjerne tillader';
   return finding(
     'case-status',
     'block',
-    `The case is ${caseStatus(status).en}; this category needs a case that is ${orList(allowed.map((s) => s.en), 'or') || 'in a status the guideline allows'}.`,
-    `Sagen er ${caseStatus(status).da}; kategorien kræver en sag, der er ${orList(allowed.map((s) => s.da), 'eller') || 'i en status, som retningslinjerne tillader'}.`,
+    `The case is ${caseStatus(status).en}; this category needs a case that is ${allowedEn}.`,
+    `Sagen er ${caseStatus(status).da}; kategorien kræver en sag, der er ${allowedDa}.`,
   );
 }

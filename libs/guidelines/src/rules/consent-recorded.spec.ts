@@ -7,7 +7,9 @@ describe(consentRecorded.name, () => {
   });
 
   it('passes a consent recorded today', () => {
-    expect(consentRecorded(aRuleInput({}, { today: '2026-11-21', case: { consentRecordedOn: '2026-11-21' } }))).toBeNull();
+    expect(
+      consentRecorded(aRuleInput({}, { today: '2026-11-21', case: { consentRecordedOn: '2026-11-21' } })),
+    ).toBeNull();
   });
 
   it('blocks when no consent is recorded', () => {
@@ -20,9 +22,9 @@ describe(consentRecorded.name, () => {
   });
 
   it('blocks a consent dated after today', () => {
-    expect(consentRecorded(aRuleInput({}, { today: '2026-11-21', case: { consentRecordedOn: '2026-11-22' } }))?.message).toBe(
-      'The consent declaration is dated 2026-11-22, which is after today.',
-    );
+    expect(
+      consentRecorded(aRuleInput({}, { today: '2026-11-21', case: { consentRecordedOn: '2026-11-22' } }))?.message,
+    ).toBe('The consent declaration is dated 2026-11-22, which is after today.');
   });
 
   it('blocks a consent date that is not a date', () => {

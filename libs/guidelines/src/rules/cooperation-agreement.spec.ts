@@ -8,7 +8,9 @@ describe(cooperationAgreement.name, () => {
   });
 
   it('blocks when the agreement is not signed', () => {
-    expect(cooperationAgreement(aRuleInput({ categoryCode: 'tattoo_removal' }, { case: { agreementSignedOn: null } }))).toEqual({
+    expect(
+      cooperationAgreement(aRuleInput({ categoryCode: 'tattoo_removal' }, { case: { agreementSignedOn: null } })),
+    ).toEqual({
       rule: 'cooperation-agreement',
       severity: 'block',
       message: 'The cooperation agreement is not signed.',
@@ -17,34 +19,45 @@ describe(cooperationAgreement.name, () => {
   });
 
   it('blocks an agreement dated after today', () => {
-    expect(cooperationAgreement(aRuleInput({}, { today: '2026-11-21', case: { agreementSignedOn: '2026-12-01' } }))?.message).toBe(
-      'The cooperation agreement is dated 2026-12-01, which is after today.',
-    );
+    expect(
+      cooperationAgreement(aRuleInput({}, { today: '2026-11-21', case: { agreementSignedOn: '2026-12-01' } }))?.message,
+    ).toBe('The cooperation agreement is dated 2026-12-01, which is after today.');
   });
 
   it('only warns when an urgent relocation precedes the agreement', () => {
-    expect(cooperationAgreement(aRuleInput({ categoryCode: 'relocation', urgent: true }, { case: { agreementSignedOn: null } }))).toMatchObject({
+    expect(
+      cooperationAgreement(
+        aRuleInput({ categoryCode: 'relocation', urgent: true }, { case: { agreementSignedOn: null } }),
+      ),
+    ).toMatchObject({
       rule: 'cooperation-agreement',
       severity: 'warn',
     });
   });
 
   it('blocks a relocation without the agreement that is not urgent', () => {
-    expect(cooperationAgreement(aRuleInput({ categoryCode: 'relocation', urgent: false }, { case: { agreementSignedOn: null } }))?.severity).toBe(
-      'block',
-    );
+    expect(
+      cooperationAgreement(
+        aRuleInput({ categoryCode: 'relocation', urgent: false }, { case: { agreementSignedOn: null } }),
+      )?.severity,
+    ).toBe('block');
   });
 
   it('blocks an urgent application without the agreement where urgency does not excuse it', () => {
     expect(
-      cooperationAgreement(aRuleInput({ categoryCode: 'tattoo_removal', urgent: true }, { case: { agreementSignedOn: null } }))?.severity,
+      cooperationAgreement(
+        aRuleInput({ categoryCode: 'tattoo_removal', urgent: true }, { case: { agreementSignedOn: null } }),
+      )?.severity,
     ).toBe('block');
   });
 
   it('only informs when a psychological assessment comes before admission', () => {
     expect(
       cooperationAgreement(
-        aRuleInput({ categoryCode: 'psychological_treatment' }, { case: { status: 'assessment', agreementSignedOn: null } }),
+        aRuleInput(
+          { categoryCode: 'psychological_treatment' },
+          { case: { status: 'assessment', agreementSignedOn: null } },
+        ),
       ),
     ).toMatchObject({ rule: 'cooperation-agreement', severity: 'info' });
   });

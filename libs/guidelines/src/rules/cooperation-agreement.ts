@@ -29,7 +29,11 @@ export function cooperationAgreement({ application, context, category }: RuleInp
   return finding(
     'cooperation-agreement',
     'block',
-    signedOn && date ? `The cooperation agreement is dated ${signedOn}, which is after today.` : 'The cooperation agreement is not signed.',
-    signedOn && date ? `Samarbejdsaftalen er dateret ${signedOn}, som er efter i dag.` : 'Samarbejdsaftalen er ikke underskrevet.',
+    signedOn && date
+      ? `The cooperation agreement is dated ${signedOn}, which is after today.`
+      : 'The cooperation agreement is not signed.',
+    signedOn && date
+      ? `Samarbejdsaftalen er dateret ${signedOn}, som er efter i dag.`
+      : 'Samarbejdsaftalen er ikke underskrevet.',
   );
 }

@@ -28,7 +28,12 @@ describe(coursePeriod.name, () => {
 
   it('does not need a programme start for a case in assessment', () => {
     expect(
-      coursePeriod(aRuleInput({ categoryCode: 'psychological_treatment' }, { case: { status: 'assessment', programmeStart: null } })),
+      coursePeriod(
+        aRuleInput(
+          { categoryCode: 'psychological_treatment' },
+          { case: { status: 'assessment', programmeStart: null } },
+        ),
+      ),
     ).toBeNull();
   });
 

@@ -16,6 +16,9 @@ describe(poolAvailable.name, () => {
   });
 
   it('informs when the money left in the pool is unknown', () => {
-    expect(poolAvailable(aRuleInput({}, { poolAvailable: null }))).toMatchObject({ rule: 'pool-available', severity: 'info' });
+    expect(poolAvailable(aRuleInput({}, { poolAvailable: null }))).toMatchObject({
+      rule: 'pool-available',
+      severity: 'info',
+    });
   });
 });

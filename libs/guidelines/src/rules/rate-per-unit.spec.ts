@@ -3,7 +3,9 @@ import { ratePerUnit } from './rate-per-unit.js';
 
 describe(ratePerUnit.name, () => {
   it('passes lines at the most per night', () => {
-    expect(ratePerUnit(aRuleInput({ lines: [{ description: 'Hotel', quantity: 4, unitAmount: 150_000n }] }))).toBeNull();
+    expect(
+      ratePerUnit(aRuleInput({ lines: [{ description: 'Hotel', quantity: 4, unitAmount: 150_000n }] })),
+    ).toBeNull();
   });
 
   it('blocks each line above the most, naming lines by number only', () => {
@@ -26,7 +28,12 @@ describe(ratePerUnit.name, () => {
 
   it('uses the session rate for tattoo removal', () => {
     expect(
-      ratePerUnit(aRuleInput({ categoryCode: 'tattoo_removal', lines: [{ description: 'Laser', quantity: 1, unitAmount: 260_000n }] }))?.message,
+      ratePerUnit(
+        aRuleInput({
+          categoryCode: 'tattoo_removal',
+          lines: [{ description: 'Laser', quantity: 1, unitAmount: 260_000n }],
+        }),
+      )?.message,
     ).toBe('Line 1: DKK 2,600.00 a session — more than the most, DKK 2,500.00 a session.');
   });
 });

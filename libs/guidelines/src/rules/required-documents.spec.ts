@@ -19,8 +19,13 @@ describe(requiredDocuments.name, () => {
   it('names every missing document', () => {
     const guideline = {
       ...demoGuideline,
-      categories: demoGuideline.categories.map((c) => ({ ...c, requiredDocuments: ['quote' as const, 'invoice' as const] })),
+      categories: demoGuideline.categories.map((c) => ({
+        ...c,
+        requiredDocuments: ['quote' as const, 'invoice' as const],
+      })),
     };
-    expect(requiredDocuments(aRuleInput({ attachmentKinds: [] }, {}, guideline))?.messageDa).toBe('Ansøgningen mangler et tilbud og en faktura.');
+    expect(requiredDocuments(aRuleInput({ attachmentKinds: [] }, {}, guideline))?.messageDa).toBe(
+      'Ansøgningen mangler et tilbud og en faktura.',
+    );
   });
 });

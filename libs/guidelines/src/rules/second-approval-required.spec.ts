@@ -11,7 +11,8 @@ describe(secondApprovalRequired.name, () => {
       rule: 'second-approval-required',
       severity: 'info',
       message: 'A grant above DKK 25,000.00 needs a second approval by another contact-point member.',
-      messageDa: 'En bevilling over 25.000,00 kr. kræver endnu en godkendelse fra en anden medarbejder i kontaktpunktet.',
+      messageDa:
+        'En bevilling over 25.000,00 kr. kræver endnu en godkendelse fra en anden medarbejder i kontaktpunktet.',
     });
   });
 });

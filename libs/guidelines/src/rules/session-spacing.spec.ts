@@ -7,7 +7,9 @@ describe(sessionSpacing.name, () => {
   });
 
   it('passes a planned session 42 days after the last earlier one', () => {
-    expect(sessionSpacing(aRuleInput(aTattooApplication(['2026-12-01']), { previousSessionDates: ['2026-10-20'] }))).toBeNull();
+    expect(
+      sessionSpacing(aRuleInput(aTattooApplication(['2026-12-01']), { previousSessionDates: ['2026-10-20'] })),
+    ).toBeNull();
   });
 
   it('warns about planned sessions closer than 42 days', () => {
@@ -15,25 +17,34 @@ describe(sessionSpacing.name, () => {
       rule: 'session-spacing',
       severity: 'warn',
       message: 'Sessions must be at least 42 days apart. Too close (days apart): 2026-12-01/2027-01-11 (41).',
-      messageDa: 'Behandlinger skal ligge mindst 42 dage fra hinanden. For tæt (dage imellem): 2026-12-01/2027-01-11 (41).',
+      messageDa:
+        'Behandlinger skal ligge mindst 42 dage fra hinanden. For tæt (dage imellem): 2026-12-01/2027-01-11 (41).',
     });
   });
 
   it('warns about a planned session too close to an earlier one, in whatever order the dates come', () => {
     const result = sessionSpacing(
-      aRuleInput(aTattooApplication(['2027-03-01', '2026-12-01']), { previousSessionDates: ['2026-11-10', '2026-09-01'] }),
+      aRuleInput(aTattooApplication(['2027-03-01', '2026-12-01']), {
+        previousSessionDates: ['2026-11-10', '2026-09-01'],
+      }),
     );
-    expect(result?.message).toBe('Sessions must be at least 42 days apart. Too close (days apart): 2026-11-10/2026-12-01 (21).');
+    expect(result?.message).toBe(
+      'Sessions must be at least 42 days apart. Too close (days apart): 2026-11-10/2026-12-01 (21).',
+    );
   });
 
   it('does not hold the spacing of earlier sessions against this application', () => {
     expect(
-      sessionSpacing(aRuleInput(aTattooApplication(['2027-03-01']), { previousSessionDates: ['2026-09-01', '2026-09-08'] })),
+      sessionSpacing(
+        aRuleInput(aTattooApplication(['2027-03-01']), { previousSessionDates: ['2026-09-01', '2026-09-08'] }),
+      ),
     ).toBeNull();
   });
 
   it('warns about two sessions planned on the same day', () => {
-    expect(sessionSpacing(aRuleInput(aTattooApplication(['2026-12-01', '2026-12-01'])))?.message).toContain('2026-12-01/2026-12-01 (0)');
+    expect(sessionSpacing(aRuleInput(aTattooApplication(['2026-12-01', '2026-12-01'])))?.message).toContain(
+      '2026-12-01/2026-12-01 (0)',
+    );
   });
 
   it('warns about a planned date it cannot read instead of throwing', () => {
@@ -43,12 +54,16 @@ describe(sessionSpacing.name, () => {
   });
 
   it('passes when no session dates are planned', () => {
-    expect(sessionSpacing(aRuleInput({ ...aTattooApplication(['2026-12-01']), plannedSessionDates: undefined }))).toBeNull();
+    expect(
+      sessionSpacing(aRuleInput({ ...aTattooApplication(['2026-12-01']), plannedSessionDates: undefined })),
+    ).toBeNull();
   });
 
   it('passes a category without a spacing rule', () => {
     expect(
-      sessionSpacing(aRuleInput({ ...aTattooApplication(['2026-12-01', '2026-12-02']), categoryCode: 'psychological_treatment' })),
+      sessionSpacing(
+        aRuleInput({ ...aTattooApplication(['2026-12-01', '2026-12-02']), categoryCode: 'psychological_treatment' }),
+      ),
     ).toBeNull();
   });
 });

@@ -3,7 +3,9 @@ import { unitAllocation } from './unit-allocation.js';
 
 describe(unitAllocation.name, () => {
   it('passes when the unit has enough allocation left', () => {
-    expect(unitAllocation(aRuleInput({ amountRequested: 1_500_000n }, { unitAllocationRemaining: 1_500_000n }))).toBeNull();
+    expect(
+      unitAllocation(aRuleInput({ amountRequested: 1_500_000n }, { unitAllocationRemaining: 1_500_000n })),
+    ).toBeNull();
   });
 
   it('passes when the unit has no allocation', () => {
@@ -12,7 +14,9 @@ describe(unitAllocation.name, () => {
   });
 
   it('warns when the allocation left is smaller than the amount requested', () => {
-    expect(unitAllocation(aRuleInput({ amountRequested: 1_500_000n }, { unitAllocationRemaining: 1_000_000n }))).toEqual({
+    expect(
+      unitAllocation(aRuleInput({ amountRequested: 1_500_000n }, { unitAllocationRemaining: 1_000_000n })),
+    ).toEqual({
       rule: 'unit-allocation',
       severity: 'warn',
       message: "The unit's allocation has DKK 10,000.00 left, less than the amount requested, DKK 15,000.00.",

@@ -35,8 +35,12 @@ describe(unitsPerApplication.name, () => {
 
   it('blocks 11 tattoo-removal sessions', () => {
     expect(
-      unitsPerApplication(aRuleInput({ categoryCode: 'tattoo_removal', lines: [{ description: 'Laser', quantity: 11, unitAmount: 100_000n }] }))
-        ?.messageDa,
+      unitsPerApplication(
+        aRuleInput({
+          categoryCode: 'tattoo_removal',
+          lines: [{ description: 'Laser', quantity: 11, unitAmount: 100_000n }],
+        }),
+      )?.messageDa,
     ).toBe('Linjerne udgør 11 behandlinger, mere end højst 10 pr. ansøgning.');
   });
 });

@@ -46,11 +46,19 @@ export function aRuleInput(
   guideline: Guideline = demoGuideline,
 ): RuleInput {
   const app = anApplication(application);
-  return { application: app, context: aContext(context), guideline, category: findCategory(guideline, app.categoryCode) };
+  return {
+    application: app,
+    context: aContext(context),
+    guideline,
+    category: findCategory(guideline, app.categoryCode),
+  };
 }
 
 /** A tattoo-removal application with one DKK 2,000 session line for each planned date. */
-export function aTattooApplication(dates: string[], overrides: Partial<ApplicationInput> = {}): Partial<ApplicationInput> {
+export function aTattooApplication(
+  dates: string[],
+  overrides: Partial<ApplicationInput> = {},
+): Partial<ApplicationInput> {
   return {
     categoryCode: 'tattoo_removal',
     amountRequested: BigInt(dates.length) * 200_000n,

@@ -1,0 +1,48 @@
+import { BadRequestException, ForbiddenException } from '@nestjs/common';
+import { QueryFailedError } from 'typeorm';
+import { HttpExceptionFilter } from './http-exception.filter.js';
+
+describe(HttpExceptionFilter.name, () => {
+  const filter = new HttpExceptionFilter();
+
+  it('keeps the errors map of a validation error', () => {
+    const body = filter.toBody(new BadRequestException({ message: ['code: bad'], errors: { code: 'bad' } }));
+    expect(body).toEqual({ statusCode: 400, error: 'Bad Request', message: ['code: bad'], errors: { code: 'bad' } });
+  });
+
+  it('gives a plain message for a string exception', () => {
+    expect(filter.toBody(new ForbiddenException('No'))).toEqual({ statusCode: 403, error: 'Forbidden', message: 'No' });
+  });
+
+  it('answers body-parser errors with their own status', () => {
+    const tooLarge = Object.assign(new Error('request entity too large'), {
+      status: 413,
+      expose: true,
+      type: 'entity.too.large',
+    });
+    expect(filter.toBody(tooLarge)).toEqual({
+      statusCode: 413,
+      error: 'Payload Too Large',
+      message: 'The request body is too large',
+    });
+  });
+
+  it('maps a serialization failure to 409 and hides the SQL', () => {
+    const error = new QueryFailedError(
+      'SELECT secret',
+      [],
+      Object.assign(new Error('could not serialize'), { code: '40001' }),
+    );
+    const body = filter.toBody(error);
+    expect(body.statusCode).toBe(409);
+    expect(JSON.stringify(body)).not.toContain('SELECT');
+  });
+
+  it('answers anything unknown with a 500 that says nothing of the inside', () => {
+    expect(filter.toBody(new TypeError('x is undefined at foo.ts:12'))).toEqual({
+      statusCode: 500,
+      error: 'Internal Server Error',
+      message: 'Something went wrong on our side',
+    });
+  });
+});

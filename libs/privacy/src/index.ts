@@ -1,0 +1,1 @@
+export { findNationalIds, looksLikeNationalId, type NationalIdKind } from './national-id.js';

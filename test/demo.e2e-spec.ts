@@ -1,0 +1,74 @@
+import { DEMO_PASSWORD } from '../api/src/demo/demo-data.js';
+import { seedDemo } from '../api/src/demo/demo-seed.js';
+import { createTestApp, type TestApp } from './support/test-app.js';
+
+describe('The demo installation', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('seeds an empty database once, and a second time not at all', async () => {
+    expect(await seedDemo(t.db)).toBe(true);
+    expect(await seedDemo(t.db)).toBe(false);
+    const [{ users }] = await t.db.query('SELECT count(*)::int AS users FROM users');
+    expect(users).toBe(6);
+  });
+
+  it('has the 13 exit units of the contract, Danish letters intact', async () => {
+    const token = await t.login('finance@demo.test', DEMO_PASSWORD);
+    const res = await t.http.get('/api/units?sort=["code","ASC"]&range=[0,99]').set('Authorization', `Bearer ${token}`);
+    expect(res.body.map((u: { code: string }) => u.code)).toEqual([
+      'BOR',
+      'FYN',
+      'KBH',
+      'KRF',
+      'KVE',
+      'MVJ',
+      'MVS',
+      'NJY',
+      'NSJ',
+      'OJY',
+      'SOJ',
+      'SSJ',
+      'SSL',
+    ]);
+    const names = Object.fromEntries(res.body.map((u: { code: string; name: string }) => [u.code, u.name]));
+    expect(names.OJY).toBe('Østjyllands Politi');
+    expect(names.SSL).toBe('Sydsjællands og Lolland-Falsters Politi');
+    expect(names.KVE).toBe('Københavns Vestegns Politi');
+    expect(names.KRF).toBe('Kriminalforsorgen');
+  });
+
+  it('has the three categories', async () => {
+    const token = await t.login('kbh@demo.test', DEMO_PASSWORD);
+    const res = await t.http.get('/api/categories').set('Authorization', `Bearer ${token}`);
+    expect(res.body.map((c: { code: string }) => c.code).sort()).toEqual([
+      'psychological_treatment',
+      'relocation',
+      'tattoo_removal',
+    ]);
+  });
+
+  it.each([
+    ['admin@demo.test', 'admin', null],
+    ['ncp@demo.test', 'contact_point', null],
+    ['ncp2@demo.test', 'contact_point', null],
+    ['finance@demo.test', 'finance', null],
+    ['kbh@demo.test', 'unit_worker', 'KBH'],
+    ['fyn@demo.test', 'unit_worker', 'FYN'],
+  ])('lets %s sign in as %s', async (email, role, unitCode) => {
+    const res = await t.http.post('/api/auth/login').send({ email, password: DEMO_PASSWORD });
+    expect(res.status).toBe(200);
+    expect(res.body.user.role).toBe(role);
+    if (unitCode) {
+      const unit = await t.http
+        .get(`/api/units/${res.body.user.unitId}`)
+        .set('Authorization', `Bearer ${res.body.accessToken}`);
+      expect(unit.body.code).toBe(unitCode);
+    } else {
+      expect(res.body.user.unitId).toBeNull();
+    }
+  });
+});

@@ -1,0 +1,104 @@
+import { createTestApp, type TestApp } from './support/test-app.js';
+
+const q = (params: Record<string, unknown>) =>
+  Object.entries(params)
+    .map(([k, v]) => `${k}=${encodeURIComponent(JSON.stringify(v))}`)
+    .join('&');
+
+describe('Collections follow the react-admin simple REST convention', () => {
+  let t: TestApp;
+  let auth: { Authorization: string };
+  const codes = ['AAQ', 'ABQ', 'ACQ', 'ADQ', 'AEQ'];
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    ({ auth } = await t.signedIn('finance'));
+    for (const [i, code] of codes.entries()) {
+      await t.newUnit({ code, name: `Enhed ${'æøå'[i % 3]} ${5 - i}`, active: i !== 2 });
+    }
+  });
+  afterAll(() => t.close());
+
+  it('answers a JSON array and a Content-Range header that CORS exposes', async () => {
+    const res = await t.http
+      .get(`/api/units?${q({ range: [0, 1], sort: ['code', 'ASC'], filter: { q: 'Enhed' } })}`)
+      .set(auth);
+    expect(res.status).toBe(200);
+    expect(res.body.map((u: { code: string }) => u.code)).toEqual(['AAQ', 'ABQ']);
+    expect(res.headers['content-range']).toBe('units 0-1/5');
+    expect(res.headers['access-control-expose-headers']).toContain('Content-Range');
+  });
+
+  it('pages with range', async () => {
+    const res = await t.http
+      .get(`/api/units?${q({ range: [2, 3], sort: ['code', 'ASC'], filter: { q: 'Enhed' } })}`)
+      .set(auth);
+    expect(res.body.map((u: { code: string }) => u.code)).toEqual(['ACQ', 'ADQ']);
+    expect(res.headers['content-range']).toBe('units 2-3/5');
+  });
+
+  it('sorts both ways by any sortable field', async () => {
+    const desc = await t.http.get(`/api/units?${q({ sort: ['name', 'DESC'], filter: { q: 'Enhed' } })}`).set(auth);
+    const asc = await t.http.get(`/api/units?${q({ sort: ['name', 'ASC'], filter: { q: 'Enhed' } })}`).set(auth);
+    const names = (r: { body: { name: string }[] }) => r.body.map((u) => u.name);
+    expect(names(desc)).toEqual([...names(asc)].reverse());
+    expect(names(asc)).toEqual([...names(asc)].sort());
+  });
+
+  it('filters by field value and by free text, case-insensitively and with Danish letters', async () => {
+    const inactive = await t.http.get(`/api/units?${q({ filter: { active: false, q: 'enhed' } })}`).set(auth);
+    expect(inactive.body.map((u: { code: string }) => u.code)).toEqual(['ACQ']);
+    const danish = await t.http.get(`/api/units?${q({ filter: { q: 'ø' } })}`).set(auth);
+    expect(danish.body.map((u: { code: string }) => u.code)).toContain('ABQ');
+    const wildcard = await t.http.get(`/api/units?${q({ filter: { q: '%' } })}`).set(auth);
+    expect(wildcard.body).toEqual([]);
+    expect(wildcard.headers['content-range']).toBe('units */0');
+  });
+
+  it('answers getMany for {"id":[...]} with every listed record', async () => {
+    const all = await t.http.get(`/api/units?${q({ filter: { q: 'Enhed' } })}`).set(auth);
+    const ids = all.body.slice(0, 3).map((u: { id: string }) => u.id);
+    const res = await t.http.get(`/api/units?${q({ filter: { id: ids } })}`).set(auth);
+    expect(res.body.map((u: { id: string }) => u.id).sort()).toEqual([...ids].sort());
+  });
+
+  it('answers getManyReference for a filter on a reference field', async () => {
+    const { auth: adminAuth } = await t.signedIn('admin');
+    const unit = await t.newUnit();
+    const a = await t.newUser('unit_worker', { unitId: unit.id });
+    await t.newUser('unit_worker');
+    const res = await t.http.get(`/api/users?${q({ filter: { unitId: unit.id } })}`).set(adminAuth);
+    expect(res.body.map((u: { id: string }) => u.id)).toEqual([a.id]);
+    expect(res.headers['content-range']).toBe('users 0-0/1');
+  });
+
+  it('answers one record by id, and 404 for an unknown id', async () => {
+    const unit = await t.newUnit({ name: 'Single' });
+    const res = await t.http.get(`/api/units/${unit.id}`).set(auth);
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ id: unit.id, code: unit.code, name: 'Single', active: true });
+    const missing = await t.http.get('/api/units/00000000-0000-4000-8000-000000000000').set(auth);
+    expect(missing.status).toBe(404);
+  });
+
+  it.each([
+    ['sort', 'sort=oops', 'sort', 'is not valid JSON'],
+    ['sort field', `sort=${encodeURIComponent('["secret","ASC"]')}`, 'sort', 'cannot sort by "secret"'],
+    ['sort order', `sort=${encodeURIComponent('["code","UP"]')}`, 'sort', 'order must be ASC or DESC'],
+    ['range', `range=${encodeURIComponent('[5,1]')}`, 'range', 'first ≤ last'],
+    ['huge range', `range=${encodeURIComponent('[0,5000]')}`, 'range', 'at most 1000'],
+    [
+      'filter field',
+      `filter=${encodeURIComponent('{"passwordHash":"x"}')}`,
+      'filter.passwordHash',
+      'is not a filterable field',
+    ],
+    ['filter type', `filter=${encodeURIComponent('{"active":"yes"}')}`, 'filter.active', 'must be a boolean'],
+    ['filter uuid', `filter=${encodeURIComponent('{"id":["nope"]}')}`, 'filter.id', 'must be a uuid'],
+    ['unknown parameter', 'page=2', 'page', 'is not a known query parameter'],
+  ])('refuses a bad %s with a 400 naming it', async (_, query, field, message) => {
+    const res = await t.http.get(`/api/units?${query}`).set(auth);
+    expect(res.status).toBe(400);
+    expect(res.body.errors[field]).toContain(message);
+  });
+});
