@@ -1,4 +1,5 @@
 import { DEMO_PASSWORD } from '../api/src/demo/demo-data.js';
+import { seedDemoApplications } from '../api/src/demo/demo-applications.js';
 import { seedDemo } from '../api/src/demo/demo-seed.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
@@ -70,5 +71,68 @@ describe('The demo installation', () => {
     } else {
       expect(res.body.user.unitId).toBeNull();
     }
+  });
+});
+
+describe('The demo cases and applications', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+    await seedDemo(t.db);
+    await seedDemoApplications(t.app);
+  });
+  afterAll(() => t.close());
+
+  const list = async (email: string) => {
+    const token = await t.login(email, DEMO_PASSWORD);
+    return (await t.http.get('/api/applications?range=[0,999]').set('Authorization', `Bearer ${token}`)).body as {
+      status: string;
+      reference: string;
+      unitId: string;
+    }[];
+  };
+
+  it('has applications of several units in every status before payment', async () => {
+    const statuses = new Set((await list('ncp@demo.test')).map((a) => a.status));
+    const kbh = new Set((await list('kbh@demo.test')).map((a) => a.status));
+    expect([...new Set([...statuses, ...kbh])].sort()).toEqual(
+      [
+        'approved',
+        'awaiting_second_approval',
+        'cancelled',
+        'draft',
+        'in_review',
+        'info_requested',
+        'partially_approved',
+        'rejected',
+        'submitted',
+        'withdrawn',
+      ].sort(),
+    );
+  });
+
+  it('shows each unit worker their own unit only', async () => {
+    const kbh = await list('kbh@demo.test');
+    const fyn = await list('fyn@demo.test');
+    expect(kbh.length).toBeGreaterThan(0);
+    expect(fyn.length).toBeGreaterThan(0);
+    expect(kbh.every((a) => a.reference.startsWith('KBH-'))).toBe(true);
+    expect(fyn.every((a) => a.reference.startsWith('FYN-'))).toBe(true);
+  });
+
+  it('publishes the contract’s guideline version', async () => {
+    const token = await t.login('kbh@demo.test', DEMO_PASSWORD);
+    const res = await t.http.get('/api/guidelines').set('Authorization', `Bearer ${token}`);
+    expect(res.body).toEqual([
+      expect.objectContaining({ version: '2026.1', status: 'published', effectiveFrom: '2026-01-01' }),
+    ]);
+    const relocation = res.body[0].categories.find((c: { categoryCode: string }) => c.categoryCode === 'relocation');
+    expect(relocation).toMatchObject({
+      maxPerApplication: 6_000_000,
+      maxPerCase: 12_000_000,
+      maxUnitAmount: 150_000,
+      maxUnitsPerApplication: 90,
+      secondApprovalAbove: 2_500_000,
+    });
   });
 });

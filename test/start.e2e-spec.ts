@@ -23,13 +23,16 @@ function run(env: Record<string, string>): Run {
   return { child, output: () => output, exited };
 }
 
-async function until(what: string, check: () => boolean | Promise<boolean>, seconds = 90): Promise<void> {
+async function started(what: string, run: Run, seconds = 120): Promise<void> {
+  let exit: number | null | undefined;
+  void run.exited.then((code) => (exit = code));
   const end = Date.now() + seconds * 1000;
   while (Date.now() < end) {
-    if (await check()) return;
+    if (run.output().includes('Exit Pool is running')) return;
+    if (exit !== undefined) throw new Error(`${what} exited with ${exit}:\n${run.output().slice(-3000)}`);
     await new Promise((r) => setTimeout(r, 250));
   }
-  throw new Error(`timed out waiting for ${what}`);
+  throw new Error(`timed out waiting for ${what}:\n${run.output().slice(-3000)}`);
 }
 
 /** `npm start` as a user runs it: the built process on an embedded PostgreSQL. */
@@ -63,7 +66,7 @@ describe('The built application', () => {
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
     const first = run({ PORT: String(port), DATA_DIR: dataDir });
-    await until('the first start', () => first.output().includes('Exit Pool is running'));
+    await started('the first start', first);
     expect(first.output()).toContain('Demo data created');
     expect(first.output()).toContain('admin@demo.test (admin)');
     expect((await fetch(`${base}/api/health`)).status).toBe(200);
@@ -85,7 +88,7 @@ describe('The built application', () => {
     expect(await first.exited).toBe(0);
 
     const second = run({ PORT: String(port), DATA_DIR: dataDir });
-    await until('the second start', () => second.output().includes('Exit Pool is running'));
+    await started('the second start', second);
     expect(second.output()).not.toContain('Demo data created');
     const again = await fetch(`${base}/api/auth/login`, {
       method: 'POST',

@@ -1,3 +1,4 @@
+import { moneyToJson } from '@app/money';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -23,6 +24,8 @@ export async function createApp(
     logger: new PinoNestLogger(logger),
   });
   app.set('query parser', 'simple');
+  // money is bigint minor units inside; JSON carries it as an integer number
+  app.set('json replacer', (_key: string, value: unknown) => (typeof value === 'bigint' ? moneyToJson(value) : value));
   app.disable('x-powered-by');
   app.use(requestLogging(logger));
   app.use(

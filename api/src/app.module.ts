@@ -1,8 +1,11 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { ApplicationsModule } from './applications/applications.module.js';
+import { AttachmentsModule } from './attachments/attachments.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
+import { CasesModule } from './cases/cases.module.js';
 import { CategoriesModule } from './categories/categories.module.js';
 import { ContentRangeInterceptor } from './common/content-range.interceptor.js';
 import { HttpExceptionFilter } from './common/http-exception.filter.js';
@@ -10,6 +13,7 @@ import { AppValidationPipe } from './common/validation.js';
 import type { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
 import { dataSourceOptions } from './database/data-source.js';
+import { GuidelinesModule } from './guidelines/guidelines.module.js';
 import { HealthModule } from './health/health.module.js';
 import { UnitsModule } from './units/units.module.js';
 import { UsersModule } from './users/users.module.js';
@@ -28,6 +32,10 @@ export class AppModule {
         UnitsModule,
         CategoriesModule,
         UsersModule,
+        CasesModule,
+        GuidelinesModule,
+        ApplicationsModule,
+        AttachmentsModule,
         HealthModule,
       ],
       providers: [

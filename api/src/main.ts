@@ -7,6 +7,7 @@ import { migrate } from './database/data-source.js';
 import { startEmbeddedPostgres, type RunningPostgres } from './database/embedded-postgres.js';
 import { DataSource } from 'typeorm';
 import { DEMO_PASSWORD, DEMO_USERS } from './demo/demo-data.js';
+import { seedDemoApplications } from './demo/demo-applications.js';
 import { seedDemo } from './demo/demo-seed.js';
 
 const EMBEDDED_DATABASE = 'exitpool';
@@ -39,7 +40,10 @@ async function main(): Promise<void> {
   if (applied.length) logger.info({ migrations: applied }, 'Migrations applied');
 
   const app = await createApp({ ...config, databaseUrl }, logger);
-  if (config.demo && (await seedDemo(app.get(DataSource)))) logger.info('Demo data created');
+  if (config.demo && (await seedDemo(app.get(DataSource)))) {
+    await seedDemoApplications(app);
+    logger.info('Demo data created');
+  }
 
   let stopping = false;
   const stop = async (signal: string) => {

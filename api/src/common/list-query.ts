@@ -11,6 +11,8 @@ export interface FieldSpec {
   sortable?: boolean;
   /** Allowed values of an enumeration. */
   values?: readonly string[];
+  /** A virtual sort over several columns, in ascending order (reversed for DESC); not filterable. */
+  orderBy?: [column: string, order: SortOrder][];
 }
 
 /** What a resource lets react-admin sort and filter on: the react-admin simple REST convention. */
@@ -118,6 +120,7 @@ function checkFilter(key: string, value: unknown, spec: ListSpec): unknown {
   }
   const [name, op] = splitOperator(key);
   const field = spec.fields[name];
+  if (field?.orderBy) bad(where, 'is a sort order, not a filterable field');
   if (!field) bad(where, `is not a filterable field; filterable: q, ${Object.keys(spec.fields).join(', ')}`);
   if (op !== 'eq' && !['integer', 'date', 'timestamp'].includes(field.type))
     bad(where, 'range filters need a number or date field');
@@ -177,8 +180,16 @@ export function applyListQuery<T extends ObjectLiteral>(
     else qb.andWhere(`${column} = :${p}`, { [p]: value });
   }
   const [field, order] = query.sort;
-  const sortColumn = spec.fields[field].column;
-  qb.orderBy(sortColumn, order, order === 'ASC' ? 'NULLS FIRST' : 'NULLS LAST');
+  const sortField = spec.fields[field];
+  const sortColumn = sortField.column;
+  if (sortField.orderBy) {
+    const flip = (o: SortOrder): SortOrder => (order === 'ASC' ? o : o === 'ASC' ? 'DESC' : 'ASC');
+    sortField.orderBy.forEach(([column, o], i) =>
+      i === 0 ? qb.orderBy(column, flip(o)) : qb.addOrderBy(column, flip(o)),
+    );
+  } else {
+    qb.orderBy(sortColumn, order, order === 'ASC' ? 'NULLS FIRST' : 'NULLS LAST');
+  }
   // a stable tie-break so pages never repeat or skip a record
   const idColumn = spec.fields.id?.column;
   if (idColumn && idColumn !== sortColumn) qb.addOrderBy(idColumn, order);

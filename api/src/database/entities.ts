@@ -1,8 +1,25 @@
+import { Application } from '../applications/application.entity.js';
+import { ApplicationMessage } from '../applications/application-message.entity.js';
+import { Attachment } from '../attachments/attachment.entity.js';
 import { AuditEvent } from '../audit/audit-event.entity.js';
 import { LoginAttempt } from '../auth/login-attempt.entity.js';
 import { Session } from '../auth/session.entity.js';
+import { Case } from '../cases/case.entity.js';
 import { Category } from '../categories/category.entity.js';
+import { GuidelineVersion } from '../guidelines/guideline.entity.js';
 import { Unit } from '../units/unit.entity.js';
 import { User } from '../users/user.entity.js';
 
-export const entities = [Unit, User, Category, Session, LoginAttempt, AuditEvent];
+export const entities = [
+  Unit,
+  User,
+  Category,
+  Session,
+  LoginAttempt,
+  AuditEvent,
+  Case,
+  GuidelineVersion,
+  Application,
+  ApplicationMessage,
+  Attachment,
+];

@@ -1,0 +1,18 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { type Actor, CurrentActor, Roles } from '../auth/auth.decorators.js';
+import { List, type ListQuery } from '../common/list-query.js';
+import { ApplicationMessagesService, MESSAGE_LIST } from './application-messages.service.js';
+
+@ApiTags('application-messages')
+@ApiBearerAuth()
+@Roles('unit_worker', 'contact_point')
+@Controller('application-messages')
+export class ApplicationMessagesController {
+  constructor(private readonly messages: ApplicationMessagesService) {}
+
+  @Get()
+  list(@CurrentActor() actor: Actor, @List(MESSAGE_LIST) query: ListQuery) {
+    return this.messages.list(actor, query);
+  }
+}

@@ -1,0 +1,264 @@
+import { type Finding, findingsBlockingApproval, requiresSecondApproval } from '@app/guidelines';
+import { parseMoney } from '@app/money';
+import { type ApplicationAction, approvalOutcome, canTransition, mayAct, statusAfter } from '@app/workflow';
+import { Injectable } from '@nestjs/common';
+import { InjectEntityManager } from '@nestjs/typeorm';
+import type { EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import type { Actor } from '../auth/auth.decorators.js';
+import { fieldError } from '../common/errors.js';
+import { todayIso } from '../common/validators.js';
+import { toEngineGuideline } from '../guidelines/guideline-mapping.js';
+import { GuidelinesService } from '../guidelines/guidelines.service.js';
+import { Application } from './application.entity.js';
+import { ApplicationMessage, type MessageKind } from './application-message.entity.js';
+import { ApplicationChecker } from './application-checker.js';
+import type { ApplicationDetail, ApplicationSummary } from './application-view.js';
+import { ApplicationError, ApplicationErrorCode } from './applications.errors.js';
+import { ApplicationsService } from './applications.service.js';
+import type { ApproveDto } from './dto/actions.dto.js';
+
+/**
+ * The life of an application: every transition in one transaction that locks
+ * the application row, checks who may do it from which status, writes the
+ * thread message and the audit event with it.
+ */
+@Injectable()
+export class ApplicationWorkflowService {
+  constructor(
+    @InjectEntityManager() private readonly manager: EntityManager,
+    private readonly applications: ApplicationsService,
+    private readonly guidelines: GuidelinesService,
+    private readonly checker: ApplicationChecker,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** The guideline findings now, changing nothing: the version in force for an unsubmitted application, else the one it was submitted under. */
+  async check(
+    actor: Actor,
+    id: string,
+  ): Promise<{ findings: Finding[]; guidelineId: string; guidelineVersion: string }> {
+    const application = await this.applications.find(actor, id);
+    const today = todayIso();
+    const guideline =
+      application.guidelineId && !['draft', 'info_requested'].includes(application.status)
+        ? await this.guidelines.get(application.guidelineId)
+        : await this.guidelines.inForce(today);
+    const findings = await this.checker.check(this.manager, application, toEngineGuideline(guideline), today);
+    return { findings, guidelineId: guideline.id, guidelineVersion: guideline.version };
+  }
+
+  submit(actor: Actor, id: string) {
+    return this.transition(actor, id, 'submit', (tx, a) => this.submitIn(tx, actor, a));
+  }
+
+  answer(actor: Actor, id: string, message: string) {
+    return this.transition(actor, id, 'answer', async (tx, a) => {
+      await this.say(tx, actor, a, 'answer', message);
+      await this.submitIn(tx, actor, a);
+    });
+  }
+
+  withdraw(actor: Actor, id: string, reason: string) {
+    return this.transition(actor, id, 'withdraw', async (tx, a) => {
+      await this.say(tx, actor, a, 'withdrawal', reason);
+      a.status = statusAfter('withdraw');
+    });
+  }
+
+  startReview(actor: Actor, id: string) {
+    return this.transition(actor, id, 'start-review', async (_tx, a) => {
+      a.status = statusAfter('start-review');
+    });
+  }
+
+  requestInfo(actor: Actor, id: string, message: string) {
+    return this.transition(actor, id, 'request-info', async (tx, a) => {
+      this.checkNotOwn(actor, a);
+      await this.say(tx, actor, a, 'question', message);
+      a.status = statusAfter('request-info');
+    });
+  }
+
+  reject(actor: Actor, id: string, reason: string) {
+    return this.transition(actor, id, 'reject', async (tx, a) => {
+      this.checkNotOwn(actor, a);
+      await this.say(tx, actor, a, 'decision', reason);
+      Object.assign(a, {
+        status: statusAfter('reject'),
+        decidedAt: new Date(),
+        decidedBy: actor.id,
+        decisionReason: reason,
+      });
+    });
+  }
+
+  cancel(actor: Actor, id: string, reason: string) {
+    return this.transition(actor, id, 'cancel', async (tx, a) => {
+      await this.say(tx, actor, a, 'decision', reason);
+      a.status = statusAfter('cancel');
+    });
+  }
+
+  approve(actor: Actor, id: string, dto: ApproveDto) {
+    return this.transition(actor, id, 'approve', async (tx, a) => {
+      this.checkNotOwn(actor, a);
+      const amount = parseMoney(dto.amountApproved, 'amountApproved');
+      if (amount > a.amountRequested) {
+        throw fieldError('amountApproved', `must not exceed the amount requested (${a.amountRequested})`);
+      }
+      const second = a.status === 'awaiting_second_approval';
+      if (second && a.firstApprovedBy === actor.id) {
+        throw new ApplicationError(
+          ApplicationErrorCode.SameApprover,
+          'You gave the first approval; a second, different contact point must approve',
+        );
+      }
+      if (second && amount !== a.firstApprovedAmount) {
+        throw new ApplicationError(
+          ApplicationErrorCode.SecondAmountDiffers,
+          `The second approval must confirm the amount of the first (${a.firstApprovedAmount}); reject or ask for information instead`,
+        );
+      }
+      // checked against the version in force when it was submitted, for the amount being granted
+      const stored = await this.guidelines.get(a.guidelineId!, tx);
+      const guideline = toEngineGuideline(stored);
+      const findings = (await this.checker.check(tx, a, guideline, todayIso(), amount)).filter(
+        // a partial grant deliberately differs from the cost lines
+        (f) => !(f.rule === 'amount-matches-lines' && amount < a.amountRequested),
+      );
+      const overrides = dto.overrides ?? [];
+      const warned = new Set(findings.filter((f) => f.severity === 'warn').map((f) => f.rule));
+      overrides.forEach((o, i) => {
+        if (!warned.has(o.rule))
+          throw fieldError(`overrides.${i}.rule`, `${o.rule} is not a warning of this application`);
+      });
+      const blocking = findingsBlockingApproval(
+        findings,
+        overrides.map((o) => o.rule),
+      );
+      if (blocking.some((f) => f.severity === 'block')) {
+        throw new ApplicationError(
+          ApplicationErrorCode.BlockedByFindings,
+          'A block finding stops the approval',
+          findings,
+        );
+      }
+      if (blocking.length) {
+        throw new ApplicationError(
+          ApplicationErrorCode.WarningsNotOverridden,
+          `Override each warning with a written justification: ${blocking.map((f) => f.rule).join(', ')}`,
+          findings,
+        );
+      }
+      const at = new Date().toISOString();
+      const outcome = approvalOutcome({
+        status: a.status,
+        amountRequested: a.amountRequested,
+        amountApproved: amount,
+        secondApprovalRequired: requiresSecondApproval(amount, guideline, a.categoryCode),
+      });
+      a.findings = findings;
+      a.overrides = [
+        ...a.overrides,
+        ...overrides.map((o) => ({ rule: o.rule, justification: o.justification, by: actor.id, at })),
+      ];
+      a.status = outcome.status;
+      if (outcome.needsSecondApproval) {
+        Object.assign(a, { firstApprovedBy: actor.id, firstApprovedAt: new Date(), firstApprovedAmount: amount });
+        await this.say(tx, actor, a, 'decision', dto.reason);
+      } else {
+        Object.assign(a, {
+          amountApproved: amount,
+          decidedAt: new Date(),
+          decidedBy: actor.id,
+          decisionReason: dto.reason,
+          conditions: dto.conditions ?? null,
+        });
+        await this.say(tx, actor, a, 'decision', dto.reason);
+      }
+      for (const o of overrides) {
+        await this.audit.record(
+          {
+            actorId: actor.id,
+            action: 'application.override',
+            entityType: 'application',
+            entityId: a.id,
+            details: { rule: o.rule },
+          },
+          tx,
+        );
+      }
+    });
+  }
+
+  /** The submission itself: findings against the version in force today, stored with it; a block stops it. */
+  private async submitIn(tx: EntityManager, actor: Actor, a: Application): Promise<void> {
+    const today = todayIso();
+    const guideline = await this.guidelines.inForce(today, tx);
+    const findings = await this.checker.check(tx, a, toEngineGuideline(guideline), today);
+    if (findings.some((f) => f.severity === 'block')) {
+      throw new ApplicationError(
+        ApplicationErrorCode.BlockedByFindings,
+        'A block finding stops the submission',
+        findings,
+      );
+    }
+    Object.assign(a, {
+      status: statusAfter('submit'),
+      findings,
+      guidelineId: guideline.id,
+      submittedAt: new Date(),
+      submittedBy: actor.id,
+      editors: a.editors.includes(actor.id) ? a.editors : [...a.editors, actor.id],
+    });
+  }
+
+  /** Nobody decides an application they wrote or submitted. */
+  private checkNotOwn(actor: Actor, a: Application): void {
+    if (a.editors.includes(actor.id) || a.submittedBy === actor.id) {
+      throw new ApplicationError(
+        ApplicationErrorCode.OwnApplication,
+        'You wrote or submitted this application; another contact point must decide it',
+      );
+    }
+  }
+
+  private async say(tx: EntityManager, actor: Actor, a: Application, kind: MessageKind, body: string): Promise<void> {
+    await tx.insert(ApplicationMessage, { applicationId: a.id, authorId: actor.id, kind, body });
+  }
+
+  private async transition(
+    actor: Actor,
+    id: string,
+    action: ApplicationAction,
+    work: (tx: EntityManager, a: Application) => Promise<void>,
+  ): Promise<ApplicationSummary | ApplicationDetail> {
+    return this.manager.transaction(async (tx) => {
+      const a = await this.applications.find(actor, id, tx, true);
+      if (!mayAct(action, actor.role)) {
+        throw new ApplicationError(ApplicationErrorCode.NotYourRole, `Your role may not ${action} an application`);
+      }
+      if (!canTransition(action, a.status)) {
+        throw new ApplicationError(
+          ApplicationErrorCode.WrongStatus,
+          `Cannot ${action} an application that is ${a.status}`,
+        );
+      }
+      const from = a.status;
+      await work(tx, a);
+      await tx.save(Application, a);
+      await this.audit.record(
+        {
+          actorId: actor.id,
+          action: `application.${action}`,
+          entityType: 'application',
+          entityId: id,
+          details: { from, to: a.status },
+        },
+        tx,
+      );
+      return this.applications.view(tx, actor, await tx.findOneByOrFail(Application, { id }));
+    });
+  }
+}

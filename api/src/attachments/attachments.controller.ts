@@ -1,0 +1,92 @@
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  Header,
+  HttpException,
+  HttpStatus,
+  Post,
+  Put,
+  StreamableFile,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { type Actor, CurrentActor, Roles } from '../auth/auth.decorators.js';
+import { IdParam } from '../common/id-param.js';
+import { List, type ListQuery } from '../common/list-query.js';
+import { ATTACHMENT_KINDS } from './attachment.entity.js';
+import { AttachmentUploadInterceptor, type UploadedFileData } from './attachment-upload.interceptor.js';
+import { ATTACHMENT_LIST, AttachmentsService } from './attachments.service.js';
+import { UploadAttachmentDto } from './dto/upload-attachment.dto.js';
+import { contentDisposition } from './file-name.js';
+
+/** Who reads an application's documents: its unit, the contact point, and finance, who pay against them. */
+@ApiTags('attachments')
+@ApiBearerAuth()
+@Roles('unit_worker', 'contact_point', 'finance')
+@Controller('attachments')
+export class AttachmentsController {
+  constructor(private readonly attachments: AttachmentsService) {}
+
+  @Get()
+  list(@CurrentActor() actor: Actor, @List(ATTACHMENT_LIST) query: ListQuery) {
+    return this.attachments.list(actor, query);
+  }
+
+  @Get(':id')
+  get(@CurrentActor() actor: Actor, @IdParam() id: string) {
+    return this.attachments.get(actor, id);
+  }
+
+  @Get(':id/content')
+  @ApiProduces('application/pdf', 'image/png', 'image/jpeg')
+  @Header('Cache-Control', 'no-store')
+  @Header('X-Content-Type-Options', 'nosniff')
+  async content(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<StreamableFile> {
+    const { attachment, stream } = await this.attachments.content(actor, id);
+    return new StreamableFile(stream, {
+      type: attachment.mediaType,
+      disposition: contentDisposition(attachment.fileName),
+      length: attachment.size,
+    });
+  }
+
+  @Roles('unit_worker')
+  @Post()
+  @UseInterceptors(AttachmentUploadInterceptor)
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['applicationId', 'kind', 'file'],
+      properties: {
+        applicationId: { type: 'string', format: 'uuid' },
+        kind: { type: 'string', enum: [...ATTACHMENT_KINDS] },
+        file: { type: 'string', format: 'binary', description: 'PDF, PNG or JPEG, at most 10 MB' },
+      },
+    },
+  })
+  upload(
+    @CurrentActor() actor: Actor,
+    @Body() dto: UploadAttachmentDto,
+    @UploadedFile() file: UploadedFileData | undefined,
+  ) {
+    return this.attachments.upload(actor, dto, file);
+  }
+
+  @Put(':id')
+  replace(@IdParam() _id: string): never {
+    throw new HttpException(
+      'Attachments are never changed; remove it and upload the file again',
+      HttpStatus.METHOD_NOT_ALLOWED,
+    );
+  }
+
+  @Roles('unit_worker')
+  @Delete(':id')
+  remove(@CurrentActor() actor: Actor, @IdParam() id: string) {
+    return this.attachments.remove(actor, id);
+  }
+}

@@ -1,0 +1,59 @@
+import { contentDisposition, sanitiseFileName } from './file-name.js';
+
+describe(sanitiseFileName.name, () => {
+  it.each([
+    ['keeps an ordinary name', 'Tilbud flytning.pdf', 'Tilbud flytning.pdf'],
+    ['keeps Danish letters, composed', 'Faktura fra Århus – ærø.pdf'.normalize('NFD'), 'Faktura fra Århus – ærø.pdf'],
+    ['keeps the last segment of a Unix path', '../../etc/passwd', 'passwd'],
+    ['keeps the last segment of a Windows path', 'C:\\Users\\jensen\\Desktop\\quote.pdf', 'quote.pdf'],
+    ['drops control characters', 'in\u0000voice\r\n\u007f.pdf', 'invoice.pdf'],
+    ['drops bidirectional overrides', 'invoice\u202Efdp.exe', 'invoicefdp.exe'],
+    ['trims spaces', '   quote.png  ', 'quote.png'],
+  ])('%s', (_, raw, expected) => {
+    expect(sanitiseFileName(raw, 'application/pdf')).toBe(expected);
+  });
+
+  it.each([
+    ['an empty name', '', 'image/png', 'attachment.png'],
+    ['a name of dots', '..', 'image/jpeg', 'attachment.jpg'],
+    ['a trailing separator', 'folder/', 'application/pdf', 'attachment.pdf'],
+    ['control characters only', '\u0001\u0002', 'application/pdf', 'attachment.pdf'],
+  ] as const)('names %s after its type', (_, raw, type, expected) => {
+    expect(sanitiseFileName(raw, type)).toBe(expected);
+  });
+
+  it('cuts a long name to 255 characters and keeps its extension', () => {
+    const name = sanitiseFileName(`${'å'.repeat(300)}.pdf`, 'application/pdf');
+    expect(Array.from(name)).toHaveLength(255);
+    expect(name.endsWith('å.pdf')).toBe(true);
+  });
+
+  it('never splits a character outside the basic plane', () => {
+    const name = sanitiseFileName('😀'.repeat(300), 'image/png');
+    expect(Array.from(name)).toHaveLength(255);
+    expect(name).toBe('😀'.repeat(255));
+  });
+});
+
+describe(contentDisposition.name, () => {
+  it('sends an ASCII name as it is', () => {
+    expect(contentDisposition('quote-2026.pdf')).toBe('attachment; filename="quote-2026.pdf"');
+  });
+
+  it('spells out Danish letters in filename and sends the exact name in filename*', () => {
+    expect(contentDisposition('Tilbud på flytning, Ærø (2).pdf')).toBe(
+      `attachment; filename="Tilbud paa flytning, Aeroe (2).pdf"; ` +
+        `filename*=UTF-8''Tilbud%20p%C3%A5%20flytning%2C%20%C3%86r%C3%B8%20%282%29.pdf`,
+    );
+  });
+
+  it('never lets a quote or backslash end the quoted name', () => {
+    expect(contentDisposition('a"b\\c.pdf')).toBe(`attachment; filename="a_b_c.pdf"; filename*=UTF-8''a%22b%5Cc.pdf`);
+  });
+
+  it('drops accents and replaces what has no ASCII form', () => {
+    expect(contentDisposition('résumé 日本.pdf')).toMatch(
+      /^attachment; filename="resume __\.pdf"; filename\*=UTF-8''r%C3%A9sum/,
+    );
+  });
+});

@@ -1,0 +1,65 @@
+import type { MediaType } from '@app/files';
+
+export const MAX_FILE_NAME = 255;
+
+const EXTENSION: Record<MediaType, string> = {
+  'application/pdf': '.pdf',
+  'image/png': '.png',
+  'image/jpeg': '.jpg',
+};
+
+// C0 and C1 control characters, DEL, and the bidirectional controls that make
+// "invoice\u202Efdp.exe" look like "invoiceexe.pdf"
+const CONTROL = /[\p{Cc}\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu;
+
+/**
+ * The uploader's file name as it may be kept and shown: its last path segment
+ * (a client path may name a person's home folder), without control characters,
+ * NFC (as macOS sends "å" decomposed), at most 255 characters with the extension
+ * kept. An empty result becomes `attachment.<ext>`.
+ */
+export function sanitiseFileName(raw: string, mediaType: MediaType): string {
+  const base = raw.normalize('NFC').split(/[/\\]/).pop() ?? '';
+  const name = base.replace(CONTROL, '').trim();
+  if (name === '' || /^\.+$/.test(name)) return `attachment${EXTENSION[mediaType]}`;
+  return truncate(name, MAX_FILE_NAME);
+}
+
+function truncate(name: string, max: number): string {
+  const chars = Array.from(name); // code points, as PostgreSQL counts varchar(255)
+  if (chars.length <= max) return name;
+  const dot = name.lastIndexOf('.');
+  const extension = dot > 0 ? Array.from(name.slice(dot)) : [];
+  if (extension.length === 0 || extension.length > 16) return chars.slice(0, max).join('').trim();
+  return (
+    chars
+      .slice(0, max - extension.length)
+      .join('')
+      .trimEnd() + extension.join('')
+  );
+}
+
+const TRANSLITERATION: Record<string, string> = { æ: 'ae', ø: 'oe', å: 'aa', Æ: 'Ae', Ø: 'Oe', Å: 'Aa', ß: 'ss' };
+
+/** An ASCII stand-in for clients that do not read `filename*`: æøå spelled out, accents dropped, the rest `_`. */
+function asciiFallback(name: string): string {
+  return name
+    .replace(/[æøåÆØÅß]/g, (c) => TRANSLITERATION[c])
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[^\x20-\x7e]|["\\]/g, '_');
+}
+
+/** RFC 5987 `value-chars`: encodeURIComponent leaves `'()*` and `!` alone; attr-char allows only `!`. */
+const encodeRfc5987 = (value: string) =>
+  encodeURIComponent(value).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+
+/**
+ * `Content-Disposition: attachment` with the file name for every client (RFC 6266):
+ * an ASCII `filename` and, when it differs, the exact name as UTF-8 in `filename*`.
+ */
+export function contentDisposition(fileName: string): string {
+  const fallback = asciiFallback(fileName);
+  const header = `attachment; filename="${fallback}"`;
+  return fallback === fileName ? header : `${header}; filename*=UTF-8''${encodeRfc5987(fileName)}`;
+}

@@ -1,0 +1,102 @@
+import { CASE_STATUSES } from '@app/guidelines';
+import { Injectable } from '@nestjs/common';
+import { InjectEntityManager } from '@nestjs/typeorm';
+import type { EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import type { Actor } from '../auth/auth.decorators.js';
+import { notFound } from '../common/errors.js';
+import { findPage, type ListQuery, type ListSpec, type Page } from '../common/list-query.js';
+import { canSeeUnit, unitScope } from '../common/scope.js';
+import { Unit } from '../units/unit.entity.js';
+import { Case } from './case.entity.js';
+import type { CreateCaseDto, UpdateCaseDto } from './dto/case.dto.js';
+
+export const CASE_LIST: ListSpec = {
+  resource: 'cases',
+  fields: {
+    id: { column: 'c.id', type: 'uuid' },
+    reference: { column: 'c.reference', type: 'string', sortable: true },
+    unitId: { column: 'c.unit_id', type: 'uuid', sortable: true },
+    status: { column: 'c.status', type: 'string', sortable: true, values: CASE_STATUSES },
+    birthYear: { column: 'c.birth_year', type: 'integer', sortable: true },
+    programmeStart: { column: 'c.programme_start', type: 'date', sortable: true },
+    createdAt: { column: 'c.created_at', type: 'timestamp', sortable: true },
+    updatedAt: { column: 'c.updated_at', type: 'timestamp', sortable: true },
+  },
+  search: ['c.reference'],
+  defaultSort: ['createdAt', 'DESC'],
+};
+
+const FACTS = ['status', 'birthYear', 'consentRecordedOn', 'agreementSignedOn', 'programmeStart'] as const;
+
+@Injectable()
+export class CasesService {
+  constructor(
+    @InjectEntityManager() private readonly manager: EntityManager,
+    private readonly audit: AuditService,
+  ) {}
+
+  list(actor: Actor, query: ListQuery): Promise<Page<Case>> {
+    const qb = this.manager.createQueryBuilder(Case, 'c');
+    const scope = unitScope(actor);
+    if (scope) qb.where('c.unit_id = :scope', { scope });
+    return findPage(qb, query, CASE_LIST);
+  }
+
+  /** The case if this user may see it; another unit's case is 404, as if it did not exist. */
+  async get(actor: Actor, id: string, tx: EntityManager = this.manager, lock = false): Promise<Case> {
+    const found = await tx.findOne(Case, {
+      where: { id },
+      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+    });
+    if (!found || !canSeeUnit(actor, found.unitId)) throw notFound('Case');
+    return found;
+  }
+
+  async create(actor: Actor, dto: CreateCaseDto): Promise<Case> {
+    const unitId = actor.unitId!;
+    return this.manager.transaction(async (tx) => {
+      const year = new Date().getUTCFullYear();
+      // the counter row serializes concurrent creations in one unit and year
+      const [{ last_number: number }] = await tx.query(
+        `INSERT INTO case_counters (unit_id, year, last_number) VALUES ($1, $2, 1)
+         ON CONFLICT (unit_id, year) DO UPDATE SET last_number = case_counters.last_number + 1
+         RETURNING last_number`,
+        [unitId, year],
+      );
+      const unit = await tx.findOneByOrFail(Unit, { id: unitId });
+      const reference = `${unit.code}-${year}-${String(number).padStart(3, '0')}`;
+      const { id } = await tx.save(Case, {
+        reference,
+        unitId,
+        year,
+        number,
+        status: dto.status ?? 'assessment',
+        birthYear: dto.birthYear ?? null,
+        consentRecordedOn: dto.consentRecordedOn ?? null,
+        agreementSignedOn: dto.agreementSignedOn ?? null,
+        programmeStart: dto.programmeStart ?? null,
+        applicationCount: 0,
+        createdBy: actor.id,
+      });
+      await this.audit.record(
+        { actorId: actor.id, action: 'case.create', entityType: 'case', entityId: id, details: { reference } },
+        tx,
+      );
+      return tx.findOneByOrFail(Case, { id });
+    });
+  }
+
+  async update(actor: Actor, id: string, dto: UpdateCaseDto): Promise<Case> {
+    return this.manager.transaction(async (tx) => {
+      const current = await this.get(actor, id, tx, true);
+      const changed = FACTS.filter((k) => dto[k] !== undefined && dto[k] !== current[k]);
+      await tx.update(Case, { id }, Object.fromEntries(changed.map((k) => [k, dto[k]])));
+      await this.audit.record(
+        { actorId: actor.id, action: 'case.update', entityType: 'case', entityId: id, details: { changed } },
+        tx,
+      );
+      return tx.findOneByOrFail(Case, { id });
+    });
+  }
+}

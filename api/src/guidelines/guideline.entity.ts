@@ -1,0 +1,37 @@
+import type { CaseStatus, DocumentKind, UnitLabel } from '@app/guidelines';
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+
+export type GuidelineStatus = 'draft' | 'published' | 'retired';
+
+/** One category's limits as stored and sent: amounts are integer minor units (JSON numbers). */
+export interface StoredCategoryRules {
+  categoryCode: string;
+  maxPerApplication: number;
+  maxPerCase: number;
+  maxUnitAmount: number;
+  unitLabel: UnitLabel;
+  maxUnitsPerApplication: number;
+  secondApprovalAbove: number;
+  requiredDocuments: DocumentKind[];
+  allowedCaseStatuses: CaseStatus[];
+  agreementRequired: boolean;
+  urgentMayPrecedeAgreement: boolean;
+  minSessionSpacingDays: number | null;
+}
+
+@Entity('guidelines')
+export class GuidelineVersion {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column({ type: 'varchar', length: 40 }) version: string;
+  @Column({ name: 'effective_from', type: 'date' }) effectiveFrom: string;
+  @Column({ type: 'varchar', length: 10 }) status: GuidelineStatus;
+  @Column({ name: 'min_age', type: 'int' }) minAge: number;
+  @Column({ name: 'max_course_months', type: 'int' }) maxCourseMonths: number;
+  @Column({ type: 'jsonb' }) categories: StoredCategoryRules[];
+  @Column({ name: 'published_at', type: 'timestamptz', nullable: true }) publishedAt: Date | null;
+  @Column({ name: 'published_by', type: 'uuid', nullable: true }) publishedBy: string | null;
+  @Column({ name: 'retired_at', type: 'timestamptz', nullable: true }) retiredAt: Date | null;
+  @Column({ name: 'created_by', type: 'uuid', nullable: true }) createdBy: string | null;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
+}

@@ -1,0 +1,69 @@
+import { demoGuideline } from '@app/guidelines';
+import { toStoredCategories } from '../../api/src/guidelines/guideline-mapping.js';
+import type { TestApp } from './test-app.js';
+
+export type Auth = { Authorization: string };
+
+export const daysAgo = (days: number): string => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
+
+/** The three categories and the demo guideline version, published and in force. */
+export async function seedCatalog(t: TestApp): Promise<{ guidelineId: string }> {
+  await t.db.query(`INSERT INTO categories (code, name) VALUES
+    ('relocation', 'Relocation'), ('tattoo_removal', 'Tattoo removal'), ('psychological_treatment', 'Psychological treatment')
+    ON CONFLICT (code) DO NOTHING`);
+  const [row] = await t.db.query(
+    `INSERT INTO guidelines (version, effective_from, status, min_age, max_course_months, categories, published_at)
+     VALUES ('test-2026.1', '2026-01-01', 'published', 18, 12, $1, now())
+     ON CONFLICT (version) DO UPDATE SET version = EXCLUDED.version RETURNING id`,
+    [JSON.stringify(toStoredCategories(demoGuideline))],
+  );
+  return { guidelineId: row.id };
+}
+
+/** An active case that passes every case rule. */
+export async function newCase(
+  t: TestApp,
+  auth: Auth,
+  fields: Record<string, unknown> = {},
+): Promise<{ id: string; reference: string; unitId: string }> {
+  const res = await t.http
+    .post('/api/cases')
+    .set(auth)
+    .send({
+      status: 'active',
+      birthYear: 1995,
+      consentRecordedOn: daysAgo(40),
+      agreementSignedOn: daysAgo(35),
+      programmeStart: daysAgo(30),
+      ...fields,
+    });
+  if (res.status !== 201) throw new Error(`case: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body;
+}
+
+/** A draft relocation of `nights` nights at DKK 1,000. */
+export async function newApplication(
+  t: TestApp,
+  auth: Auth,
+  caseId: string,
+  fields: Record<string, unknown> = {},
+  nights = 5,
+): Promise<{ id: string; reference: string; amountRequested: number; [field: string]: unknown }> {
+  const res = await t.http
+    .post('/api/applications')
+    .set(auth)
+    .send({
+      caseId,
+      categoryCode: 'relocation',
+      amountRequested: nights * 100_000,
+      justification: 'A short stay away from the old milieu.',
+      ordinaryFundingConsidered: true,
+      lines: [{ description: 'Room, per night', quantity: nights, unitAmount: 100_000 }],
+      ...fields,
+    });
+  if (res.status !== 201) throw new Error(`application: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body;
+}
+
+/** The override every approval here needs: the demo guideline warns when no quote is attached. */
+export const quoteOverride = [{ rule: 'required-documents', justification: 'The quote follows with the invoice.' }];
