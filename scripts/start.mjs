@@ -1,25 +1,10 @@
 // `npm start`: builds what is missing or older than its sources, then runs the
 // one process that serves the API and the admin UI.
 import { execSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+import { newestSource } from './sources.mjs';
 
-const newest = (dirs) => {
-  let latest = 0;
-  const walk = (dir) => {
-    if (!existsSync(dir)) return;
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) {
-        if (entry.name !== 'node_modules' && entry.name !== 'dist') walk(path);
-      } else latest = Math.max(latest, statSync(path).mtimeMs);
-    }
-  };
-  dirs.forEach(walk);
-  return latest;
-};
 const builtAt = (file) => (existsSync(file) ? statSync(file).mtimeMs : 0);
-
 const targets = [
   {
     output: 'dist/api/src/main.js',
@@ -33,7 +18,7 @@ const targets = [
   },
 ];
 for (const { output, sources, script } of targets) {
-  if (builtAt(output) < newest(sources)) {
+  if (builtAt(output) < newestSource(sources)) {
     console.error(`Building (${script})…`);
     execSync(`npm run --silent ${script}`, { stdio: 'inherit' });
   }

@@ -56,6 +56,16 @@ describe('The application state machine, for every status, action and role', () 
          WHERE id = $1`,
         [created.id, status, guidelineId, workerId, secondContactPoint],
       );
+      if (['awaiting_second_approval', 'approved', 'partially_approved'].includes(status)) {
+        // what the approval would have committed from this year's pool
+        await t.db.query(
+          `WITH y AS (SELECT id FROM budget_years WHERE year = extract(year FROM now())::int),
+                a AS (UPDATE applications SET budget_year_id = (SELECT id FROM y) WHERE id = $1 RETURNING *)
+           INSERT INTO ledger_postings (budget_year_id, application_id, unit_id, category_code, kind, amount, posted_on)
+           SELECT budget_year_id, id, unit_id, category_code, 'commit', amount_requested, current_date FROM a`,
+          [created.id],
+        );
+      }
     }
     return { id: created.id, amount: created.amountRequested };
   }

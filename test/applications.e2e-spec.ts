@@ -178,7 +178,6 @@ describe('Applications', () => {
       expect(res.body.guidelineVersion).toBe('test-2026.1');
       expect(res.body.findings.map((f: { rule: string; severity: string }) => [f.rule, f.severity])).toEqual([
         ['required-documents', 'warn'],
-        ['pool-available', 'info'],
       ]);
       const again = await t.http.get(`/api/applications/${a.id}`).set(worker.auth);
       expect(again.body).toMatchObject({ status: 'draft', findings: [], guidelineId: null });
@@ -187,7 +186,7 @@ describe('Applications', () => {
     it('stores the findings and the guideline version at submission', async () => {
       const a = await submitted();
       expect(a).toMatchObject({ status: 'submitted', guidelineVersion: 'test-2026.1', submittedBy: worker.user.id });
-      expect(a.findings.map((f: { rule: string }) => f.rule)).toEqual(['required-documents', 'pool-available']);
+      expect(a.findings.map((f: { rule: string }) => f.rule)).toEqual(['required-documents']);
       expect(a.findings[0].messageDa).toEqual(expect.any(String));
     });
 

@@ -28,6 +28,12 @@ describe('The HTTP platform', () => {
     expect(ui.text).toContain('swagger');
   });
 
+  it('tells any client the installation’s currency', async () => {
+    const res = await t.http.get('/api/settings');
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ currency: 'DKK', demo: false });
+  });
+
   it('sends security headers with a content security policy', async () => {
     const res = await t.http.get('/api/health');
     expect(res.headers['content-security-policy']).toContain("default-src 'self'");

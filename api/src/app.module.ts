@@ -13,8 +13,12 @@ import { AppValidationPipe } from './common/validation.js';
 import type { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
 import { dataSourceOptions } from './database/data-source.js';
+import { DisbursementsModule } from './disbursements/disbursements.module.js';
 import { GuidelinesModule } from './guidelines/guidelines.module.js';
+import { LedgerModule } from './ledger/ledger.module.js';
+import { ReportsModule } from './reports/reports.module.js';
 import { HealthModule } from './health/health.module.js';
+import { SettingsModule } from './settings/settings.module.js';
 import { UnitsModule } from './units/units.module.js';
 import { UsersModule } from './users/users.module.js';
 
@@ -36,7 +40,11 @@ export class AppModule {
         GuidelinesModule,
         ApplicationsModule,
         AttachmentsModule,
+        LedgerModule,
+        DisbursementsModule,
+        ReportsModule,
         HealthModule,
+        SettingsModule,
       ],
       providers: [
         { provide: APP_PIPE, useClass: AppValidationPipe },

@@ -1,4 +1,6 @@
 import 'reflect-metadata';
+import { rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import pg from 'pg';
 import { createApp } from './app.factory.js';
 import { createRootLogger } from './common/logging.js';
@@ -34,6 +36,8 @@ async function main(): Promise<void> {
     });
     await ensureDatabase(embedded.url('postgres'), EMBEDDED_DATABASE);
     databaseUrl = embedded.url(EMBEDDED_DATABASE);
+    // where operators' commands (npm run check:ledger) find the running cluster
+    await writeFile(join(config.dataDir, 'postgres.url'), databaseUrl + '\n', { mode: 0o600 });
   }
 
   const applied = await migrate(databaseUrl);
@@ -51,6 +55,7 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info({ signal }, 'Stopping');
     await app.close();
+    if (embedded) await rm(join(config.dataDir, 'postgres.url'), { force: true });
     await embedded?.stop();
     process.exit(0);
   };

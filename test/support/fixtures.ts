@@ -6,7 +6,7 @@ export type Auth = { Authorization: string };
 
 export const daysAgo = (days: number): string => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
 
-/** The three categories and the demo guideline version, published and in force. */
+/** The three categories, the demo guideline version published and in force, and this year's (ample) pool. */
 export async function seedCatalog(t: TestApp): Promise<{ guidelineId: string }> {
   await t.db.query(`INSERT INTO categories (code, name) VALUES
     ('relocation', 'Relocation'), ('tattoo_removal', 'Tattoo removal'), ('psychological_treatment', 'Psychological treatment')
@@ -16,6 +16,10 @@ export async function seedCatalog(t: TestApp): Promise<{ guidelineId: string }> 
      VALUES ('test-2026.1', '2026-01-01', 'published', 18, 12, $1, now())
      ON CONFLICT (version) DO UPDATE SET version = EXCLUDED.version RETURNING id`,
     [JSON.stringify(toStoredCategories(demoGuideline))],
+  );
+  await t.db.query(
+    `INSERT INTO budget_years (year, pool_amount) VALUES ($1, 1000000000000) ON CONFLICT (year) DO NOTHING`,
+    [new Date().getUTCFullYear()],
   );
   return { guidelineId: row.id };
 }

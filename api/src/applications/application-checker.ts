@@ -24,6 +24,8 @@ export class ApplicationChecker {
     guideline: Guideline,
     today: string,
     amount: bigint = application.amountRequested,
+    /** Money this application already holds in the pool (a first approval's commitment). */
+    reserved: bigint = 0n,
   ): Promise<Finding[]> {
     const facts = await tx.findOneByOrFail(Case, { id: application.caseId });
     const [standing] = await tx.query(
@@ -62,11 +64,35 @@ export class ApplicationChecker {
           programmeStart: facts.programmeStart,
         },
         grantedForCaseAndCategory: BigInt(standing.granted),
-        poolAvailable: await this.pool.available(tx, today),
+        poolAvailable: await this.poolAvailable(tx, today, reserved),
+        unitAllocationRemaining: await this.allocationRemaining(tx, application.unitId, today, reserved),
         previousSessionDates: standing.dates as string[],
         currency: this.config.currency,
       },
       guideline,
     );
+  }
+
+  /** The unit's indicative allocation for the year less what it has used; null when it has none. */
+  private async allocationRemaining(
+    tx: EntityManager,
+    unitId: string,
+    today: string,
+    reserved: bigint,
+  ): Promise<bigint | null> {
+    const [row] = await tx.query(
+      `SELECT a.amount::text AS allocation,
+              coalesce((SELECT sum(CASE p.kind WHEN 'release' THEN -p.amount WHEN 'commit' THEN p.amount ELSE 0 END)
+                          FROM ledger_postings p WHERE p.budget_year_id = y.id AND p.unit_id = a.unit_id), 0)::text AS used
+         FROM budget_allocations a JOIN budget_years y ON y.id = a.budget_year_id
+        WHERE y.year = $1 AND a.unit_id = $2`,
+      [Number(today.slice(0, 4)), unitId],
+    );
+    return row ? BigInt(row.allocation) - BigInt(row.used) + reserved : null;
+  }
+
+  private async poolAvailable(tx: EntityManager, today: string, reserved: bigint): Promise<bigint | null> {
+    const available = await this.pool.available(tx, today);
+    return available === null ? null : available + reserved;
   }
 }

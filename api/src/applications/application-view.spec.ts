@@ -36,7 +36,12 @@ const application = {
   updatedAt: new Date(),
 } as unknown as Application;
 
-const ctx = { caseReference: 'KBH-2026-001', guidelineVersion: '2026.1', actions: [] };
+const ctx = {
+  caseReference: 'KBH-2026-001',
+  guidelineVersion: '2026.1',
+  actions: [],
+  names: { cp: 'Contact Point One', x: 'Someone else' },
+};
 
 describe(toView.name, () => {
   it('leaves every narrative field out of the summary', () => {
@@ -44,6 +49,10 @@ describe(toView.name, () => {
     expect(JSON.stringify(view, (_, v) => (typeof v === 'bigint' ? Number(v) : v))).not.toContain('narrative');
     expect(view.lines).toEqual([{ quantity: 5, unitAmount: 100_000 }]);
     expect(view).not.toHaveProperty('editors');
+  });
+
+  it('names the staff who acted on it, and nobody else', () => {
+    expect(toView(application, ctx, false).names).toEqual({ cp: 'Contact Point One' });
   });
 
   it('gives the narrative to those who need to know', () => {

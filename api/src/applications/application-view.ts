@@ -2,6 +2,9 @@ import type { Finding } from '@app/guidelines';
 import type { ApplicationAction, ApplicationStatus } from '@app/workflow';
 import type { Application } from './application.entity.js';
 
+/** The workflow's actions, and the year-end decision on a grant's unpaid money. */
+export type GrantAction = ApplicationAction | 'carry-over';
+
 /** What everybody who may see the application sees: figures and states, no narrative. */
 export interface ApplicationSummary {
   id: string;
@@ -29,11 +32,16 @@ export interface ApplicationSummary {
   decidedBy: string | null;
   overrides: { rule: string; by: string; at: string; justification?: string }[];
   paidAmount: bigint;
+  /** What is granted and not yet paid. */
+  unpaidAmount: bigint;
+  budgetYearId: string | null;
   createdAt: Date;
   updatedAt: Date;
   createdBy: string;
   /** The actions the reader may take now. */
-  actions: ApplicationAction[];
+  actions: GrantAction[];
+  /** Display names of the staff who acted on it (staff names are not narrative). */
+  names: Record<string, string>;
 }
 
 /** With the narrative, for the unit worker of the unit and the contact point, and audited when read. */
@@ -46,8 +54,15 @@ export interface ApplicationDetail extends ApplicationSummary {
 export interface ViewContext {
   caseReference: string;
   guidelineVersion: string | null;
-  actions: ApplicationAction[];
+  actions: GrantAction[];
+  names: Record<string, string>;
 }
+
+/** The staff whose names an application's page shows. */
+export const actorIds = (a: Application): string[] =>
+  [a.createdBy, a.submittedBy, a.firstApprovedBy, a.decidedBy, ...a.overrides.map((o) => o.by)].filter(
+    (id): id is string => !!id,
+  );
 
 export function toView(a: Application, ctx: ViewContext, narrative: false): ApplicationSummary;
 export function toView(a: Application, ctx: ViewContext, narrative: true): ApplicationDetail;
@@ -87,11 +102,21 @@ export function toView(a: Application, ctx: ViewContext, narrative: boolean): Ap
       ...(narrative ? { justification: o.justification } : {}),
     })),
     paidAmount: a.paidAmount,
+    unpaidAmount: unpaid(a),
+    budgetYearId: a.budgetYearId,
     createdAt: a.createdAt,
     updatedAt: a.updatedAt,
     createdBy: a.createdBy,
     actions: ctx.actions,
+    names: Object.fromEntries(actorIds(a).flatMap((id) => (ctx.names[id] ? [[id, ctx.names[id]]] : []))),
   };
   if (!narrative) return summary;
   return { ...summary, justification: a.justification, decisionReason: a.decisionReason, conditions: a.conditions };
+}
+
+/** Granted and not yet paid: what the grant still holds committed. */
+export function unpaid(a: Pick<Application, 'status' | 'amountApproved' | 'paidAmount'>): bigint {
+  return ['approved', 'partially_approved'].includes(a.status) && a.amountApproved !== null
+    ? a.amountApproved - a.paidAmount
+    : 0n;
 }

@@ -7,6 +7,7 @@ import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { Actor } from '../auth/auth.decorators.js';
 import { fieldError } from '../common/errors.js';
+import { withRetry } from '../common/transaction.js';
 import { todayIso } from '../common/validators.js';
 import { toEngineGuideline } from '../guidelines/guideline-mapping.js';
 import { GuidelinesService } from '../guidelines/guidelines.service.js';
@@ -16,6 +17,8 @@ import { ApplicationChecker } from './application-checker.js';
 import type { ApplicationDetail, ApplicationSummary } from './application-view.js';
 import { ApplicationError, ApplicationErrorCode } from './applications.errors.js';
 import { ApplicationsService } from './applications.service.js';
+import { LedgerService } from '../ledger/ledger.service.js';
+import { unpaid } from './application-view.js';
 import type { ApproveDto } from './dto/actions.dto.js';
 
 /**
@@ -31,6 +34,7 @@ export class ApplicationWorkflowService {
     private readonly guidelines: GuidelinesService,
     private readonly checker: ApplicationChecker,
     private readonly audit: AuditService,
+    private readonly ledger: LedgerService,
   ) {}
 
   /** The guideline findings now, changing nothing: the version in force for an unsubmitted application, else the one it was submitted under. */
@@ -61,6 +65,7 @@ export class ApplicationWorkflowService {
 
   withdraw(actor: Actor, id: string, reason: string) {
     return this.transition(actor, id, 'withdraw', async (tx, a) => {
+      await this.releaseFirstApproval(tx, actor, a);
       await this.say(tx, actor, a, 'withdrawal', reason);
       a.status = statusAfter('withdraw');
     });
@@ -83,6 +88,7 @@ export class ApplicationWorkflowService {
   reject(actor: Actor, id: string, reason: string) {
     return this.transition(actor, id, 'reject', async (tx, a) => {
       this.checkNotOwn(actor, a);
+      await this.releaseFirstApproval(tx, actor, a);
       await this.say(tx, actor, a, 'decision', reason);
       Object.assign(a, {
         status: statusAfter('reject'),
@@ -95,6 +101,8 @@ export class ApplicationWorkflowService {
 
   cancel(actor: Actor, id: string, reason: string) {
     return this.transition(actor, id, 'cancel', async (tx, a) => {
+      // the unpaid rest goes back to the pool; what was paid stays paid
+      await this.ledger.release(tx, a, unpaid(a), actor.id);
       await this.say(tx, actor, a, 'decision', reason);
       a.status = statusAfter('cancel');
     });
@@ -120,10 +128,13 @@ export class ApplicationWorkflowService {
           `The second approval must confirm the amount of the first (${a.firstApprovedAmount}); reject or ask for information instead`,
         );
       }
+      // the year's row is locked before the pool is read, so concurrent approvals queue for the money
+      const year = second ? await this.ledger.lockYear(tx, a.budgetYearId!) : await this.ledger.lockOpenYear(tx);
       // checked against the version in force when it was submitted, for the amount being granted
       const stored = await this.guidelines.get(a.guidelineId!, tx);
       const guideline = toEngineGuideline(stored);
-      const findings = (await this.checker.check(tx, a, guideline, todayIso(), amount)).filter(
+      const reserved = second ? a.firstApprovedAmount! : 0n;
+      const findings = (await this.checker.check(tx, a, guideline, todayIso(), amount, reserved)).filter(
         // a partial grant deliberately differs from the cost lines
         (f) => !(f.rule === 'amount-matches-lines' && amount < a.amountRequested),
       );
@@ -158,6 +169,8 @@ export class ApplicationWorkflowService {
         amountApproved: amount,
         secondApprovalRequired: requiresSecondApproval(amount, guideline, a.categoryCode),
       });
+      // the money is committed at the first approval, so that the second cannot find the pool empty
+      if (!second) await this.ledger.commit(tx, year, a, amount, actor.id);
       a.findings = findings;
       a.overrides = [
         ...a.overrides,
@@ -214,6 +227,50 @@ export class ApplicationWorkflowService {
     });
   }
 
+  /**
+   * Year end: a grant's unpaid commitment moves to the next budget year, which
+   * must be open and have room; the alternative is to cancel, releasing it.
+   */
+  carryOver(actor: Actor, id: string, reason: string) {
+    return withRetry(() =>
+      this.manager.transaction(async (tx) => {
+        const a = await this.applications.find(actor, id, tx, true);
+        if (actor.role !== 'contact_point') {
+          throw new ApplicationError(ApplicationErrorCode.NotYourRole, 'Only the contact point carries a grant over');
+        }
+        const rest = unpaid(a);
+        if (rest <= 0n || !a.budgetYearId) {
+          throw new ApplicationError(
+            ApplicationErrorCode.WrongStatus,
+            `An application that is ${a.status} holds no unpaid commitment to carry over`,
+          );
+        }
+        const from = await this.ledger.lockYear(tx, a.budgetYearId);
+        const to = await this.ledger.lockOpenYear(tx, `${from.year + 1}-01-01`);
+        await this.ledger.post(tx, from.id, a, 'release', rest, actor.id);
+        await this.ledger.commit(tx, to, a, rest, actor.id);
+        await this.say(tx, actor, a, 'decision', reason);
+        await tx.update(Application, { id }, { budgetYearId: to.id });
+        await this.audit.record(
+          {
+            actorId: actor.id,
+            action: 'application.carry_over',
+            entityType: 'application',
+            entityId: id,
+            details: { from: from.year, to: to.year, amount: String(rest) },
+          },
+          tx,
+        );
+        return this.applications.view(tx, actor, await tx.findOneByOrFail(Application, { id }));
+      }),
+    );
+  }
+
+  /** A first approval above the threshold holds money; a rejection or withdrawal gives it back. */
+  private async releaseFirstApproval(tx: EntityManager, actor: Actor, a: Application): Promise<void> {
+    if (a.status === 'awaiting_second_approval') await this.ledger.release(tx, a, a.firstApprovedAmount!, actor.id);
+  }
+
   /** Nobody decides an application they wrote or submitted. */
   private checkNotOwn(actor: Actor, a: Application): void {
     if (a.editors.includes(actor.id) || a.submittedBy === actor.id) {
@@ -234,31 +291,33 @@ export class ApplicationWorkflowService {
     action: ApplicationAction,
     work: (tx: EntityManager, a: Application) => Promise<void>,
   ): Promise<ApplicationSummary | ApplicationDetail> {
-    return this.manager.transaction(async (tx) => {
-      const a = await this.applications.find(actor, id, tx, true);
-      if (!mayAct(action, actor.role)) {
-        throw new ApplicationError(ApplicationErrorCode.NotYourRole, `Your role may not ${action} an application`);
-      }
-      if (!canTransition(action, a.status)) {
-        throw new ApplicationError(
-          ApplicationErrorCode.WrongStatus,
-          `Cannot ${action} an application that is ${a.status}`,
+    return withRetry(() =>
+      this.manager.transaction(async (tx) => {
+        const a = await this.applications.find(actor, id, tx, true);
+        if (!mayAct(action, actor.role)) {
+          throw new ApplicationError(ApplicationErrorCode.NotYourRole, `Your role may not ${action} an application`);
+        }
+        if (!canTransition(action, a.status)) {
+          throw new ApplicationError(
+            ApplicationErrorCode.WrongStatus,
+            `Cannot ${action} an application that is ${a.status}`,
+          );
+        }
+        const from = a.status;
+        await work(tx, a);
+        await tx.save(Application, a);
+        await this.audit.record(
+          {
+            actorId: actor.id,
+            action: `application.${action}`,
+            entityType: 'application',
+            entityId: id,
+            details: { from, to: a.status },
+          },
+          tx,
         );
-      }
-      const from = a.status;
-      await work(tx, a);
-      await tx.save(Application, a);
-      await this.audit.record(
-        {
-          actorId: actor.id,
-          action: `application.${action}`,
-          entityType: 'application',
-          entityId: id,
-          details: { from, to: a.status },
-        },
-        tx,
-      );
-      return this.applications.view(tx, actor, await tx.findOneByOrFail(Application, { id }));
-    });
+        return this.applications.view(tx, actor, await tx.findOneByOrFail(Application, { id }));
+      }),
+    );
   }
 }

@@ -53,6 +53,8 @@ export class Application {
   /** Justifications are narrative. */
   @Column({ type: 'jsonb' }) overrides: Override[];
   @Column({ name: 'paid_amount', type: 'bigint', transformer: bigintColumn }) paidAmount: bigint;
+  /** The budget year the grant draws on: the year it was approved in, or the one it was carried over to. */
+  @Column({ name: 'budget_year_id', type: 'uuid', nullable: true }) budgetYearId: string | null;
   /** Everyone who wrote the application's content as a unit worker: none of them may decide it. */
   @Column({ type: 'uuid', array: true }) editors: string[];
   @Column({ name: 'created_by', type: 'uuid' }) createdBy: string;

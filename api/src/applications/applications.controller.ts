@@ -94,6 +94,12 @@ export class ApplicationsController {
     return this.workflow.reject(actor, id, dto.reason);
   }
 
+  @Post(':id/carry-over')
+  @HttpCode(200)
+  carryOver(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() dto: ReasonDto) {
+    return this.workflow.carryOver(actor, id, dto.reason);
+  }
+
   @Post(':id/cancel')
   @HttpCode(200)
   cancel(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() dto: ReasonDto) {

@@ -6,17 +6,19 @@ import { ApplicationMessagesService } from './application-messages.service.js';
 import { ApplicationWorkflowService } from './application-workflow.service.js';
 import { ApplicationsController } from './applications.controller.js';
 import { ApplicationsService } from './applications.service.js';
-import { PoolFigures, UnknownPoolFigures } from './pool-figures.js';
+import { LedgerModule } from '../ledger/ledger.module.js';
+import { LedgerPoolFigures } from '../ledger/ledger-pool-figures.js';
+import { PoolFigures } from './pool-figures.js';
 
 @Module({
-  imports: [GuidelinesModule],
+  imports: [GuidelinesModule, LedgerModule],
   controllers: [ApplicationsController, ApplicationMessagesController],
   providers: [
     ApplicationsService,
     ApplicationWorkflowService,
     ApplicationMessagesService,
     ApplicationChecker,
-    { provide: PoolFigures, useClass: UnknownPoolFigures },
+    { provide: PoolFigures, useClass: LedgerPoolFigures },
   ],
   exports: [ApplicationsService],
 })

@@ -11,8 +11,16 @@ import { fieldError, notFound } from '../common/errors.js';
 import { applyListQuery, type ListQuery, type ListSpec, Page } from '../common/list-query.js';
 import { canSeeUnit, unitScope } from '../common/scope.js';
 import { GuidelineVersion } from '../guidelines/guideline.entity.js';
+import { User } from '../users/user.entity.js';
 import { Application, type StoredLine } from './application.entity.js';
-import { type ApplicationDetail, type ApplicationSummary, toView } from './application-view.js';
+import {
+  actorIds,
+  type ApplicationDetail,
+  type ApplicationSummary,
+  type GrantAction,
+  toView,
+  unpaid,
+} from './application-view.js';
 import { ApplicationError, ApplicationErrorCode } from './applications.errors.js';
 import type { CreateApplicationDto, LineDto, UpdateApplicationDto } from './dto/application.dto.js';
 
@@ -114,6 +122,11 @@ export class ApplicationsService {
           select: { id: true, version: true },
         })
       : [];
+    const userIds = [...new Set(rows.flatMap(actorIds))];
+    const users = userIds.length
+      ? await tx.find(User, { where: userIds.map((id) => ({ id })), select: { id: true, displayName: true } })
+      : [];
+    const names = Object.fromEntries(users.map((u) => [u.id, u.displayName]));
     const caseRef = new Map(cases.map((c) => [c.id, c.reference]));
     const version = new Map(guidelines.map((g) => [g.id, g.version]));
     return rows.map((a) =>
@@ -123,6 +136,7 @@ export class ApplicationsService {
           caseReference: caseRef.get(a.caseId)!,
           guidelineVersion: a.guidelineId ? (version.get(a.guidelineId) ?? null) : null,
           actions: actionsFor(actor, a),
+          names,
         },
         narrative as true,
       ),
@@ -216,9 +230,10 @@ export class ApplicationsService {
 }
 
 /** The actions this user can take now: the workflow's table, narrowed by unit and four eyes. */
-export function actionsFor(actor: Actor, a: Application) {
+export function actionsFor(actor: Actor, a: Application): GrantAction[] {
   if (!isVisible(actor, a)) return [];
-  return availableActions(a.status, actor.role).filter((action) => {
+  const extra: GrantAction[] = actor.role === 'contact_point' && unpaid(a) > 0n ? ['carry-over'] : [];
+  return [...availableActions(a.status, actor.role), ...extra].filter((action) => {
     if (actor.role !== 'contact_point' || !['approve', 'reject'].includes(action)) return true;
     if (a.editors.includes(actor.id) || a.submittedBy === actor.id) return false;
     return !(action === 'approve' && a.status === 'awaiting_second_approval' && a.firstApprovedBy === actor.id);

@@ -1,4 +1,3 @@
-import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 
 /**
@@ -8,12 +7,4 @@ import type { EntityManager } from 'typeorm';
  */
 export abstract class PoolFigures {
   abstract available(tx: EntityManager, day: string): Promise<bigint | null>;
-}
-
-/** Used until a budget-year ledger is installed: the pool's state is not known. */
-@Injectable()
-export class UnknownPoolFigures extends PoolFigures {
-  async available(): Promise<bigint | null> {
-    return null;
-  }
 }

@@ -66,6 +66,15 @@ export class EnvironmentVariables {
   @Matches(/^[A-Z]{3}$/, { message: 'CURRENCY must be a three-letter ISO 4217 code such as DKK' })
   CURRENCY?: string;
 
+  /** Test-only: names a point where the process kills itself, to prove crash safety. Honoured only with NODE_ENV=test. */
+  @IsOptional()
+  @IsString()
+  EXITPOOL_FAULT_POINT?: string;
+
+  @IsOptional()
+  @IsString()
+  NODE_ENV?: string;
+
   @IsOptional()
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
     message: 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent',
@@ -85,6 +94,8 @@ export interface AppConfig {
   loginWindowMinutes: number;
   currency: string;
   logLevel: string;
+  /** Test-only crash point; undefined outside NODE_ENV=test. */
+  faultPoint?: string;
 }
 
 const KEYS = [
@@ -98,6 +109,8 @@ const KEYS = [
   'LOGIN_WINDOW_MINUTES',
   'CURRENCY',
   'LOG_LEVEL',
+  'EXITPOOL_FAULT_POINT',
+  'NODE_ENV',
 ];
 
 export class ConfigError extends Error {}
@@ -127,6 +140,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     loginWindowMinutes: parsed.LOGIN_WINDOW_MINUTES ?? 15,
     currency: parsed.CURRENCY ?? 'DKK',
     logLevel: parsed.LOG_LEVEL ?? 'info',
+    faultPoint: parsed.NODE_ENV === 'test' ? parsed.EXITPOOL_FAULT_POINT : undefined,
   };
 }
 

@@ -7,6 +7,8 @@ import { Session } from '../auth/session.entity.js';
 import { Case } from '../cases/case.entity.js';
 import { Category } from '../categories/category.entity.js';
 import { GuidelineVersion } from '../guidelines/guideline.entity.js';
+import { Disbursement } from '../disbursements/disbursement.entity.js';
+import { BudgetAllocation, BudgetYear, LedgerPosting } from '../ledger/budget-year.entity.js';
 import { Unit } from '../units/unit.entity.js';
 import { User } from '../users/user.entity.js';
 
@@ -21,5 +23,9 @@ export const entities = [
   GuidelineVersion,
   Application,
   ApplicationMessage,
+  BudgetYear,
+  BudgetAllocation,
+  LedgerPosting,
+  Disbursement,
   Attachment,
 ];

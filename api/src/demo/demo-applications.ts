@@ -6,6 +6,7 @@ import { ApplicationsService } from '../applications/applications.service.js';
 import type { Actor } from '../auth/auth.decorators.js';
 import { CasesService } from '../cases/cases.service.js';
 import { GuidelineVersion } from '../guidelines/guideline.entity.js';
+import { BudgetYear } from '../ledger/budget-year.entity.js';
 import { toStoredCategories } from '../guidelines/guideline-mapping.js';
 import { User } from '../users/user.entity.js';
 
@@ -46,6 +47,15 @@ export async function seedDemoApplications(app: INestApplicationContext): Promis
     categories: toStoredCategories(demoGuideline),
     publishedAt: new Date(`${demoGuideline.effectiveFrom}T08:00:00Z`),
     publishedBy: ncp.id,
+    createdBy: ncp.id,
+  });
+
+  // the contract's pool: DKK 2,000,000 for this year
+  await db.getRepository(BudgetYear).save({
+    year: new Date().getUTCFullYear(),
+    poolAmount: 2_000_000n * BigInt(DKK),
+    status: 'open',
+    closedAt: null,
     createdBy: ncp.id,
   });
 

@@ -1,0 +1,28 @@
+import { HttpException, HttpStatus } from '@nestjs/common';
+
+export enum DisbursementErrorCode {
+  NotAGrant = 'DISBURSEMENT_NOT_A_GRANT',
+  OverPayment = 'DISBURSEMENT_OVER_PAYMENT',
+  OverRefund = 'DISBURSEMENT_OVER_REFUND',
+  KeyReused = 'DISBURSEMENT_KEY_REUSED',
+  Approver = 'DISBURSEMENT_APPROVER',
+  YearClosed = 'DISBURSEMENT_YEAR_CLOSED',
+}
+
+const STATUS: Record<DisbursementErrorCode, HttpStatus> = {
+  [DisbursementErrorCode.NotAGrant]: HttpStatus.CONFLICT,
+  [DisbursementErrorCode.OverPayment]: HttpStatus.CONFLICT,
+  [DisbursementErrorCode.OverRefund]: HttpStatus.CONFLICT,
+  [DisbursementErrorCode.KeyReused]: HttpStatus.CONFLICT,
+  [DisbursementErrorCode.Approver]: HttpStatus.FORBIDDEN,
+  [DisbursementErrorCode.YearClosed]: HttpStatus.CONFLICT,
+};
+
+export class DisbursementError extends HttpException {
+  constructor(
+    readonly code: DisbursementErrorCode,
+    message: string,
+  ) {
+    super({ message, code }, STATUS[code]);
+  }
+}

@@ -1,0 +1,267 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectEntityManager } from '@nestjs/typeorm';
+import { createHash } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import { Application } from '../applications/application.entity.js';
+import { unpaid } from '../applications/application-view.js';
+import { ApplicationsService } from '../applications/applications.service.js';
+import { AuditService } from '../audit/audit.service.js';
+import type { Actor } from '../auth/auth.decorators.js';
+import { isUniqueViolation, notFound } from '../common/errors.js';
+import { faultPoint } from '../common/fault-point.js';
+import { applyListQuery, type ListQuery, type ListSpec, Page } from '../common/list-query.js';
+import { unitScope } from '../common/scope.js';
+import { withRetry } from '../common/transaction.js';
+import { todayIso } from '../common/validators.js';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { LedgerService } from '../ledger/ledger.service.js';
+import { Disbursement, PAYEE_TYPES } from './disbursement.entity.js';
+import { DisbursementError, DisbursementErrorCode } from './disbursements.errors.js';
+import type { CreateDisbursementDto } from './dto/disbursement.dto.js';
+
+export const DISBURSEMENT_LIST: ListSpec = {
+  resource: 'disbursements',
+  fields: {
+    id: { column: 'd.id', type: 'uuid' },
+    applicationId: { column: 'd.application_id', type: 'uuid' },
+    unitId: { column: 'd.unit_id', type: 'uuid', sortable: true },
+    budgetYearId: { column: 'd.budget_year_id', type: 'uuid' },
+    year: { column: 'y.year', type: 'integer', sortable: true },
+    categoryCode: { column: 'a.category_code', type: 'string', sortable: true },
+    amount: { column: 'd.amount', type: 'integer', sortable: true },
+    paidOn: { column: 'd.paid_on', type: 'date', sortable: true },
+    payeeType: { column: 'd.payee_type', type: 'string', sortable: true, values: PAYEE_TYPES },
+    createdAt: { column: 'd.created_at', type: 'timestamp', sortable: true },
+  },
+  search: ['a.reference', 'd.payee_reference'],
+  defaultSort: ['paidOn', 'DESC'],
+};
+
+export interface DisbursementView {
+  id: string;
+  applicationId: string;
+  applicationReference: string;
+  unitId: string;
+  budgetYearId: string;
+  year: number;
+  categoryCode: string;
+  amount: bigint;
+  paidOn: string;
+  payeeType: string;
+  payeeReference: string | null;
+  accountCode: string | null;
+  recordedBy: string;
+  recordedByName: string;
+  createdAt: Date;
+}
+
+const SELECT = [
+  'd.id AS id',
+  'd.application_id AS "applicationId"',
+  'a.reference AS "applicationReference"',
+  'd.unit_id AS "unitId"',
+  'd.budget_year_id AS "budgetYearId"',
+  'y.year AS year',
+  'a.category_code AS "categoryCode"',
+  'd.amount::text AS amount',
+  `to_char(d.paid_on, 'YYYY-MM-DD') AS "paidOn"`,
+  'd.payee_type AS "payeeType"',
+  'd.payee_reference AS "payeeReference"',
+  'd.account_code AS "accountCode"',
+  'd.recorded_by AS "recordedBy"',
+  'u.display_name AS "recordedByName"',
+  'd.created_at AS "createdAt"',
+];
+
+@Injectable()
+export class DisbursementsService {
+  constructor(
+    @InjectEntityManager() private readonly manager: EntityManager,
+    private readonly applications: ApplicationsService,
+    private readonly ledger: LedgerService,
+    private readonly audit: AuditService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  base(tx: EntityManager = this.manager) {
+    return tx
+      .createQueryBuilder()
+      .from(Disbursement, 'd')
+      .innerJoin(Application, 'a', 'a.id = d.application_id')
+      .innerJoin('budget_years', 'y', 'y.id = d.budget_year_id')
+      .innerJoin('users', 'u', 'u.id = d.recorded_by')
+      .select(SELECT);
+  }
+
+  async list(actor: Actor, query: ListQuery): Promise<Page<DisbursementView>> {
+    const qb = this.base();
+    const scope = unitScope(actor);
+    if (scope) qb.where('d.unit_id = :scope', { scope });
+    applyListQuery(qb, query, DISBURSEMENT_LIST);
+    const [rows, total] = await Promise.all([qb.getRawMany(), qb.getCount()]);
+    return new Page(DISBURSEMENT_LIST.resource, rows.map(toView), total, query.range[0]);
+  }
+
+  async get(actor: Actor, id: string, tx: EntityManager = this.manager): Promise<DisbursementView> {
+    const scope = unitScope(actor);
+    const qb = this.base(tx).where('d.id = :id', { id });
+    if (scope) qb.andWhere('d.unit_id = :scope', { scope });
+    const row = await qb.getRawOne();
+    if (!row) throw notFound('Disbursement');
+    return toView(row);
+  }
+
+  /**
+   * Records a payment or a refund. With an idempotency key, the same key and
+   * body recorded before answers that record again; the same key with another
+   * body is refused. The grant's row is locked first, so concurrent replays of
+   * one key queue behind each other and the later ones find the first.
+   */
+  async create(
+    actor: Actor,
+    dto: CreateDisbursementDto,
+    key?: string,
+  ): Promise<{ record: DisbursementView; replayed: boolean }> {
+    const body = {
+      applicationId: dto.applicationId,
+      amount: dto.amount,
+      paidOn: dto.paidOn ?? todayIso(),
+      payeeType: dto.payeeType ?? 'other',
+      payeeReference: dto.payeeReference ?? null,
+      accountCode: dto.accountCode ?? null,
+    };
+    const requestHash = createHash('sha256').update(JSON.stringify(body)).digest('hex');
+    try {
+      return await withRetry(() =>
+        this.manager.transaction(async (tx) => {
+          const a = await this.applications.find(actor, dto.applicationId, tx, true);
+          const earlier = key ? await this.replay(tx, actor, key, requestHash) : null;
+          if (earlier) return { record: earlier, replayed: true };
+          const id = await this.record(tx, actor, a, body, key, requestHash);
+          return { record: await this.get(actor, id, tx), replayed: false };
+        }),
+      );
+    } catch (error) {
+      // a replay that raced past the lock (another grant, same key) meets the unique key
+      if (key && isUniqueViolation(error, 'disbursements_idempotency_key_unique')) {
+        const earlier = await this.replay(this.manager, actor, key, requestHash);
+        if (earlier) return { record: earlier, replayed: true };
+      }
+      throw error;
+    }
+  }
+
+  private async replay(
+    tx: EntityManager,
+    actor: Actor,
+    key: string,
+    requestHash: string,
+  ): Promise<DisbursementView | null> {
+    const [found] = await tx.query(`SELECT id, request_hash FROM disbursements WHERE idempotency_key = $1`, [key]);
+    if (!found) return null;
+    if (found.request_hash !== requestHash) {
+      throw new DisbursementError(
+        DisbursementErrorCode.KeyReused,
+        'This Idempotency-Key was used for a different payment',
+      );
+    }
+    return this.get(actor, found.id, tx);
+  }
+
+  private async record(
+    tx: EntityManager,
+    actor: Actor,
+    a: Application,
+    body: {
+      amount: number;
+      paidOn: string;
+      payeeType: string;
+      payeeReference: string | null;
+      accountCode: string | null;
+    },
+    key: string | undefined,
+    requestHash: string,
+  ): Promise<string> {
+    if (actor.id === a.decidedBy || actor.id === a.firstApprovedBy) {
+      throw new DisbursementError(
+        DisbursementErrorCode.Approver,
+        'You approved this grant; somebody else records its payments',
+      );
+    }
+    const amount = BigInt(body.amount);
+    if (amount > 0n) {
+      if (!['approved', 'partially_approved'].includes(a.status)) {
+        throw new DisbursementError(
+          DisbursementErrorCode.NotAGrant,
+          `No payment on an application that is ${a.status}`,
+        );
+      }
+      if (amount > unpaid(a)) {
+        throw new DisbursementError(
+          DisbursementErrorCode.OverPayment,
+          `The payment is more than the grant's unpaid ${unpaid(a)}`,
+        );
+      }
+    } else {
+      if (!['approved', 'partially_approved', 'paid', 'cancelled'].includes(a.status)) {
+        throw new DisbursementError(DisbursementErrorCode.NotAGrant, `No refund on an application that is ${a.status}`);
+      }
+      if (-amount > a.paidAmount) {
+        throw new DisbursementError(
+          DisbursementErrorCode.OverRefund,
+          `The refund is more than the ${a.paidAmount} paid`,
+        );
+      }
+    }
+    const year = await this.ledger.lockYear(tx, a.budgetYearId!);
+    if (year.status !== 'open') {
+      throw new DisbursementError(DisbursementErrorCode.YearClosed, `The budget year ${year.year} is closed`);
+    }
+    const saved = await tx.save(Disbursement, {
+      applicationId: a.id,
+      unitId: a.unitId,
+      budgetYearId: year.id,
+      amount,
+      paidOn: body.paidOn,
+      payeeType: body.payeeType as Disbursement['payeeType'],
+      payeeReference: body.payeeReference,
+      accountCode: body.accountCode,
+      idempotencyKey: key ?? null,
+      requestHash: key ? requestHash : null,
+      recordedBy: actor.id,
+    });
+    if (amount > 0n) {
+      await this.ledger.post(tx, year.id, a, 'disburse', amount, actor.id, saved.id, body.paidOn);
+    } else {
+      await this.ledger.post(tx, year.id, a, 'refund', -amount, actor.id, saved.id, body.paidOn);
+      // a cancelled grant owes nothing more: the refunded money goes back to the pool
+      if (a.status === 'cancelled') await this.ledger.post(tx, year.id, a, 'release', -amount, actor.id);
+    }
+    const paid = a.paidAmount + amount;
+    const status =
+      a.status === 'cancelled'
+        ? 'cancelled'
+        : paid === a.amountApproved
+          ? 'paid'
+          : a.amountApproved! < a.amountRequested
+            ? 'partially_approved'
+            : 'approved';
+    if (status !== a.status) await tx.update(Application, { id: a.id }, { status });
+    faultPoint(this.config, 'disbursement.before-commit');
+    await this.audit.record(
+      {
+        actorId: actor.id,
+        action: amount > 0n ? 'disbursement.pay' : 'disbursement.refund',
+        entityType: 'disbursement',
+        entityId: saved.id,
+        details: { applicationId: a.id, amount: String(amount), statusFrom: a.status, statusTo: status },
+      },
+      tx,
+    );
+    return saved.id;
+  }
+}
+
+function toView(row: Record<string, unknown>): DisbursementView {
+  return { ...(row as unknown as DisbursementView), amount: BigInt(row.amount as string), year: Number(row.year) };
+}

@@ -1,0 +1,227 @@
+import { Injectable } from '@nestjs/common';
+import { InjectEntityManager } from '@nestjs/typeorm';
+import type { EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import type { Actor } from '../auth/auth.decorators.js';
+import { fieldError, isUniqueViolation, notFound } from '../common/errors.js';
+import { applyListQuery, type ListQuery, type ListSpec, Page } from '../common/list-query.js';
+import { unitScope } from '../common/scope.js';
+import { withRetry } from '../common/transaction.js';
+import { Unit } from '../units/unit.entity.js';
+import { BudgetAllocation, BudgetYear } from './budget-year.entity.js';
+import type { AllocationDto, CreateBudgetYearDto, UpdateBudgetYearDto } from './dto/budget-year.dto.js';
+import { LedgerError, LedgerErrorCode } from './ledger.errors.js';
+
+export const BUDGET_YEAR_LIST: ListSpec = {
+  resource: 'budget-years',
+  fields: {
+    id: { column: 'y.id', type: 'uuid' },
+    year: { column: 'y.year', type: 'integer', sortable: true },
+    status: { column: 'y.status', type: 'string', sortable: true, values: ['open', 'closed'] },
+    poolAmount: { column: 'y.pool_amount', type: 'integer', sortable: true },
+  },
+  defaultSort: ['year', 'DESC'],
+};
+
+export interface UnitFigures {
+  unitId: string;
+  allocation: bigint | null;
+  committed: bigint;
+  disbursed: bigint;
+}
+
+export interface BudgetYearView {
+  id: string;
+  year: number;
+  poolAmount: bigint;
+  committed: bigint;
+  disbursed: bigint;
+  available: bigint;
+  status: 'open' | 'closed';
+  closedAt: Date | null;
+  allocations: { unitId: string; amount: bigint }[];
+  /** Per unit, from the postings; a unit worker gets their own unit only. */
+  byUnit: UnitFigures[];
+}
+
+@Injectable()
+export class BudgetYearsService {
+  constructor(
+    @InjectEntityManager() private readonly manager: EntityManager,
+    private readonly audit: AuditService,
+  ) {}
+
+  async list(actor: Actor, query: ListQuery): Promise<Page<BudgetYearView>> {
+    const [rows, total] = await applyListQuery(
+      this.manager.createQueryBuilder(BudgetYear, 'y'),
+      query,
+      BUDGET_YEAR_LIST,
+    ).getManyAndCount();
+    const views = await Promise.all(rows.map((y) => this.view(this.manager, actor, y)));
+    return new Page(BUDGET_YEAR_LIST.resource, views, total, query.range[0]);
+  }
+
+  async get(actor: Actor, id: string): Promise<BudgetYearView> {
+    const year = await this.manager.findOneBy(BudgetYear, { id });
+    if (!year) throw notFound('Budget year');
+    return this.view(this.manager, actor, year);
+  }
+
+  async create(actor: Actor, dto: CreateBudgetYearDto): Promise<BudgetYearView> {
+    try {
+      return await this.manager.transaction(async (tx) => {
+        const { id } = await tx.save(BudgetYear, {
+          year: dto.year,
+          poolAmount: BigInt(dto.poolAmount),
+          status: 'open',
+          closedAt: null,
+          createdBy: actor.id,
+        });
+        if (dto.allocations) await this.allocate(tx, id, dto.allocations);
+        await this.audit.record(
+          {
+            actorId: actor.id,
+            action: 'budget_year.create',
+            entityType: 'budget_year',
+            entityId: id,
+            details: { year: dto.year, poolAmount: String(dto.poolAmount) },
+          },
+          tx,
+        );
+        return this.view(tx, actor, await tx.findOneByOrFail(BudgetYear, { id }));
+      });
+    } catch (error) {
+      if (isUniqueViolation(error, 'budget_years_year_unique')) {
+        throw new LedgerError(LedgerErrorCode.YearExists, `The budget year ${dto.year} exists already`);
+      }
+      throw error;
+    }
+  }
+
+  /** The pool may grow or shrink, but never below what is committed and paid from it. */
+  async update(actor: Actor, id: string, dto: UpdateBudgetYearDto): Promise<BudgetYearView> {
+    return withRetry(() =>
+      this.manager.transaction(async (tx) => {
+        const year = await tx.findOne(BudgetYear, { where: { id }, lock: { mode: 'pessimistic_write' } });
+        if (!year) throw notFound('Budget year');
+        if (dto.poolAmount !== undefined) {
+          const pool = BigInt(dto.poolAmount);
+          const used = year.committed + year.disbursed;
+          if (pool < used) {
+            throw new LedgerError(
+              LedgerErrorCode.PoolBelowUse,
+              `poolAmount cannot be below what is committed and disbursed (${used})`,
+            );
+          }
+          await tx.update(BudgetYear, { id }, { poolAmount: pool });
+        }
+        if (dto.allocations) await this.allocate(tx, id, dto.allocations);
+        await this.audit.record(
+          {
+            actorId: actor.id,
+            action: 'budget_year.update',
+            entityType: 'budget_year',
+            entityId: id,
+            details: {
+              from: String(year.poolAmount),
+              to: dto.poolAmount === undefined ? undefined : String(dto.poolAmount),
+              allocations: dto.allocations !== undefined,
+            },
+          },
+          tx,
+        );
+        return this.view(tx, actor, await tx.findOneByOrFail(BudgetYear, { id }));
+      }),
+    );
+  }
+
+  /** A year closes once every grant drawing on it is paid, cancelled or carried over. */
+  async close(actor: Actor, id: string): Promise<BudgetYearView> {
+    return this.manager.transaction(async (tx) => {
+      const year = await tx.findOne(BudgetYear, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!year) throw notFound('Budget year');
+      if (year.status === 'closed')
+        throw new LedgerError(LedgerErrorCode.YearClosed, `The budget year ${year.year} is closed already`);
+      if (year.committed > 0n) {
+        const [{ count }] = await tx.query(
+          `SELECT count(*)::int AS count FROM applications
+            WHERE budget_year_id = $1 AND status IN ('approved', 'partially_approved', 'awaiting_second_approval')`,
+          [id],
+        );
+        throw new LedgerError(
+          LedgerErrorCode.OpenCommitments,
+          `${count} grant(s) still hold ${year.committed} committed in ${year.year}: pay, cancel or carry each over first`,
+        );
+      }
+      await tx.update(BudgetYear, { id }, { status: 'closed', closedAt: new Date() });
+      await this.audit.record(
+        {
+          actorId: actor.id,
+          action: 'budget_year.close',
+          entityType: 'budget_year',
+          entityId: id,
+          details: { year: year.year },
+        },
+        tx,
+      );
+      return this.view(tx, actor, await tx.findOneByOrFail(BudgetYear, { id }));
+    });
+  }
+
+  private async allocate(tx: EntityManager, budgetYearId: string, allocations: AllocationDto[]): Promise<void> {
+    const seen = new Set<string>();
+    for (const [i, a] of allocations.entries()) {
+      if (seen.has(a.unitId)) throw fieldError(`allocations.${i}.unitId`, 'lists a unit twice');
+      seen.add(a.unitId);
+      if (!(await tx.existsBy(Unit, { id: a.unitId })))
+        throw fieldError(`allocations.${i}.unitId`, 'no unit has this id');
+    }
+    await tx.delete(BudgetAllocation, { budgetYearId });
+    if (allocations.length) {
+      await tx.insert(
+        BudgetAllocation,
+        allocations.map((a) => ({ budgetYearId, unitId: a.unitId, amount: BigInt(a.amount) })),
+      );
+    }
+  }
+
+  async view(tx: EntityManager, actor: Actor, y: BudgetYear): Promise<BudgetYearView> {
+    const scope = unitScope(actor);
+    const allocations = (await tx.findBy(BudgetAllocation, { budgetYearId: y.id })).filter(
+      (a) => !scope || a.unitId === scope,
+    );
+    const rows: { unit_id: string; committed: string; disbursed: string }[] = await tx.query(
+      `SELECT unit_id,
+              sum(CASE kind WHEN 'commit' THEN amount WHEN 'refund' THEN amount ELSE -amount END)::text AS committed,
+              sum(CASE kind WHEN 'disburse' THEN amount WHEN 'refund' THEN -amount ELSE 0 END)::text AS disbursed
+         FROM ledger_postings WHERE budget_year_id = $1 AND ($2::uuid IS NULL OR unit_id = $2) GROUP BY unit_id`,
+      [y.id, scope],
+    );
+    const units = new Set([
+      ...allocations.map((a) => a.unitId),
+      ...rows.map((r) => r.unit_id),
+      ...(scope ? [scope] : []),
+    ]);
+    const byUnit = [...units].map((unitId) => {
+      const posted = rows.find((r) => r.unit_id === unitId);
+      return {
+        unitId,
+        allocation: allocations.find((a) => a.unitId === unitId)?.amount ?? null,
+        committed: BigInt(posted?.committed ?? 0),
+        disbursed: BigInt(posted?.disbursed ?? 0),
+      };
+    });
+    return {
+      id: y.id,
+      year: y.year,
+      poolAmount: y.poolAmount,
+      committed: y.committed,
+      disbursed: y.disbursed,
+      available: y.poolAmount - y.committed - y.disbursed,
+      status: y.status,
+      closedAt: y.closedAt,
+      allocations: allocations.map((a) => ({ unitId: a.unitId, amount: a.amount })),
+      byUnit,
+    };
+  }
+}

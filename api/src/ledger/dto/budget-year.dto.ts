@@ -1,0 +1,44 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsInt, IsOptional, IsUUID, Max, Min, ValidateNested } from 'class-validator';
+import { IsMoney } from '../../common/validators.js';
+
+export class AllocationDto {
+  @ApiProperty({ format: 'uuid' }) @IsUUID('all', { message: 'unitId must be a UUID' }) unitId: string;
+  @ApiProperty({ description: 'minor units; an indicative planning figure' }) @IsMoney('amount', 0) amount: number;
+}
+
+export class CreateBudgetYearDto {
+  @ApiProperty({ example: 2027 })
+  @IsInt({ message: 'year must be a whole year' })
+  @Min(2000, { message: 'year must be 2000 or later' })
+  @Max(2100, { message: 'year must be 2100 or earlier' })
+  year: number;
+
+  @ApiProperty({ example: 200000000, description: 'minor units' })
+  @IsMoney('poolAmount', 0)
+  poolAmount: number;
+
+  @ApiPropertyOptional({ type: [AllocationDto] })
+  @IsOptional()
+  @IsArray({ message: 'allocations must be a list' })
+  @ArrayMaxSize(200)
+  @ValidateNested({ each: true })
+  @Type(() => AllocationDto)
+  allocations?: AllocationDto[];
+}
+
+export class UpdateBudgetYearDto {
+  @ApiPropertyOptional({ description: 'minor units; never below committed + disbursed' })
+  @IsOptional()
+  @IsMoney('poolAmount', 0)
+  poolAmount?: number;
+
+  @ApiPropertyOptional({ type: [AllocationDto], description: 'replaces the allocations' })
+  @IsOptional()
+  @IsArray({ message: 'allocations must be a list' })
+  @ArrayMaxSize(200)
+  @ValidateNested({ each: true })
+  @Type(() => AllocationDto)
+  allocations?: AllocationDto[];
+}

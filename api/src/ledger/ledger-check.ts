@@ -1,0 +1,51 @@
+import type { EntityManager } from 'typeorm';
+
+export interface LedgerProblem {
+  what: string;
+  id: string;
+  stored: string;
+  fromPostings: string;
+}
+
+/**
+ * Recomputes every stored money figure from the append-only records and lists
+ * each one that differs: the years' running balances from the postings, each
+ * grant's paid amount from its payments and from its postings, and each
+ * grant's commitment from what it was granted and paid. An empty list means
+ * the books add up to the last øre.
+ */
+export async function checkLedger(db: EntityManager): Promise<LedgerProblem[]> {
+  const rows: LedgerProblem[] = await db.query(`
+    WITH per_year AS (
+      SELECT y.id,
+             y.committed AS stored_committed, y.disbursed AS stored_disbursed,
+             coalesce(sum(CASE p.kind WHEN 'commit' THEN p.amount WHEN 'refund' THEN p.amount ELSE -p.amount END), 0) AS committed,
+             coalesce(sum(CASE p.kind WHEN 'disburse' THEN p.amount WHEN 'refund' THEN -p.amount ELSE 0 END), 0) AS disbursed
+        FROM budget_years y LEFT JOIN ledger_postings p ON p.budget_year_id = y.id
+       GROUP BY y.id
+    ), per_grant AS (
+      SELECT a.id, a.status, a.paid_amount,
+             CASE WHEN a.status IN ('approved', 'partially_approved') THEN a.amount_approved - a.paid_amount
+                  WHEN a.status = 'awaiting_second_approval' THEN a.first_approved_amount
+                  ELSE 0 END AS expected_committed,
+             coalesce((SELECT sum(d.amount) FROM disbursements d WHERE d.application_id = a.id), 0) AS paid_by_payments,
+             coalesce((SELECT sum(CASE p.kind WHEN 'disburse' THEN p.amount WHEN 'refund' THEN -p.amount ELSE 0 END)
+                         FROM ledger_postings p WHERE p.application_id = a.id), 0) AS paid_by_postings,
+             coalesce((SELECT sum(CASE p.kind WHEN 'commit' THEN p.amount WHEN 'refund' THEN p.amount ELSE -p.amount END)
+                         FROM ledger_postings p WHERE p.application_id = a.id), 0) AS committed_by_postings
+        FROM applications a
+    )
+    SELECT 'budget year committed' AS what, id::text, stored_committed::text AS stored, committed::text AS "fromPostings"
+      FROM per_year WHERE stored_committed <> committed
+    UNION ALL
+    SELECT 'budget year disbursed', id::text, stored_disbursed::text, disbursed::text FROM per_year WHERE stored_disbursed <> disbursed
+    UNION ALL
+    SELECT 'grant paid amount (payments)', id::text, paid_amount::text, paid_by_payments::text FROM per_grant WHERE paid_amount <> paid_by_payments
+    UNION ALL
+    SELECT 'grant paid amount (postings)', id::text, paid_amount::text, paid_by_postings::text FROM per_grant WHERE paid_amount <> paid_by_postings
+    UNION ALL
+    SELECT 'grant commitment', id::text, expected_committed::text, committed_by_postings::text
+      FROM per_grant WHERE expected_committed <> committed_by_postings
+    ORDER BY 1, 2`);
+  return rows;
+}
