@@ -102,6 +102,7 @@ describe('The demo cases and applications', () => {
         'cancelled',
         'draft',
         'in_review',
+        'paid',
         'info_requested',
         'partially_approved',
         'rejected',

@@ -5,6 +5,7 @@ import { ApplicationWorkflowService } from '../applications/application-workflow
 import { ApplicationsService } from '../applications/applications.service.js';
 import type { Actor } from '../auth/auth.decorators.js';
 import { CasesService } from '../cases/cases.service.js';
+import { DisbursementsService } from '../disbursements/disbursements.service.js';
 import { GuidelineVersion } from '../guidelines/guideline.entity.js';
 import { BudgetYear } from '../ledger/budget-year.entity.js';
 import { toStoredCategories } from '../guidelines/guideline-mapping.js';
@@ -36,7 +37,14 @@ export async function seedDemoApplications(app: INestApplicationContext): Promis
       sessionId: 'demo-seed',
     };
   };
-  const [kbh, fyn, ncp, ncp2] = ['kbh@demo.test', 'fyn@demo.test', 'ncp@demo.test', 'ncp2@demo.test'].map(actor);
+  const [kbh, fyn, ncp, ncp2, finance] = [
+    'kbh@demo.test',
+    'fyn@demo.test',
+    'ncp@demo.test',
+    'ncp2@demo.test',
+    'finance@demo.test',
+  ].map(actor);
+  const payments = app.get(DisbursementsService);
 
   await db.getRepository(GuidelineVersion).save({
     version: demoGuideline.version,
@@ -187,6 +195,15 @@ export async function seedDemoApplications(app: INestApplicationContext): Promis
     overrides: quoteToFollow(),
   });
 
+  // paid in full: the psychologist's invoice
+  await payments.create(finance, {
+    applicationId: a6.id,
+    amount: 15000 * DKK,
+    paidOn: daysAgo(2),
+    payeeType: 'psychologist',
+    payeeReference: 'INV-7731',
+  });
+
   // partially approved
   const a7 = await draft(
     fyn,
@@ -219,6 +236,14 @@ export async function seedDemoApplications(app: INestApplicationContext): Promis
   };
   await workflow.approve(ncp, a8.id, second);
   await workflow.approve(ncp2, a8.id, second);
+  // paid in part: the first month's rent
+  await payments.create(finance, {
+    applicationId: a8.id,
+    amount: 12000 * DKK,
+    paidOn: daysAgo(1),
+    payeeType: 'landlord',
+    payeeReference: 'RENT-0412',
+  });
 
   // rejected
   const a9 = await draft(
