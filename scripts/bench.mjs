@@ -82,6 +82,31 @@ try {
   await measure('GET /api/audit-events newest first', 1000, 8, () =>
     fetch(`${base}/api/audit-events?sort=["at","DESC"]&range=[0,24]`, { headers: auth }),
   );
+  const ncp = await (
+    await fetch(`${base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ email: 'ncp@demo.test', password: 'demo-password-1' }),
+    })
+  ).json();
+  const cp = { Authorization: `Bearer ${ncp.accessToken}` };
+  const queue = await (
+    await fetch(`${base}/api/applications?sort=["queue","ASC"]&filter={"status":["submitted","in_review"]}`, {
+      headers: cp,
+    })
+  ).json();
+  await measure('GET /api/applications review queue', 1000, 8, () =>
+    fetch(
+      `${base}/api/applications?sort=["queue","ASC"]&filter={"status":["submitted","in_review","info_requested"]}`,
+      { headers: cp },
+    ),
+  );
+  await measure('POST /api/applications/:id/check (guidelines)', 1000, 8, () =>
+    fetch(`${base}/api/applications/${queue[0].id}/check`, { method: 'POST', headers: cp }),
+  );
+  await measure('GET /api/reports/pool', 1000, 8, () =>
+    fetch(`${base}/api/reports/pool?year=${new Date().getUTCFullYear()}`, { headers: cp }),
+  );
 } finally {
   await stop();
   rmSync(dataDir, { recursive: true, force: true });
