@@ -349,7 +349,52 @@ describe('The pool’s money', () => {
     });
   });
 
+  describe('indicative allocations', () => {
+    it('warns, without blocking, when a grant would take a unit beyond its allocation', async () => {
+      const [{ id }] = await t.db.query(`SELECT id FROM budget_years WHERE year = $1`, [thisYear()]);
+      const unit = await t.newUnit();
+      const w = await t.signedIn('unit_worker', { unitId: unit.id });
+      await t.http
+        .put(`/api/budget-years/${id}`)
+        .set(cp)
+        .send({ allocations: [{ unitId: unit.id, amount: 300_000 }] });
+      const c = await newCase(t, w.auth);
+      const small = await newApplication(t, w.auth, c.id, {}, 2);
+      const fits = await t.http.post(`/api/applications/${small.id}/check`).set(w.auth);
+      expect(fits.body.findings.map((f: { rule: string }) => f.rule)).not.toContain('unit-allocation');
+      const big = await newApplication(t, w.auth, c.id, {}, 4);
+      const res = await t.http.post(`/api/applications/${big.id}/submit`).set(w.auth);
+      expect(res.status).toBe(200);
+      expect(res.body.findings).toContainEqual(expect.objectContaining({ rule: 'unit-allocation', severity: 'warn' }));
+      const approved = await t.http
+        .post(`/api/applications/${big.id}/approve`)
+        .set(cp)
+        .send({
+          amountApproved: 400_000,
+          reason: 'Needed.',
+          overrides: [
+            ...quoteOverride,
+            { rule: 'unit-allocation', justification: 'The unit has more cases than planned.' },
+          ],
+        });
+      expect(approved.status).toBe(200);
+      await t.http.put(`/api/budget-years/${id}`).set(cp).send({ allocations: [] });
+    });
+  });
+
   describe('year end', () => {
+    it('pays nothing from a closed year', async () => {
+      const g = await grant(t, worker, cp, caseId, 1);
+      await t.db.query(`UPDATE budget_years SET status = 'closed' WHERE year = $1`, [thisYear()]);
+      try {
+        const res = await pay(t, finance, g.id, 1_000);
+        expect(res.status).toBe(409);
+        expect(res.body.code).toBe('DISBURSEMENT_YEAR_CLOSED');
+      } finally {
+        await t.db.query(`UPDATE budget_years SET status = 'open' WHERE year = $1`, [thisYear()]);
+      }
+    });
+
     it('carries an open commitment over to the next year, and closes a year only when nothing is left open', async () => {
       const next = thisYear() + 1;
       await t.db.query(
