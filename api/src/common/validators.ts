@@ -28,7 +28,13 @@ export function isIsoDate(value: unknown): value is string {
   );
 }
 
-export const todayIso = (): string => new Date().toISOString().slice(0, 10);
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** Today's date where the installation is: the process's time zone (set `TZ`, e.g. Europe/Copenhagen). */
+export const todayIso = (): string => {
+  const now = new Date();
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+};
 
 /**
  * A calendar date `YYYY-MM-DD`. With `nullable`, `null` (or leaving it out) clears it;
