@@ -163,6 +163,19 @@ describe('The pool’s money', () => {
   });
 
   describe('payments', () => {
+    it('lists the grants with money still to pay, for finance’s queue', async () => {
+      const g = await grant(t, worker, cp, caseId, 2);
+      const done = await grant(t, worker, cp, caseId, 1);
+      await pay(t, finance, done.id, 100_000);
+      const q = encodeURIComponent(JSON.stringify({ unpaid: true, id: [g.id, done.id] }));
+      const res = await t.http
+        .get(`/api/applications?filter=${q}&sort=${encodeURIComponent('["unpaidAmount","DESC"]')}`)
+        .set(finance);
+      expect(res.body.map((a: { id: string; unpaidAmount: number }) => [a.id, a.unpaidAmount])).toEqual([
+        [g.id, 200_000],
+      ]);
+    });
+
     it('pays in parts, marks the grant paid when fully paid, and moves committed to disbursed', async () => {
       const g = await grant(t, worker, cp, caseId, 10); // DKK 10,000
       const before = await yearFigures(t);
@@ -200,6 +213,7 @@ describe('The pool’s money', () => {
       const over = await pay(t, finance, g.id, -50_001);
       expect(over.status).toBe(409);
       expect(over.body.code).toBe('DISBURSEMENT_OVER_REFUND');
+      expect(over.body.message).toBe('The refund is more than the DKK 500.00 paid');
     });
 
     it('takes a refund back into the grant’s commitment, and out of paid', async () => {

@@ -4,7 +4,14 @@
 //   npx vite preview --config admin/vite.config.ts --port 4173 &   # proxies /api to :3000
 //   node admin/scripts/screenshots.mjs [baseUrl]                    # default http://localhost:4173
 //
-// Signs in as the demo admin when the API answers /api/health.
+// Signs in as the demo admin when the API answers /api/health, then tours every
+// role's screens (cases, guidelines, applications, review queue, workflow dialogs)
+// in English and Danish, the Documents card end to end (documents), the pool's
+// money screens (money: budget years, payments, payments due, the payment dialogs),
+// then takes a new application through the workflow (submit, review, question,
+// answer, approval) in each language. SECTIONS=basics,roles,documents,money or
+// workflow runs some parts only (money and workflow add to the demo data);
+// ROLES=kbh,ncp and LANGS=da narrow the tours.
 import { chromium } from 'playwright-core';
 
 const base = (process.argv[2] ?? process.env.BASE_URL ?? 'http://localhost:4173').replace(/\/$/, '');
@@ -60,9 +67,11 @@ await shot('login-en');
 await chooseLanguage('Dansk');
 await shot('login-da');
 
+const sections = (process.env.SECTIONS ?? 'basics,roles,documents,money,workflow').split(',');
+
 if (!apiUp) {
   console.log(`The API does not answer at ${base}/api/health: only the login page was taken.`);
-} else {
+} else if (sections.includes('basics')) {
   // A wrong password first: the API's refusal must be readable.
   await page.getByLabel(/E-mail/).fill(email);
   await page.getByLabel(/Adgangskode/).fill('not-the-password');
@@ -183,6 +192,23 @@ if (!apiUp) {
   await page.goto(`${base}/#/units`);
   await page.getByText('KBH').first().waitFor();
   await shot('units-unit-worker-en');
+}
+
+if (apiUp && sections.includes('roles')) {
+  const { roleTour } = await import('./role-tour.mjs');
+  await roleTour({ browser, base, outDir, password });
+}
+if (apiUp && sections.includes('documents')) {
+  const { documentsTour } = await import('./documents-tour.mjs');
+  await documentsTour({ browser, base, outDir, password });
+}
+if (apiUp && sections.includes('money')) {
+  const { moneyTour } = await import('./money-tour.mjs');
+  await moneyTour({ browser, base, outDir, password });
+}
+if (apiUp && sections.includes('workflow')) {
+  const { workflowTour } = await import('./workflow-tour.mjs');
+  await workflowTour({ browser, base, outDir, password });
 }
 
 await browser.close();

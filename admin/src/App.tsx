@@ -1,9 +1,17 @@
-import { Admin, Resource } from 'react-admin';
+import { Admin, CustomRoutes, Resource } from 'react-admin';
+import { Route } from 'react-router-dom';
+import applications from './applications';
+import { PaymentsDue } from './applications/PaymentsDue';
+import { ReviewQueue } from './applications/ReviewQueue';
 import auditEvents from './audit-events';
+import budgetYears from './budget-years';
 import { authProvider } from './authProvider';
+import cases from './cases';
 import categories from './categories';
 import { Dashboard } from './dashboard/Dashboard';
 import { dataProvider } from './dataProvider';
+import disbursements from './disbursements';
+import guidelines from './guidelines';
 import { i18nProvider, initialLocale } from './i18n';
 import { Layout } from './layout/Layout';
 import { LoginPage } from './layout/LoginPage';
@@ -27,9 +35,21 @@ export const App = () => (
     requireAuth
     disableTelemetry
   >
+    <Resource name="applications" {...applications} />
+    <Resource name="cases" {...cases} />
+    <Resource name="budget-years" {...budgetYears} />
+    <Resource name="disbursements" {...disbursements} />
+    <Resource name="guidelines" {...guidelines} />
     <Resource name="units" {...units} />
     <Resource name="categories" {...categories} />
     <Resource name="users" {...users} />
     <Resource name="audit-events" {...auditEvents} />
+    {/* Read through the application page only (thread and documents), never on their own. */}
+    <Resource name="application-messages" />
+    <Resource name="attachments" />
+    <CustomRoutes>
+      <Route path="/review-queue" element={<ReviewQueue />} />
+      <Route path="/payments-due" element={<PaymentsDue />} />
+    </CustomRoutes>
   </Admin>
 );

@@ -33,3 +33,16 @@ const readableMessage = (error: HttpError): string => {
   if (error.status >= 500) return 'ra.notification.http_error';
   return errorMessage(error.body, error.message || 'ra.notification.http_error');
 };
+
+/**
+ * What to tell the user about a failed request in a dialog: the API's own words
+ * for a refusal it explains (a 403 or 409 with a message), else the error's message.
+ */
+export const problemMessage = (error: unknown): string => {
+  if (error instanceof HttpError && error.status < 500 && error.status !== 429) {
+    return errorMessage(error.body, error.message || 'ra.notification.http_error');
+  }
+  // No answer at all (offline, connection dropped): fetch throws a TypeError.
+  if (!(error instanceof HttpError)) return 'app.error.network';
+  return error.message || 'ra.notification.http_error';
+};

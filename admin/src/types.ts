@@ -1,4 +1,6 @@
 import type { Role, SessionUser } from '@app/contract';
+import type { Finding } from '@app/guidelines';
+import type { ApplicationAction as WorkflowAction, ApplicationStatus } from '@app/workflow';
 
 export type { ErrorBody, LoginResponse, Role, SessionUser } from '@app/contract';
 export { ROLES } from '@app/contract';
@@ -40,4 +42,208 @@ export interface AuditEvent {
 /** What `authProvider.getIdentity()` answers. */
 export interface Identity extends SessionUser {
   fullName: string;
+}
+
+// Money is an integer number of minor units (øre) in JSON; dates are ISO `YYYY-MM-DD`.
+
+export type CaseStatus = 'assessment' | 'active' | 'completed' | 'discontinued';
+
+export interface Case {
+  id: string;
+  reference: string;
+  unitId: string;
+  status: CaseStatus;
+  birthYear: number | null;
+  consentRecordedOn: string | null;
+  agreementSignedOn: string | null;
+  programmeStart: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type GuidelineStatus = 'draft' | 'published' | 'retired';
+export type UnitLabel = 'night' | 'session' | 'item';
+export type DocumentKind = 'quote' | 'invoice';
+
+export interface CategoryRulesRecord {
+  categoryCode: string;
+  maxPerApplication: number;
+  maxPerCase: number;
+  maxUnitAmount: number;
+  unitLabel: UnitLabel;
+  maxUnitsPerApplication: number;
+  secondApprovalAbove: number;
+  requiredDocuments: DocumentKind[];
+  allowedCaseStatuses: CaseStatus[];
+  agreementRequired: boolean;
+  urgentMayPrecedeAgreement: boolean;
+  minSessionSpacingDays: number | null;
+}
+
+export interface GuidelineRecord {
+  id: string;
+  version: string;
+  effectiveFrom: string;
+  status: GuidelineStatus;
+  minAge: number;
+  maxCourseMonths: number;
+  categories: CategoryRulesRecord[];
+  publishedAt: string | null;
+  publishedBy: string | null;
+  createdAt: string;
+}
+
+export type { ApplicationStatus } from '@app/workflow';
+/** The workflow's actions plus the year-end carry-over of a grant's unpaid money to the next budget year. */
+export type ApplicationAction = WorkflowAction | 'carry-over';
+export type { Finding, Severity } from '@app/guidelines';
+
+export interface ApplicationLineRecord {
+  /** narrative: absent in lists and for finance and admin */
+  description?: string;
+  quantity: number;
+  unitAmount: number;
+}
+
+export interface Override {
+  rule: string;
+  /** narrative */
+  justification?: string;
+  by: string;
+  at: string;
+}
+
+export interface Application {
+  id: string;
+  reference: string;
+  caseId: string;
+  caseReference: string;
+  unitId: string;
+  categoryCode: string;
+  amountRequested: number;
+  amountApproved: number | null;
+  /** narrative: only in getOne, and only for unit workers and contact points */
+  justification?: string;
+  ordinaryFundingConsidered: boolean;
+  urgent: boolean;
+  lines: ApplicationLineRecord[];
+  plannedSessionDates?: string[];
+  status: ApplicationStatus;
+  findings: Finding[];
+  guidelineId: string | null;
+  guidelineVersion: string | null;
+  submittedAt: string | null;
+  submittedBy: string | null;
+  decidedAt: string | null;
+  decidedBy: string | null;
+  firstApprovedBy: string | null;
+  firstApprovedAt: string | null;
+  /** what the first of two approvers granted */
+  firstApprovedAmount?: number | null;
+  /** narrative */
+  decisionReason?: string | null;
+  /** narrative */
+  conditions?: string | null;
+  overrides?: Override[];
+  paidAmount: number;
+  /** amountApproved − paidAmount while the grant is open, else 0 */
+  unpaidAmount?: number;
+  /** the budget year the grant draws on (set when approved) */
+  budgetYearId?: string | null;
+  createdAt: string;
+  updatedAt: string;
+  createdBy: string;
+  /** what the signed-in user may do with it now */
+  actions: ApplicationAction[];
+  /** display names of the staff who acted on it, by user id */
+  names?: Record<string, string>;
+}
+
+export type MessageKind = 'question' | 'answer' | 'withdrawal' | 'decision';
+
+export interface ApplicationMessage {
+  id: string;
+  applicationId: string;
+  authorId: string;
+  authorName: string;
+  authorRole: Role;
+  kind: MessageKind;
+  body: string;
+  createdAt: string;
+}
+
+export type AttachmentKind = 'quote' | 'invoice' | 'other';
+
+export interface Attachment {
+  id: string;
+  applicationId: string;
+  kind: AttachmentKind;
+  fileName: string;
+  mediaType: string;
+  size: number;
+  createdAt: string;
+  uploadedBy: string;
+}
+
+export type BudgetYearStatus = 'open' | 'closed';
+
+export interface UnitAllocation {
+  unitId: string;
+  amount: number;
+}
+
+export interface UnitFigures {
+  unitId: string;
+  /** the unit's indicative share of the pool; null when none was set */
+  allocation: number | null;
+  committed: number;
+  disbursed: number;
+}
+
+/** A year's pool. A unit worker receives their own unit only in `allocations` and `byUnit`. */
+export interface BudgetYear {
+  id: string;
+  year: number;
+  poolAmount: number;
+  /** granted and not yet paid */
+  committed: number;
+  /** paid, net of refunds */
+  disbursed: number;
+  /** poolAmount − committed − disbursed */
+  available: number;
+  status: BudgetYearStatus;
+  closedAt: string | null;
+  allocations: UnitAllocation[];
+  byUnit: UnitFigures[];
+}
+
+export const PAYEE_TYPES = ['clinic', 'landlord', 'psychologist', 'municipality', 'other'] as const;
+export type PayeeType = (typeof PAYEE_TYPES)[number];
+
+/** A payment out of a grant, or (negative amount) a refund into it. Never changed or deleted. */
+export interface Disbursement {
+  id: string;
+  applicationId: string;
+  applicationReference: string;
+  unitId: string;
+  budgetYearId: string;
+  year: number;
+  categoryCode: string;
+  amount: number;
+  paidOn: string;
+  payeeType: PayeeType;
+  payeeReference: string | null;
+  accountCode: string | null;
+  recordedBy: string;
+  recordedByName: string;
+  createdAt: string;
+}
+
+export interface DisbursementInput {
+  applicationId: string;
+  amount: number;
+  paidOn: string;
+  payeeType?: PayeeType;
+  payeeReference?: string;
+  accountCode?: string;
 }

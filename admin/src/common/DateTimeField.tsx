@@ -6,3 +6,8 @@ export const DateTimeField = (props: DateFieldProps) => {
   const [locale] = useLocaleState();
   return <DateField showTime locales={intlLocale(locale)} {...props} />;
 };
+
+/** A timestamp in a table: date and minutes, on one line. */
+export const ShortDateTimeField = (props: DateFieldProps) => (
+  <DateTimeField options={{ dateStyle: 'short', timeStyle: 'short' }} sx={{ whiteSpace: 'nowrap' }} {...props} />
+);

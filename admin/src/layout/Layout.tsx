@@ -2,10 +2,15 @@ import type { ReactNode } from 'react';
 import { Layout as RaLayout } from 'react-admin';
 import { useDocumentLang } from '../i18n/useDocumentLang';
 import { AppBar } from './AppBar';
+import { Menu } from './Menu';
 
-// The default menu lists each resource whose `list` the user may access
+// The menu lists each resource whose `list` the user may access
 // (authProvider.canAccess), so every role sees its own menu.
 export const Layout = ({ children }: { children: ReactNode }) => {
   useDocumentLang();
-  return <RaLayout appBar={AppBar}>{children}</RaLayout>;
+  return (
+    <RaLayout appBar={AppBar} menu={Menu}>
+      {children}
+    </RaLayout>
+  );
 };

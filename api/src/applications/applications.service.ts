@@ -24,6 +24,8 @@ import {
 import { ApplicationError, ApplicationErrorCode } from './applications.errors.js';
 import type { CreateApplicationDto, LineDto, UpdateApplicationDto } from './dto/application.dto.js';
 
+const UNPAID = `(CASE WHEN a.status IN ('approved', 'partially_approved') THEN a.amount_approved - a.paid_amount ELSE 0 END)`;
+
 export const APPLICATION_LIST: ListSpec = {
   resource: 'applications',
   fields: {
@@ -36,6 +38,10 @@ export const APPLICATION_LIST: ListSpec = {
     urgent: { column: 'a.urgent', type: 'boolean', sortable: true },
     amountRequested: { column: 'a.amount_requested', type: 'integer', sortable: true },
     amountApproved: { column: 'a.amount_approved', type: 'integer', sortable: true },
+    paidAmount: { column: 'a.paid_amount', type: 'integer', sortable: true },
+    unpaidAmount: { column: UNPAID, type: 'integer', sortable: true },
+    // grants with money still to pay: finance's queue
+    unpaid: { column: `(${UNPAID} > 0)`, type: 'boolean' },
     submittedAt: { column: 'a.submitted_at', type: 'timestamp', sortable: true },
     decidedAt: { column: 'a.decided_at', type: 'timestamp', sortable: true },
     createdAt: { column: 'a.created_at', type: 'timestamp', sortable: true },

@@ -1,3 +1,4 @@
+import { formatMoney } from '@app/money';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectEntityManager } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
@@ -199,7 +200,7 @@ export class DisbursementsService {
       if (amount > unpaid(a)) {
         throw new DisbursementError(
           DisbursementErrorCode.OverPayment,
-          `The payment is more than the grant's unpaid ${unpaid(a)}`,
+          `The payment is more than the grant's unpaid ${formatMoney(unpaid(a), this.config.currency, 'en')}`,
         );
       }
     } else {
@@ -209,7 +210,7 @@ export class DisbursementsService {
       if (-amount > a.paidAmount) {
         throw new DisbursementError(
           DisbursementErrorCode.OverRefund,
-          `The refund is more than the ${a.paidAmount} paid`,
+          `The refund is more than the ${formatMoney(a.paidAmount, this.config.currency, 'en')} paid`,
         );
       }
     }

@@ -1,4 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { formatMoney } from '@app/money';
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { InjectEntityManager } from '@nestjs/typeorm';
 import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
@@ -49,6 +51,7 @@ export class BudgetYearsService {
   constructor(
     @InjectEntityManager() private readonly manager: EntityManager,
     private readonly audit: AuditService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async list(actor: Actor, query: ListQuery): Promise<Page<BudgetYearView>> {
@@ -110,7 +113,7 @@ export class BudgetYearsService {
           if (pool < used) {
             throw new LedgerError(
               LedgerErrorCode.PoolBelowUse,
-              `poolAmount cannot be below what is committed and disbursed (${used})`,
+              `poolAmount cannot be below what is committed and disbursed (${formatMoney(used, this.config.currency, 'en')})`,
             );
           }
           await tx.update(BudgetYear, { id }, { poolAmount: pool });
@@ -150,7 +153,7 @@ export class BudgetYearsService {
         );
         throw new LedgerError(
           LedgerErrorCode.OpenCommitments,
-          `${count} grant(s) still hold ${year.committed} committed in ${year.year}: pay, cancel or carry each over first`,
+          `${count} grant(s) still hold ${formatMoney(year.committed, this.config.currency, 'en')} committed in ${year.year}: pay, cancel or carry each over first`,
         );
       }
       await tx.update(BudgetYear, { id }, { status: 'closed', closedAt: new Date() });

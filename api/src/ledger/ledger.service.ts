@@ -1,4 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { formatMoney } from '@app/money';
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import type { EntityManager } from 'typeorm';
 import type { Application } from '../applications/application.entity.js';
 import { todayIso } from '../common/validators.js';
@@ -13,6 +15,8 @@ import { LedgerError, LedgerErrorCode } from './ledger.errors.js';
  */
 @Injectable()
 export class LedgerService {
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
   /** The open budget year of a day, locked for the rest of the transaction. */
   async lockOpenYear(tx: EntityManager, day: string = todayIso()): Promise<BudgetYear> {
     const year = Number(day.slice(0, 4));
@@ -33,7 +37,7 @@ export class LedgerService {
     if (amount > available) {
       throw new LedgerError(
         LedgerErrorCode.PoolShort,
-        `The ${year.year} pool has ${available} left, less than the ${amount} to commit`,
+        `The ${year.year} pool has ${formatMoney(available, this.config.currency, 'en')} left, less than the ${formatMoney(amount, this.config.currency, 'en')} to commit`,
       );
     }
     await this.post(tx, year.id, a, 'commit', amount, actorId);

@@ -1,0 +1,104 @@
+// Small helpers shared by the tours: API calls with a token, browser sessions per
+// account and language, screenshots that log instead of stopping the tour.
+
+export const ACCOUNTS = {
+  kbh: 'kbh@demo.test',
+  fyn: 'fyn@demo.test',
+  ncp: 'ncp@demo.test',
+  ncp2: 'ncp2@demo.test',
+  finance: 'finance@demo.test',
+  admin: 'admin@demo.test',
+};
+
+export function apiClient(base, password) {
+  const tokens = {};
+  const tokenOf = async (who) => {
+    if (!tokens[who]) {
+      const response = await fetch(`${base}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ email: ACCOUNTS[who] ?? who, password }),
+      });
+      tokens[who] = (await response.json()).accessToken;
+    }
+    return tokens[who];
+  };
+  const call = async (who, path, init = {}) => {
+    const response = await fetch(`${base}/api/${path}`, {
+      ...init,
+      headers: {
+        Authorization: `Bearer ${await tokenOf(who)}`,
+        ...(init.body && !(init.body instanceof FormData) ? { 'Content-Type': 'application/json' } : {}),
+        ...init.headers,
+      },
+    });
+    const body = await response.json().catch(() => null);
+    return { status: response.status, body };
+  };
+  const api = async (who, path, init) => {
+    const { status, body } = await call(who, path, init);
+    if (status >= 400) throw new Error(`${init?.method ?? 'GET'} ${path}: ${status} ${JSON.stringify(body)}`);
+    return body;
+  };
+  const list = (who, resource, filter = {}, sort = ['createdAt', 'DESC']) =>
+    api(
+      who,
+      `${resource}?filter=${encodeURIComponent(JSON.stringify(filter))}&sort=${encodeURIComponent(JSON.stringify(sort))}&range=${encodeURIComponent('[0,99]')}`,
+    );
+  return { tokenOf, call, api, list };
+}
+
+/** A signed-in browser page for one account in one language, with its failures logged. */
+export async function signedIn({ browser, base, password, who, lang, tag }) {
+  const context = await browser.newContext({
+    viewport: { width: 1366, height: 900 },
+    locale: lang === 'da' ? 'da-DK' : 'en-GB',
+    acceptDownloads: true,
+  });
+  await context.addInitScript((locale) => localStorage.setItem('exitpool.locale', locale), lang);
+  const page = await context.newPage();
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') console.log(`[${tag} ${who}/${lang} browser error] ${msg.text()}`);
+  });
+  page.on('pageerror', (error) => console.log(`[${tag} ${who}/${lang} page error] ${error.message}`));
+  page.on('response', (response) => {
+    if (response.url().includes('/api/') && response.status() >= 400) {
+      console.log(`[${tag} ${who}/${lang}] ${response.status()} ${response.request().method()} ${response.url()}`);
+    }
+  });
+  await page.goto(`${base}/#/login`);
+  await page.getByLabel(/Email|E-mail/).fill(ACCOUNTS[who] ?? who);
+  await page.getByLabel(/Password|Adgangskode/).fill(password);
+  await page.getByRole('button', { name: /^(Sign in|Log ind)$/ }).click();
+  await page.waitForURL((url) => !url.hash.startsWith('#/login'));
+  await page.getByText(/Welcome|Velkommen/).waitFor();
+  return { context, page };
+}
+
+/** Runs the steps, then shoots the page; a failure is logged and shot as it stands. */
+export function screens({ outDir, prefix }) {
+  const shot = async (page, name) => {
+    await page.waitForTimeout(500);
+    const path = `${outDir}/${prefix}-${name}.png`;
+    await page.screenshot({ path, fullPage: true });
+    console.log(`wrote ${path}`);
+  };
+  const screen = async (page, name, steps) => {
+    try {
+      await steps();
+      await shot(page, name);
+      return true;
+    } catch (error) {
+      console.log(`[${prefix}] ${name} failed: ${error.message.split('\n')[0]}`);
+      await shot(page, `${name}-FAILED`).catch(() => undefined);
+      return false;
+    }
+  };
+  return { shot, screen };
+}
+
+export const go = async (page, base, hash, waitFor) => {
+  await page.goto(`${base}/#${hash}`);
+  if (waitFor) await page.getByText(waitFor).first().waitFor({ timeout: 10_000 });
+  await page.waitForLoadState('networkidle').catch(() => undefined);
+};

@@ -1,0 +1,268 @@
+// One new application through the whole workflow, in each language, for
+// screenshots.mjs: the unit submits, the contact point starts the review and
+// asks a question, the unit answers, the contact point approves part of it with
+// an override. Then the API's refusals, faked by intercepting a request: 400
+// field errors beside the cost lines, and a 409 with the findings that stopped a submit.
+
+const T = {
+  signIn: /^(Sign in|Log ind)$/,
+  save: /^(Save|Gem)$/,
+  category: /^(Category|Kategori)/,
+  description: /^(Description|Beskrivelse)/,
+  quantity: /^(Quantity|Antal)/,
+  unitPrice: /^(Unit price|Stykpris)/,
+  justification: /^(Justification|Begrundelse)/,
+  ordinaryFunding: /(Ordinary funding considered|Almindelig finansiering overvejet)/,
+  submit: /^(Submit|Indsend)$/,
+  startReview: /^(Start review|Påbegynd behandling)$/,
+  requestInfo: /^(Request information|Bed om oplysninger)$/,
+  send: /^(Send)$/,
+  answer: /^(Answer|Besvar)$/,
+  answerConfirm: /^(Answer and resubmit|Svar og indsend igen)$/,
+  approve: /^(Approve|Bevilg)$/,
+  approved: /^(Approved|Bevilget)/,
+  reason: /^(Reason for the decision|Begrundelse for afgørelsen)/,
+  override: /^(Justification: |Begrundelse: )/,
+  edit: /^(Edit|Redigér)$/,
+};
+
+export async function workflowTour({ browser, base, outDir, password }) {
+  const tokenOf = async (email) => {
+    const response = await fetch(`${base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ email, password }),
+    });
+    return (await response.json()).accessToken;
+  };
+  const kbhToken = await tokenOf('kbh@demo.test');
+  const cases = await fetch(`${base}/api/cases?range=${encodeURIComponent('[0,99]')}`, {
+    headers: { Authorization: `Bearer ${kbhToken}` },
+  }).then((r) => r.json());
+  // An active case with consent and agreement: nothing blocks a submit.
+  const ready = cases.find((c) => c.status === 'active' && c.consentRecordedOn && c.agreementSignedOn);
+  if (!ready) {
+    console.log('workflow tour: no KBH case ready for an application');
+    return;
+  }
+
+  for (const lang of (process.env.LANGS ?? 'en,da').split(',')) {
+    const sessions = {};
+    const as = async (email) => {
+      if (!sessions[email]) {
+        const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+        await context.addInitScript((locale) => localStorage.setItem('exitpool.locale', locale), lang);
+        const page = await context.newPage();
+        page.on('pageerror', (error) => console.log(`[workflow ${email}/${lang} page error] ${error.message}`));
+        page.on('response', (response) => {
+          const url = response.url();
+          if (url.includes('/api/') && !url.includes('/api/attachments') && response.status() >= 400) {
+            console.log(`[workflow ${email}/${lang}] ${response.status()} ${response.request().method()} ${url}`);
+          }
+        });
+        await page.goto(`${base}/#/login`);
+        await page.getByLabel(/Email|E-mail/).fill(email);
+        await page.getByLabel(/Password|Adgangskode/).fill(password);
+        await page.getByRole('button', { name: T.signIn }).click();
+        await page.waitForURL((url) => !url.hash.startsWith('#/login'));
+        sessions[email] = { context, page };
+      }
+      return sessions[email].page;
+    };
+    const shot = async (page, name) => {
+      await page.waitForTimeout(600);
+      const path = `${outDir}/workflow-${name}-${lang}.png`;
+      await page.screenshot({ path, fullPage: true });
+      console.log(`wrote ${path}`);
+    };
+    const step = async (page, name, steps) => {
+      try {
+        await steps();
+        await shot(page, name);
+        return true;
+      } catch (error) {
+        console.log(`[workflow/${lang}] ${name} failed: ${error.message.split('\n')[0]}`);
+        await shot(page, `${name}-FAILED`).catch(() => undefined);
+        return false;
+      }
+    };
+    const dialog = (page) => page.getByRole('dialog');
+    const confirmDialog = async (page, name) => {
+      await dialog(page).getByRole('button', { name }).click();
+      await dialog(page).waitFor({ state: 'hidden' });
+      await page.waitForLoadState('networkidle');
+    };
+
+    // The unit writes and submits.
+    const unit = await as('kbh@demo.test');
+    let applicationUrl;
+    const created = await step(unit, 'draft', async () => {
+      const source = encodeURIComponent(JSON.stringify({ caseId: ready.id }));
+      await unit.goto(`${base}/#/applications/create?source=${source}`);
+      await unit.getByLabel(T.category).first().click();
+      await unit.getByRole('option', { name: /Psycholog|Psykolog/ }).click();
+      await unit.getByLabel(T.ordinaryFunding).check();
+      await unit
+        .getByLabel(T.justification)
+        .first()
+        .fill(lang === 'da' ? 'Samtaleforløb hos psykolog efter udtræden.' : 'A course of talks with a psychologist.');
+      await unit
+        .getByLabel(T.description)
+        .first()
+        .fill(lang === 'da' ? 'Samtaler' : 'Sessions');
+      await unit.getByLabel(T.quantity).first().fill('4');
+      await unit
+        .getByLabel(T.unitPrice)
+        .first()
+        .fill(lang === 'da' ? '1.500,00' : '1500');
+      await unit.getByRole('button', { name: T.save }).click();
+      await unit.waitForURL((url) => url.hash.endsWith('/show'));
+      applicationUrl = unit.url();
+    });
+    if (!created) continue;
+
+    // A 400 with field errors from the API lands beside the cost line it names.
+    await step(unit, 'edit-server-field-error', async () => {
+      await unit.getByRole('link', { name: T.edit }).click();
+      await unit.getByLabel(T.quantity).first().waitFor();
+      await unit.route('**/api/applications/*', (route) =>
+        route.request().method() === 'PUT'
+          ? route.fulfill({
+              status: 400,
+              contentType: 'application/json',
+              body: JSON.stringify({
+                statusCode: 400,
+                error: 'Bad Request',
+                message: ['lines.0.quantity: must be at most 90'],
+                errors: { 'lines.0.quantity': 'must be at most 90' },
+              }),
+            })
+          : route.fallback(),
+      );
+      await unit.getByLabel(T.quantity).first().fill('5');
+      await unit.getByRole('button', { name: T.save }).click();
+      await unit.getByText('must be at most 90').waitFor();
+      await unit.unroute('**/api/applications/*');
+    });
+
+    // A 409 on submit keeps the dialog open with the findings that stopped it.
+    await step(unit, 'submit-refused-409', async () => {
+      await unit.goto(applicationUrl);
+      await unit.route('**/api/applications/*/submit', (route) =>
+        route.fulfill({
+          status: 409,
+          contentType: 'application/json',
+          body: JSON.stringify({
+            statusCode: 409,
+            error: 'Conflict',
+            message: 'A block finding stops the submission',
+            findings: [
+              {
+                rule: 'amount-per-case',
+                severity: 'block',
+                message: 'The case would receive more than DKK 36,000.00 for this category.',
+                messageDa: 'Sagen ville få mere end 36.000,00 kr. i denne kategori.',
+              },
+            ],
+          }),
+        }),
+      );
+      await unit.getByRole('button', { name: T.submit }).click();
+      await dialog(unit).getByTestId('findings').first().waitFor();
+      await dialog(unit).getByRole('button', { name: T.submit }).click();
+      await dialog(unit)
+        .getByText(/DKK 36,000.00|36.000,00 kr./)
+        .waitFor();
+      await unit.unroute('**/api/applications/*/submit');
+    });
+    await dialog(unit)
+      .getByRole('button', { name: /^(Cancel|Annullér)$/ })
+      .click()
+      .catch(() => undefined);
+
+    const submitted = await step(unit, 'submitted', async () => {
+      await unit.goto(applicationUrl);
+      await unit.reload();
+      await unit.getByRole('button', { name: T.submit }).click();
+      await dialog(unit).getByTestId('findings').first().waitFor();
+      await confirmDialog(unit, T.submit);
+      await unit
+        .getByText(/^(Submitted|Indsendt)$/)
+        .first()
+        .waitFor();
+    });
+    if (!submitted) continue;
+    const path = new URL(applicationUrl).hash;
+
+    // The contact point reviews and asks.
+    const ncp = await as('ncp@demo.test');
+    await step(ncp, 'review-started', async () => {
+      await ncp.goto(`${base}/${path}`);
+      await ncp.getByRole('button', { name: T.startReview }).click();
+      await confirmDialog(ncp, T.startReview);
+      await ncp
+        .getByText(/^(In review|Under behandling)$/)
+        .first()
+        .waitFor();
+    });
+    await step(ncp, 'info-requested', async () => {
+      await ncp.getByRole('button', { name: T.requestInfo }).click();
+      await dialog(ncp)
+        .getByRole('textbox')
+        .first()
+        .fill(
+          lang === 'da'
+            ? 'Hvor mange samtaler er aftalt med psykologen?'
+            : 'How many sessions has the psychologist agreed to?',
+        );
+      await confirmDialog(ncp, T.send);
+      await ncp.getByTestId('thread').waitFor();
+    });
+
+    // The unit answers (and so resubmits).
+    await step(unit, 'answered', async () => {
+      await unit.goto(applicationUrl);
+      await unit.reload();
+      await unit.getByRole('button', { name: T.answer }).click();
+      await dialog(unit)
+        .getByRole('textbox')
+        .first()
+        .fill(lang === 'da' ? 'Fire samtaler, hver anden uge.' : 'Four sessions, every other week.');
+      await confirmDialog(unit, T.answerConfirm);
+      await unit
+        .getByText(/^(Submitted|Indsendt)$/)
+        .first()
+        .waitFor();
+    });
+
+    // The contact point approves part of it, overriding the missing quote.
+    await step(ncp, 'approve-dialog-filled', async () => {
+      await ncp.reload();
+      await ncp.getByRole('button', { name: T.approve }).click();
+      await dialog(ncp).waitFor();
+      await dialog(ncp)
+        .getByLabel(T.approved)
+        .fill(lang === 'da' ? '4.500,00' : '4500');
+      await dialog(ncp)
+        .getByLabel(T.reason)
+        .fill(
+          lang === 'da'
+            ? 'Tre samtaler dækkes; den fjerde af kommunen.'
+            : 'Three sessions are covered; the fourth by the municipality.',
+        );
+      const overrides = dialog(ncp).getByLabel(T.override);
+      for (let i = 0; i < (await overrides.count()); i++) {
+        await overrides.nth(i).fill(lang === 'da' ? 'Tilbuddet er modtaget på mail.' : 'The quote arrived by email.');
+      }
+    });
+    await step(ncp, 'approved', async () => {
+      await confirmDialog(ncp, T.approve);
+      await ncp
+        .getByText(/^(Partially approved|Delvist bevilget)$/)
+        .first()
+        .waitFor();
+    });
+
+    for (const { context } of Object.values(sessions)) await context.close();
+  }
+}

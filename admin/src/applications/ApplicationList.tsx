@@ -1,0 +1,40 @@
+import { DataTable, List, ReferenceField } from 'react-admin';
+import { CategoryField } from '../common/CategoryField';
+import { CodeField } from '../common/CodeField';
+import { ShortDateTimeField } from '../common/DateTimeField';
+import { MoneyField } from '../common/MoneyField';
+import { useRole } from '../common/useRole';
+import { useApplicationFilters } from './ApplicationFilters';
+import { UrgentField } from './ApplicationFields';
+import { ApplicationStatusField } from './applicationStatus';
+import { StatusTabs } from './StatusTabs';
+
+// Lists never carry narrative text (the API leaves it out), so this table is the same for every role.
+// No case column: an application's reference starts with its case's (KBH-2026-014-A1).
+export const ApplicationList = () => {
+  const national = useRole() !== 'unit_worker';
+  const filters = useApplicationFilters();
+  return (
+    // The unit sees its newest work first; national roles the latest submissions.
+    <List filters={filters} sort={{ field: national ? 'submittedAt' : 'updatedAt', order: 'DESC' }} perPage={25}>
+      <StatusTabs />
+      <DataTable rowClick="show" bulkActionButtons={false}>
+        <DataTable.Col source="urgent" label="" field={UrgentField} disableSort sx={{ width: 24, pr: 0 }} />
+        <DataTable.Col source="reference" field={CodeField} />
+        {national && (
+          <DataTable.Col source="unitId" disableSort>
+            <ReferenceField source="unitId" reference="units" link={false}>
+              <CodeField source="code" />
+            </ReferenceField>
+          </DataTable.Col>
+        )}
+        <DataTable.Col source="categoryCode" field={CategoryField} disableSort />
+        <DataTable.Col source="amountRequested" field={MoneyField} align="right" />
+        <DataTable.Col source="amountApproved" field={MoneyField} align="right" />
+        <DataTable.Col source="status" field={ApplicationStatusField} />
+        <DataTable.Col source="submittedAt" field={ShortDateTimeField} />
+        {!national && <DataTable.Col source="updatedAt" field={ShortDateTimeField} />}
+      </DataTable>
+    </List>
+  );
+};

@@ -1,0 +1,45 @@
+import { CanAccess, DataTable, List, ReferenceField } from 'react-admin';
+import { CategoryField } from '../common/CategoryField';
+import { CodeField } from '../common/CodeField';
+import { ShortDateTimeField } from '../common/DateTimeField';
+import { MoneyField } from '../common/MoneyField';
+import { useApplicationFilters } from './ApplicationFilters';
+import { AgeField, UrgentField } from './ApplicationFields';
+import { ApplicationStatusField, QUEUE_STATUSES } from './applicationStatus';
+
+/**
+ * The contact point's work list: everything waiting for a decision, urgent
+ * first and then the oldest submission first (the API's virtual `queue` sort).
+ */
+export const ReviewQueue = () => {
+  const filters = useApplicationFilters();
+  return (
+    <CanAccess resource="review-queue" action="list">
+      <List
+        resource="applications"
+        storeKey="review-queue"
+        title="app.review_queue.title"
+        filter={{ status: QUEUE_STATUSES }}
+        filters={filters}
+        sort={{ field: 'queue', order: 'ASC' }}
+        perPage={50}
+        exporter={false}
+      >
+        <DataTable rowClick="show" bulkActionButtons={false}>
+          <DataTable.Col source="urgent" label="" field={UrgentField} disableSort sx={{ width: 24, pr: 0 }} />
+          <DataTable.Col source="reference" field={CodeField} />
+          <DataTable.Col source="unitId" disableSort>
+            <ReferenceField source="unitId" reference="units" link={false}>
+              <CodeField source="code" />
+            </ReferenceField>
+          </DataTable.Col>
+          <DataTable.Col source="categoryCode" field={CategoryField} disableSort />
+          <DataTable.Col source="amountRequested" field={MoneyField} align="right" />
+          <DataTable.Col source="status" field={ApplicationStatusField} />
+          <DataTable.Col source="submittedAt" field={ShortDateTimeField} />
+          <DataTable.Col label="app.applications.age" field={AgeField} disableSort />
+        </DataTable>
+      </List>
+    </CanAccess>
+  );
+};

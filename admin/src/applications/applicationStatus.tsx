@@ -1,0 +1,44 @@
+import { APPLICATION_STATUSES, GRANTED_STATUSES, OPEN_STATUSES, type ApplicationStatus } from '@app/workflow';
+import { StatusChip, type ChipColor } from '../common/StatusChip';
+
+export const applicationStatusChoices = APPLICATION_STATUSES.map((status) => ({
+  id: status,
+  name: `app.application_status.${status}`,
+}));
+
+/** Decided one way or another: the unit can no longer change or withdraw it. */
+export const DECIDED_STATUSES: readonly ApplicationStatus[] = APPLICATION_STATUSES.filter(
+  (status) => status !== 'draft' && !OPEN_STATUSES.includes(status),
+);
+
+/** What waits for the contact point. */
+export const QUEUE_STATUSES: readonly ApplicationStatus[] = OPEN_STATUSES;
+
+const colors: Record<ApplicationStatus, ChipColor> = {
+  draft: 'default',
+  submitted: 'info',
+  in_review: 'info',
+  info_requested: 'warning',
+  awaiting_second_approval: 'warning',
+  approved: 'success',
+  partially_approved: 'success',
+  rejected: 'error',
+  withdrawn: 'default',
+  cancelled: 'default',
+  paid: 'success',
+};
+
+export const ApplicationStatusField = ({
+  source = 'status',
+}: {
+  source?: string;
+  label?: string;
+  sortable?: boolean;
+}) => (
+  <StatusChip
+    source={source}
+    prefix="app.application_status"
+    colors={colors}
+    filled={[...GRANTED_STATUSES, 'rejected']}
+  />
+);

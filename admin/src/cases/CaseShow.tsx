@@ -1,0 +1,94 @@
+import AddIcon from '@mui/icons-material/Add';
+import { Typography } from '@mui/material';
+import {
+  Button,
+  DataTable,
+  EditButton,
+  Pagination,
+  ReferenceField,
+  ReferenceManyField,
+  Show,
+  SimpleShowLayout,
+  TextField,
+  TopToolbar,
+  useCanAccess,
+  useRecordContext,
+  useTranslate,
+} from 'react-admin';
+import { ApplicationStatusField } from '../applications/applicationStatus';
+import { CategoryField } from '../common/CategoryField';
+import { CodeField } from '../common/CodeField';
+import { DateTimeField, ShortDateTimeField } from '../common/DateTimeField';
+import { IsoDateField } from '../common/IsoDateField';
+import { MoneyField } from '../common/MoneyField';
+import type { Case } from '../types';
+import { CaseStatusField } from './caseStatus';
+
+/** Opens a new application with this case chosen. */
+const NewApplicationButton = () => {
+  const record = useRecordContext<Case>();
+  const { canAccess } = useCanAccess({ resource: 'applications', action: 'create' });
+  if (!record || !canAccess) return null;
+  return (
+    <Button
+      to={{
+        pathname: '/applications/create',
+        search: `?source=${encodeURIComponent(JSON.stringify({ caseId: record.id }))}`,
+      }}
+      label="app.cases.new_application"
+    >
+      <AddIcon />
+    </Button>
+  );
+};
+
+const CaseActions = () => (
+  <TopToolbar>
+    <NewApplicationButton />
+    <EditButton />
+  </TopToolbar>
+);
+
+// SimpleShowLayout labels it from `label`.
+const ApplicationsOfCase = (_props: { label: string }) => {
+  const translate = useTranslate();
+  return (
+    <ReferenceManyField
+      reference="applications"
+      target="caseId"
+      sort={{ field: 'createdAt', order: 'DESC' }}
+      perPage={10}
+      pagination={<Pagination rowsPerPageOptions={[10]} />}
+      empty={
+        <Typography variant="body2" color="text.secondary">
+          {translate('app.cases.no_applications')}
+        </Typography>
+      }
+    >
+      <DataTable rowClick="show" bulkActionButtons={false}>
+        <DataTable.Col source="reference" field={CodeField} />
+        <DataTable.Col source="categoryCode" field={CategoryField} disableSort />
+        <DataTable.Col source="amountRequested" field={MoneyField} align="right" />
+        <DataTable.Col source="amountApproved" field={MoneyField} align="right" disableSort />
+        <DataTable.Col source="status" field={ApplicationStatusField} />
+        <DataTable.Col source="submittedAt" field={ShortDateTimeField} />
+      </DataTable>
+    </ReferenceManyField>
+  );
+};
+
+export const CaseShow = () => (
+  <Show actions={<CaseActions />}>
+    <SimpleShowLayout>
+      <CodeField source="reference" />
+      <ReferenceField source="unitId" reference="units" link={false} />
+      <CaseStatusField source="status" />
+      <IsoDateField source="programmeStart" emptyText="–" />
+      <IsoDateField source="consentRecordedOn" emptyText="–" />
+      <IsoDateField source="agreementSignedOn" emptyText="–" />
+      <TextField source="birthYear" emptyText="–" />
+      <DateTimeField source="updatedAt" />
+      <ApplicationsOfCase label="app.cases.applications" />
+    </SimpleShowLayout>
+  </Show>
+);

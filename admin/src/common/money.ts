@@ -1,0 +1,73 @@
+import { useCallback } from 'react';
+import { useLocaleState } from 'react-admin';
+import {
+  formatMoney,
+  fromMajorString,
+  parseMoney,
+  toMajorString,
+  type DecimalSeparator,
+  type MoneyLocale,
+} from '@app/money';
+import { useCurrency } from './settings';
+
+export const moneyLocale = (locale: string): MoneyLocale => (locale === 'da' ? 'da' : 'en');
+export const decimalSeparator = (locale: string): DecimalSeparator => (locale === 'da' ? ',' : '.');
+/** What stands beside an amount input: "kr." for DKK in Danish, otherwise the currency's code. */
+export const currencySymbol = (locale: string, currency: string): string =>
+  locale === 'da' && currency === 'DKK' ? 'kr.' : currency;
+
+/** A money value from JSON (integer minor units) as a bigint; null when absent or not money. */
+export const toMinor = (value: unknown): bigint | null => {
+  if (value === null || value === undefined || value === '') return null;
+  try {
+    return parseMoney(value);
+  } catch {
+    return null;
+  }
+};
+
+/** formatMoney in the user's language and the installation's currency (GET /api/settings). */
+export const useFormatMoney = () => {
+  const [locale] = useLocaleState();
+  const currency = useCurrency();
+  return useCallback(
+    (minor: bigint | number) =>
+      formatMoney(typeof minor === 'bigint' ? minor : BigInt(minor), currency, moneyLocale(locale)),
+    [locale, currency],
+  );
+};
+
+/** Minor units as the user edits them: "12500,00" (da) or "12500.00" (en), without grouping. */
+export const minorToText = (value: unknown, separator: DecimalSeparator): string => {
+  const minor = toMinor(value);
+  return minor === null ? '' : toMajorString(minor, separator);
+};
+
+/**
+ * What the user typed, in major units, as minor units: null for nothing, undefined
+ * when it is not an amount. Takes grouping in the language's own style
+ * ("12.500,50" in Danish, "12,500.50" in English) and the other decimal sign when
+ * it cannot be a grouping ("12.5" in Danish).
+ */
+export const textToMinor = (text: string, separator: DecimalSeparator): bigint | null | undefined => {
+  let plain = text.replace(/[\s\u00a0]/g, '');
+  if (plain === '') return null;
+  const grouping = separator === ',' ? '.' : ',';
+  const g = `\\${grouping}`;
+  const s = `\\${separator}`;
+  if (new RegExp(`^-?\\d{1,3}(${g}\\d{3})+(${s}\\d{1,2})?$`).test(plain)) plain = plain.split(grouping).join('');
+  else if (!plain.includes(separator) && new RegExp(`^-?\\d+${g}\\d{1,2}$`).test(plain)) {
+    plain = plain.replace(grouping, separator);
+  }
+  try {
+    return fromMajorString(plain, separator);
+  } catch {
+    return undefined;
+  }
+};
+
+/** A bigint as the JSON number the API takes; undefined beyond what a number holds exactly. */
+export const minorToJson = (minor: bigint): number | undefined => {
+  const n = Number(minor);
+  return Number.isSafeInteger(n) ? n : undefined;
+};

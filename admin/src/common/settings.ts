@@ -1,0 +1,43 @@
+import { useSyncExternalStore } from 'react';
+
+// What the API says about the installation (GET /api/settings, public): loaded
+// once at start. Until it answers, or when it cannot, the UI assumes the defaults.
+
+export interface Settings {
+  /** ISO 4217 code of the installation's currency */
+  currency: string;
+  demo: boolean;
+}
+
+const DEFAULTS: Settings = { currency: 'DKK', demo: false };
+const CURRENCY_CODE = /^[A-Z]{3}$/;
+
+let current: Settings = DEFAULTS;
+const listeners = new Set<() => void>();
+
+const subscribe = (listener: () => void) => {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+};
+
+let loading: Promise<void> | undefined;
+
+/** Fetches the settings once; later calls return the same promise. Never rejects. */
+export const loadSettings = (): Promise<void> =>
+  (loading ??= fetch('/api/settings', { headers: { Accept: 'application/json' } })
+    .then((response) => (response.ok ? (response.json() as Promise<Partial<Settings>>) : null))
+    .then((body) => {
+      if (!body) return;
+      current = {
+        // formatMoney refuses anything but a three-letter code; keep the default then.
+        currency: typeof body.currency === 'string' && CURRENCY_CODE.test(body.currency) ? body.currency : 'DKK',
+        demo: body.demo === true,
+      };
+      listeners.forEach((listener) => listener());
+    })
+    .catch(() => undefined));
+
+export const useSettings = (): Settings => useSyncExternalStore(subscribe, () => current);
+
+/** The installation's currency, e.g. "DKK". */
+export const useCurrency = (): string => useSettings().currency;

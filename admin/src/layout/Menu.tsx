@@ -1,0 +1,35 @@
+import InboxIcon from '@mui/icons-material/MoveToInbox';
+import PaymentsDueIcon from '@mui/icons-material/PendingActions';
+import { Menu as RaMenu, useCanAccess } from 'react-admin';
+
+/** The contact point's work list, above the resources. */
+const ReviewQueueItem = () => {
+  const { canAccess } = useCanAccess({ resource: 'review-queue', action: 'list' });
+  if (!canAccess) return null;
+  return <RaMenu.Item to="/review-queue" primaryText="app.review_queue.menu" leftIcon={<InboxIcon />} />;
+};
+
+/** Finance's work list of grants with money still to pay (the contact point sees it too). */
+const PaymentsDueItem = () => {
+  const { canAccess } = useCanAccess({ resource: 'payments-due', action: 'list' });
+  if (!canAccess) return null;
+  return <RaMenu.Item to="/payments-due" primaryText="app.payments_due.menu" leftIcon={<PaymentsDueIcon />} />;
+};
+
+// Each resource item shows only when the role may list it (authProvider.canAccess, access.ts).
+export const Menu = () => (
+  <RaMenu>
+    <RaMenu.DashboardItem />
+    <ReviewQueueItem />
+    <PaymentsDueItem />
+    <RaMenu.ResourceItem name="applications" />
+    <RaMenu.ResourceItem name="cases" />
+    <RaMenu.ResourceItem name="disbursements" />
+    <RaMenu.ResourceItem name="budget-years" />
+    <RaMenu.ResourceItem name="guidelines" />
+    <RaMenu.ResourceItem name="units" />
+    <RaMenu.ResourceItem name="categories" />
+    <RaMenu.ResourceItem name="users" />
+    <RaMenu.ResourceItem name="audit-events" />
+  </RaMenu>
+);
