@@ -33,6 +33,8 @@ export default {
     {
       ...shared,
       displayName: 'e2e',
+      // whole flows over HTTP on a 2-core CI machine: seconds, not milliseconds
+      testTimeout: 60_000,
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',

@@ -35,25 +35,28 @@ describe('The pool under concurrency', () => {
     }
     const { committed, disbursed } = await yearFigures(t);
     await setPool(t, committed + disbursed + 10n * 100_000n);
-    const results = await Promise.all(
-      ids.map((id) =>
-        t.http
-          .post(`/api/applications/${id}/approve`)
-          .set(cp)
-          .send({ amountApproved: 100_000, reason: 'ok', overrides: quoteOverride }),
-      ),
-    );
-    const statuses = results.map((r) => r.status);
-    expect(statuses.filter((s) => s === 200)).toHaveLength(10);
-    expect(statuses.filter((s) => s === 409)).toHaveLength(40);
-    const after = await yearFigures(t);
-    expect(after.pool - after.committed - after.disbursed).toBe(0n);
-    const [{ approved }] = await t.db.query(
-      `SELECT count(*)::int AS approved FROM applications WHERE id = ANY($1) AND status = 'approved'`,
-      [ids],
-    );
-    expect(approved).toBe(10);
-    await setPool(t, 100_000_000_000);
+    try {
+      const results = await Promise.all(
+        ids.map((id) =>
+          t.http
+            .post(`/api/applications/${id}/approve`)
+            .set(cp)
+            .send({ amountApproved: 100_000, reason: 'ok', overrides: quoteOverride }),
+        ),
+      );
+      const statuses = results.map((r) => r.status);
+      expect(statuses.filter((s) => s === 200)).toHaveLength(10);
+      expect(statuses.filter((s) => s === 409)).toHaveLength(40);
+      const after = await yearFigures(t);
+      expect(after.pool - after.committed - after.disbursed).toBe(0n);
+      const [{ approved }] = await t.db.query(
+        `SELECT count(*)::int AS approved FROM applications WHERE id = ANY($1) AND status = 'approved'`,
+        [ids],
+      );
+      expect(approved).toBe(10);
+    } finally {
+      await setPool(t, 100_000_000_000);
+    }
   });
 
   it('records one payment for 20 simultaneous replays of one idempotency key', async () => {
