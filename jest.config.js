@@ -24,6 +24,8 @@ const shared = {
 };
 
 export default {
+  // whole flows over HTTP on a loaded 2-core CI machine take seconds, not milliseconds
+  testTimeout: 60_000,
   projects: [
     {
       ...shared,
@@ -33,8 +35,6 @@ export default {
     {
       ...shared,
       displayName: 'e2e',
-      // whole flows over HTTP on a 2-core CI machine: seconds, not milliseconds
-      testTimeout: 60_000,
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
