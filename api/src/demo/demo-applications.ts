@@ -6,6 +6,7 @@ import { ApplicationsService } from '../applications/applications.service.js';
 import type { Actor } from '../auth/auth.decorators.js';
 import { CasesService } from '../cases/cases.service.js';
 import { DisbursementsService } from '../disbursements/disbursements.service.js';
+import { seedDemoHistory } from './demo-history.js';
 import { GuidelineVersion } from '../guidelines/guideline.entity.js';
 import { BudgetYear } from '../ledger/budget-year.entity.js';
 import { toStoredCategories } from '../guidelines/guideline-mapping.js';
@@ -276,4 +277,6 @@ export async function seedDemoApplications(app: INestApplicationContext): Promis
     overrides: quoteToFollow(),
   });
   await workflow.cancel(ncp2, a11.id, 'The candidate moved abroad; the sessions will not take place.');
+
+  await seedDemoHistory(app);
 }

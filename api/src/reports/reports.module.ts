@@ -1,6 +1,25 @@
 import { Module } from '@nestjs/common';
+import { DisbursementsModule } from '../disbursements/disbursements.module.js';
+import { DisbursementsExportController } from './disbursements-export.controller.js';
+import { DisbursementsExportService } from './disbursements-export.service.js';
+import { ProcessingService } from './processing.service.js';
+import { ReportExportsService } from './report-exports.service.js';
 import { ReportsController } from './reports.controller.js';
 import { ReportsService } from './reports.service.js';
+import { SpendingService } from './spending.service.js';
+import { StatisticsService } from './statistics.service.js';
 
-@Module({ controllers: [ReportsController], providers: [ReportsService], exports: [ReportsService] })
+@Module({
+  imports: [DisbursementsModule],
+  controllers: [ReportsController, DisbursementsExportController],
+  providers: [
+    ReportsService,
+    SpendingService,
+    StatisticsService,
+    ProcessingService,
+    DisbursementsExportService,
+    ReportExportsService,
+  ],
+  exports: [ReportsService],
+})
 export class ReportsModule {}

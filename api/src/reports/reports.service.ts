@@ -5,11 +5,7 @@ import type { Actor } from '../auth/auth.decorators.js';
 import { notFound } from '../common/errors.js';
 import { unitScope } from '../common/scope.js';
 import { BudgetYear } from '../ledger/budget-year.entity.js';
-
-/** committed and disbursed as the postings add them up, per group. */
-const FIGURES = `
-  coalesce(sum(CASE p.kind WHEN 'commit' THEN p.amount WHEN 'refund' THEN p.amount WHEN 'release' THEN -p.amount WHEN 'disburse' THEN -p.amount END), 0)::text AS committed,
-  coalesce(sum(CASE p.kind WHEN 'disburse' THEN p.amount WHEN 'refund' THEN -p.amount ELSE 0 END), 0)::text AS disbursed`;
+import { LEDGER_FIGURES as FIGURES } from './ledger-figures.js';
 
 export interface PoolReport {
   year: number;

@@ -1,0 +1,618 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { DataSource, type EntityManager } from 'typeorm';
+
+/**
+ * A year and a half of invented history, so that reports and charts mean
+ * something: grants of every unit in every category, decided and paid in most
+ * months of last year (its DKK 2,000,000 pool closed at the year's end, every
+ * grant paid or cancelled) and of this year up to a few days ago.
+ *
+ * Written with a few bulk INSERTs rather than through the services (which
+ * would need a signed-in worker of each unit and take a minute), but row for
+ * row what the services write: the same statuses, amounts and four-eyes
+ * approvers, payments through the disbursements trigger, and a ledger posting
+ * for every commitment, payment, refund and release, dated as the service
+ * dates them — so `checkLedger` finds nothing. No names: cases are references,
+ * and every text is an invented, generic one.
+ */
+export async function seedDemoHistory(app: INestApplicationContext, today: Date = new Date()): Promise<void> {
+  const db = app.get(DataSource);
+  await db.transaction(async (tx) => {
+    const context = await loadContext(tx, today);
+    const plan = planHistory(context, today);
+    await write(tx, context, plan, today);
+  });
+}
+
+const DKK = 100;
+const SECOND_APPROVAL_ABOVE = 25_000 * DKK;
+/** The two years' pools may never run dry in the demo: what is left for the users to grant this year. */
+const KEEP_AVAILABLE = 400_000 * DKK;
+const PREVIOUS_POOL = 2_000_000 * DKK;
+const PREVIOUS_CAP = 1_850_000 * DKK;
+
+const UNIT_WEIGHT: Record<string, number> = { KBH: 5, KVE: 3, OJY: 3, FYN: 3, KRF: 3, BOR: 1 };
+const CATEGORIES = ['relocation', 'tattoo_removal', 'psychological_treatment'] as const;
+type CategoryCode = (typeof CATEGORIES)[number];
+
+const WORK: Record<CategoryCode, { description: string; min: number; max: number; rates: number[] }> = {
+  relocation: { description: 'Furnished room, per night', min: 5, max: 40, rates: [800, 900, 1000, 1200, 1400, 1500] },
+  tattoo_removal: { description: 'Laser session at a clinic', min: 2, max: 8, rates: [1500, 1800, 2000, 2200, 2500] },
+  psychological_treatment: {
+    description: 'Session with an authorised psychologist',
+    min: 4,
+    max: 12,
+    rates: [900, 1100, 1200, 1400, 1500],
+  },
+};
+
+const JUSTIFICATION: Record<CategoryCode, string[]> = {
+  relocation: [
+    'Former associates know the current address; a stay elsewhere until the housing office finds a flat.',
+    'Threat assessment by the local unit recommends a move away from the old milieu.',
+  ],
+  tattoo_removal: [
+    'A visible group emblem stands in the way of job interviews.',
+    'Removal of a club emblem; sessions planned six weeks apart.',
+  ],
+  psychological_treatment: [
+    'Treatment for anxiety after leaving the group; the public offer has a long waiting list.',
+    'Psychological assessment and follow-up sessions during the exit course.',
+  ],
+};
+
+const REJECTION = [
+  'The municipality’s ordinary offer covers the cost.',
+  'The cost falls outside the guidelines for flexible use of the pool.',
+];
+
+interface Context {
+  users: { admin: string; ncp: string; ncp2: string; finance: string; workers: Map<string, string> };
+  units: { id: string; code: string }[];
+  guidelineId: string;
+  previousYear: { id: string; year: number };
+  thisYear: { id: string; year: number; available: number };
+}
+
+interface PlannedCase {
+  id: string;
+  unitId: string;
+  unitCode: string;
+  createdAt: Date;
+  lastActivity: Date;
+  categories: Set<string>;
+  applications: number;
+  number?: number;
+  reference?: string;
+}
+
+interface PlannedApplication {
+  [column: string]: unknown;
+  id: string;
+  status: string;
+  preStatus: string;
+}
+
+interface Posting {
+  budget_year_id: string;
+  application_id: string;
+  unit_id: string;
+  category_code: string;
+  kind: 'commit' | 'release' | 'disburse' | 'refund';
+  amount: number;
+  posted_on: string;
+  disbursement_id: string | null;
+  created_by: string;
+}
+
+interface Payment {
+  id: string;
+  application_id: string;
+  unit_id: string;
+  budget_year_id: string;
+  amount: number;
+  paid_on: string;
+  payee_type: string;
+  payee_reference: string;
+  account_code: string;
+  recorded_by: string;
+  created_at: string;
+}
+
+interface Plan {
+  cases: PlannedCase[];
+  applications: PlannedApplication[];
+  payments: Payment[];
+  postings: Posting[];
+}
+
+async function loadContext(tx: EntityManager, today: Date): Promise<Context> {
+  const users: { id: string; email: string; unit_id: string | null; role: string }[] = await tx.query(
+    `SELECT id, email, unit_id, role FROM users`,
+  );
+  const byEmail = (email: string) => users.find((u) => u.email === email)!.id;
+  const units: { id: string; code: string }[] = await tx.query(`SELECT id, code FROM units ORDER BY code`);
+  const [{ id: guidelineId }] = await tx.query(
+    `SELECT id FROM guidelines WHERE status = 'published' ORDER BY effective_from DESC LIMIT 1`,
+  );
+  const year = today.getUTCFullYear();
+  const [current] = await tx.query(
+    `SELECT id, (pool_amount - committed - disbursed)::text AS available FROM budget_years WHERE year = $1`,
+    [year],
+  );
+  const [previous] = await tx.query(
+    `INSERT INTO budget_years (year, pool_amount, created_by, created_at, updated_at)
+     VALUES ($1, $2, $3, make_timestamptz($1, 1, 2, 9, 0, 0, 'UTC'), make_timestamptz($1, 1, 2, 9, 0, 0, 'UTC'))
+     RETURNING id`,
+    [year - 1, PREVIOUS_POOL, byEmail('ncp@demo.test')],
+  );
+  return {
+    users: {
+      admin: byEmail('admin@demo.test'),
+      ncp: byEmail('ncp@demo.test'),
+      ncp2: byEmail('ncp2@demo.test'),
+      finance: byEmail('finance@demo.test'),
+      workers: new Map(users.filter((u) => u.role === 'unit_worker').map((u) => [u.unit_id!, u.id])),
+    },
+    units,
+    guidelineId,
+    previousYear: { id: previous.id, year: year - 1 },
+    thisYear: { id: current.id, year, available: Number(current.available) },
+  };
+}
+
+/** A small deterministic generator (mulberry32): the same history every time for the same day. */
+function random(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const DAY = 86_400_000;
+const isoDate = (d: Date): string => d.toISOString().slice(0, 10);
+const addDays = (d: Date, days: number): Date => new Date(d.getTime() + days * DAY);
+
+function planHistory(ctx: Context, today: Date): Plan {
+  const rnd = random(20260101);
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(rnd() * items.length)];
+  const between = (min: number, max: number): number => min + Math.floor(rnd() * (max - min + 1));
+  const { previousYear, thisYear, users } = ctx;
+  const yearOf = (y: number) => (y === previousYear.year ? previousYear : thisYear);
+  const yearEnd = new Date(Date.UTC(previousYear.year, 11, 31, 12));
+  // nothing after this day, so the demo's own recent applications and payments stay the newest
+  const cutoff = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() - 3, 18));
+  const start = new Date(
+    Math.max(Date.UTC(previousYear.year, 0, 1), Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - 17, 1)),
+  );
+  const committed = new Map<number, number>([
+    [previousYear.year, 0],
+    [thisYear.year, 0],
+  ]);
+  const cap = new Map([
+    [previousYear.year, PREVIOUS_CAP],
+    [thisYear.year, Math.max(0, thisYear.available - KEEP_AVAILABLE)],
+  ]);
+  const weighted = ctx.units.flatMap((u) => Array<typeof u>(UNIT_WEIGHT[u.code] ?? 2).fill(u));
+  // every unit and every category in each year: the first applications of a year go round them
+  const coverage = new Map<number, { unit: Context['units'][number]; category: CategoryCode }[]>();
+  for (const y of [previousYear.year, thisYear.year]) {
+    const shuffled = [...ctx.units].sort(() => rnd() - 0.5);
+    coverage.set(
+      y,
+      shuffled.map((unit, i) => ({ unit, category: CATEGORIES[i % CATEGORIES.length] })),
+    );
+  }
+
+  const plan: Plan = { cases: [], applications: [], payments: [], postings: [] };
+  const openCases = new Map<string, PlannedCase[]>();
+  let invoice = 1000;
+
+  for (
+    let month = start;
+    month <= cutoff;
+    month = new Date(Date.UTC(month.getUTCFullYear(), month.getUTCMonth() + 1, 1))
+  ) {
+    const days = new Date(Date.UTC(month.getUTCFullYear(), month.getUTCMonth() + 1, 0)).getUTCDate();
+    const count = between(7, 11);
+    for (let k = 0; k < count; k++) {
+      const submittedAt = new Date(
+        Date.UTC(month.getUTCFullYear(), month.getUTCMonth(), between(1, days), between(8, 15), between(0, 59)),
+      );
+      const forced = coverage.get(submittedAt.getUTCFullYear())?.shift();
+      const unit = forced?.unit ?? pick(weighted);
+      const category: CategoryCode =
+        forced?.category ?? (rnd() < 0.35 ? 'relocation' : rnd() < 0.5 ? 'tattoo_removal' : 'psychological_treatment');
+      const urgent = category === 'relocation' ? rnd() < 0.3 : rnd() < 0.04;
+      const roll = forced ? 1 : rnd();
+      const outcome = roll < 0.11 ? 'rejected' : roll < 0.16 ? 'withdrawn' : 'granted';
+      const processing = urgent ? rnd() * 2.5 : 1 + Math.pow(rnd(), 1.5) * 24;
+      const endAt = new Date(submittedAt.getTime() + processing * DAY);
+      if (endAt > cutoff || submittedAt < start) {
+        if (forced) coverage.get(submittedAt.getUTCFullYear())?.unshift(forced);
+        continue;
+      }
+
+      // the case: one of the unit's recent ones that has no application of this kind yet, or a new one
+      const recent = (openCases.get(unit.id) ?? []).filter(
+        (c) =>
+          !c.categories.has(category) &&
+          c.applications < 3 &&
+          submittedAt.getTime() - c.createdAt.getTime() < 240 * DAY,
+      );
+      let theCase = recent.length && rnd() < 0.45 ? pick(recent) : undefined;
+      if (!theCase) {
+        theCase = {
+          id: randomUUID(),
+          unitId: unit.id,
+          unitCode: unit.code,
+          createdAt: new Date(Math.max(start.getTime(), submittedAt.getTime() - between(3, 20) * DAY)),
+          lastActivity: submittedAt,
+          categories: new Set(),
+          applications: 0,
+        };
+        plan.cases.push(theCase);
+        openCases.set(unit.id, [...(openCases.get(unit.id) ?? []), theCase]);
+      }
+      theCase.categories.add(category);
+      theCase.applications += 1;
+      theCase.lastActivity = endAt;
+
+      const work = WORK[category];
+      const quantity = between(work.min, work.max);
+      const rate = pick(work.rates) * DKK;
+      const requested = quantity * rate;
+      const worker = users.workers.get(unit.id) ?? null;
+      const application: PlannedApplication = {
+        id: randomUUID(),
+        case: theCase,
+        number: theCase.applications,
+        unit_id: unit.id,
+        category_code: category,
+        amount_requested: requested,
+        amount_approved: null,
+        justification: pick(JUSTIFICATION[category]),
+        urgent,
+        lines: [{ description: work.description, quantity, unitAmount: rate }],
+        status: outcome,
+        preStatus: outcome,
+        guideline_id: ctx.guidelineId,
+        submitted_at: submittedAt.toISOString(),
+        submitted_by: worker,
+        first_approved_by: null,
+        first_approved_at: null,
+        first_approved_amount: null,
+        decided_at: null,
+        decided_by: null,
+        decision_reason: null,
+        budget_year_id: null,
+        editors: worker ? [worker] : [],
+        created_by: worker ?? users.admin,
+        created_at: new Date(submittedAt.getTime() - between(2, 48) * 3_600_000).toISOString(),
+        updated_at: endAt.toISOString(),
+      };
+      plan.applications.push(application);
+      if (outcome === 'withdrawn') continue;
+
+      let approved =
+        rnd() < 0.15
+          ? Math.max(DKK * 100, Math.round((requested * (0.6 + rnd() * 0.3)) / (100 * DKK)) * 100 * DKK)
+          : requested;
+      if (approved >= requested) approved = requested;
+      const approver = rnd() < 0.5 ? users.ncp : users.ncp2;
+      // above the threshold the money is committed at the first approval, a second contact point decides
+      const twoStep = approved > SECOND_APPROVAL_ABOVE;
+      // (both approvals in one year here: one straddling New Year would be a carry-over)
+      const firstAt = twoStep
+        ? new Date(Math.max(submittedAt.getTime() + processing * 0.6 * DAY, Date.UTC(endAt.getUTCFullYear(), 0, 1)))
+        : endAt;
+      const year = firstAt.getUTCFullYear();
+      if (outcome === 'rejected' || committed.get(year)! + approved > cap.get(year)!) {
+        Object.assign(application, {
+          status: 'rejected',
+          preStatus: 'rejected',
+          decided_at: endAt.toISOString(),
+          decided_by: approver,
+          decision_reason: pick(REJECTION),
+        });
+        continue;
+      }
+      committed.set(year, committed.get(year)! + approved);
+      const budgetYear = yearOf(year);
+      const granted = approved < requested ? 'partially_approved' : 'approved';
+      Object.assign(application, {
+        status: granted,
+        preStatus: granted,
+        amount_approved: approved,
+        decided_at: endAt.toISOString(),
+        decided_by: twoStep ? users.ncp2 : approver,
+        decision_reason: 'Within the guideline.',
+        budget_year_id: budgetYear.id,
+        ...(twoStep && {
+          first_approved_by: users.ncp,
+          first_approved_at: firstAt.toISOString(),
+          first_approved_amount: approved,
+        }),
+      });
+      const post = (
+        kind: Posting['kind'],
+        amount: number,
+        on: Date,
+        by: string,
+        disbursementId: string | null = null,
+      ) =>
+        plan.postings.push({
+          budget_year_id: budgetYear.id,
+          application_id: application.id,
+          unit_id: unit.id,
+          category_code: category,
+          kind,
+          amount,
+          posted_on: isoDate(on),
+          disbursement_id: disbursementId,
+          created_by: by,
+        });
+      post('commit', approved, firstAt, twoStep ? users.ncp : approver);
+
+      // the payments: invoices after the decision; last year's all by the year's end, this year's up to the cutoff
+      const limit = budgetYear === previousYear ? yearEnd : cutoff;
+      const parts = category === 'relocation' ? between(1, 2) : between(1, Math.min(3, quantity));
+      const cancelAfter = rnd() < 0.07 ? between(0, parts - 1) : -1;
+      let paid = 0;
+      let on = endAt;
+      for (let p = 0; p < parts && p !== cancelAfter; p++) {
+        on = addDays(on, p === 0 ? between(5, 40) : between(14, 60));
+        if (on > limit) {
+          if (budgetYear !== previousYear) break;
+          on = new Date(Math.max(endAt.getTime(), limit.getTime() - between(0, 2) * DAY));
+        }
+        const amount = p === parts - 1 ? approved - paid : Math.round(approved / parts / DKK) * DKK;
+        paid += amount;
+        payment(plan, application.id, unit.id, budgetYear.id, category, amount, on, users.finance, invoice++, post);
+      }
+      if (cancelAfter >= 0) {
+        // no longer needed: the unpaid rest goes back to the pool; sometimes a payee returns part of what was paid
+        const cancelOn = new Date(Math.min(addDays(on, between(3, 30)).getTime(), limit.getTime()));
+        post('release', approved - paid, cancelOn, users.ncp2);
+        application.status = 'cancelled';
+        const refundOn = addDays(cancelOn, between(5, 20));
+        if (paid > 0 && rnd() < 0.4 && refundOn <= limit) {
+          const refund = Math.round((paid * (0.2 + rnd() * 0.3)) / DKK) * DKK;
+          if (refund > 0) {
+            payment(
+              plan,
+              application.id,
+              unit.id,
+              budgetYear.id,
+              category,
+              -refund,
+              refundOn,
+              users.finance,
+              invoice++,
+              post,
+            );
+            post('release', refund, refundOn, users.finance);
+          }
+        }
+      } else if (paid === approved) {
+        application.status = 'paid';
+      }
+    }
+  }
+  // last year's pool closes at its end: nothing may be left committed in it
+  for (const a of plan.applications) {
+    if (a.budget_year_id === previousYear.id && !['paid', 'cancelled'].includes(a.status)) {
+      throw new Error(`demo history: ${a.id} would stay open in the closed year`);
+    }
+  }
+  return plan;
+}
+
+const PAYEE: Record<CategoryCode, [type: string, account: string]> = {
+  relocation: ['landlord', '4410'],
+  tattoo_removal: ['clinic', '4420'],
+  psychological_treatment: ['psychologist', '4430'],
+};
+
+function payment(
+  plan: Plan,
+  applicationId: string,
+  unitId: string,
+  budgetYearId: string,
+  category: CategoryCode,
+  amount: number,
+  on: Date,
+  finance: string,
+  invoice: number,
+  post: (kind: Posting['kind'], amount: number, on: Date, by: string, disbursementId: string | null) => void,
+): void {
+  const id = randomUUID();
+  const [payeeType, account] = PAYEE[category];
+  plan.payments.push({
+    id,
+    application_id: applicationId,
+    unit_id: unitId,
+    budget_year_id: budgetYearId,
+    amount,
+    paid_on: isoDate(on),
+    payee_type: invoice % 5 === 0 ? 'municipality' : payeeType,
+    payee_reference: `${amount < 0 ? 'CRN' : 'INV'}-${on.getUTCFullYear()}-${invoice}`,
+    account_code: account,
+    recorded_by: finance,
+    created_at: new Date(on.getTime() + 10 * 3_600_000).toISOString(),
+  });
+  post(amount > 0 ? 'disburse' : 'refund', Math.abs(amount), on, finance, id);
+}
+
+/** Rows of a JSON array inserted in their order, typed by a column list. */
+async function insert(tx: EntityManager, table: string, columns: [string, string][], rows: object[]): Promise<void> {
+  if (!rows.length) return;
+  const names = columns.map(([name]) => name).join(', ');
+  await tx.query(
+    `INSERT INTO ${table} (${names})
+     SELECT ${names} FROM jsonb_to_recordset($1::jsonb) AS x(${columns.map(([n, t]) => `${n} ${t}`).join(', ')}, ord int)
+     ORDER BY ord`,
+    [JSON.stringify(rows.map((row, ord) => ({ ...row, ord })))],
+  );
+}
+
+async function write(tx: EntityManager, ctx: Context, plan: Plan, today: Date): Promise<void> {
+  // case references continue each unit's and year's counter, as CasesService numbers them
+  const groups = new Map<string, PlannedCase[]>();
+  for (const c of [...plan.cases].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())) {
+    const key = `${c.unitId}|${c.createdAt.getUTCFullYear()}`;
+    groups.set(key, [...(groups.get(key) ?? []), c]);
+  }
+  for (const [key, cases] of groups) {
+    const [unitId, year] = key.split('|');
+    const [{ last_number: last }] = await tx.query(
+      `INSERT INTO case_counters (unit_id, year, last_number) VALUES ($1, $2, $3)
+       ON CONFLICT (unit_id, year) DO UPDATE SET last_number = case_counters.last_number + $3
+       RETURNING last_number`,
+      [unitId, Number(year), cases.length],
+    );
+    cases.forEach((c, i) => {
+      c.number = last - cases.length + i + 1;
+      c.reference = `${c.unitCode}-${year}-${String(c.number).padStart(3, '0')}`;
+    });
+  }
+  const rnd = random(7);
+  const caseRows = plan.cases.map((c) => {
+    const on = (days: number) => isoDate(addDays(c.createdAt, days));
+    const ended = c.lastActivity.getTime() < today.getTime() - 180 * DAY;
+    return {
+      id: c.id,
+      reference: c.reference,
+      unit_id: c.unitId,
+      year: c.createdAt.getUTCFullYear(),
+      number: c.number,
+      status: ended ? (rnd() < 0.85 ? 'completed' : 'discontinued') : 'active',
+      birth_year: c.createdAt.getUTCFullYear() - 19 - Math.floor(rnd() * 25),
+      consent_recorded_on: on(0),
+      agreement_signed_on: on(1),
+      programme_start: on(2),
+      application_count: c.applications,
+      created_by: ctx.users.workers.get(c.unitId) ?? ctx.users.admin,
+      created_at: c.createdAt.toISOString(),
+      updated_at: c.lastActivity.toISOString(),
+    };
+  });
+  await insert(
+    tx,
+    'cases',
+    [
+      ['id', 'uuid'],
+      ['reference', 'varchar'],
+      ['unit_id', 'uuid'],
+      ['year', 'int'],
+      ['number', 'int'],
+      ['status', 'varchar'],
+      ['birth_year', 'int'],
+      ['consent_recorded_on', 'date'],
+      ['agreement_signed_on', 'date'],
+      ['programme_start', 'date'],
+      ['application_count', 'int'],
+      ['created_by', 'uuid'],
+      ['created_at', 'timestamptz'],
+      ['updated_at', 'timestamptz'],
+    ],
+    caseRows,
+  );
+
+  // grants go in as granted, so the payments trigger takes them; their final status follows the payments
+  await insert(
+    tx,
+    'applications',
+    [
+      ['id', 'uuid'],
+      ['reference', 'varchar'],
+      ['case_id', 'uuid'],
+      ['unit_id', 'uuid'],
+      ['category_code', 'varchar'],
+      ['amount_requested', 'bigint'],
+      ['amount_approved', 'bigint'],
+      ['justification', 'text'],
+      ['ordinary_funding_considered', 'boolean'],
+      ['urgent', 'boolean'],
+      ['lines', 'jsonb'],
+      ['status', 'varchar'],
+      ['guideline_id', 'uuid'],
+      ['submitted_at', 'timestamptz'],
+      ['submitted_by', 'uuid'],
+      ['first_approved_by', 'uuid'],
+      ['first_approved_at', 'timestamptz'],
+      ['first_approved_amount', 'bigint'],
+      ['decided_at', 'timestamptz'],
+      ['decided_by', 'uuid'],
+      ['decision_reason', 'text'],
+      ['budget_year_id', 'uuid'],
+      ['editors', 'uuid[]'],
+      ['created_by', 'uuid'],
+      ['created_at', 'timestamptz'],
+      ['updated_at', 'timestamptz'],
+    ],
+    plan.applications.map(({ case: c, number, preStatus, status: _final, ...a }) => ({
+      ...a,
+      reference: `${(c as PlannedCase).reference}-A${number}`,
+      case_id: (c as PlannedCase).id,
+      ordinary_funding_considered: true,
+      status: preStatus,
+    })),
+  );
+  const postingColumns: [string, string][] = [
+    ['budget_year_id', 'uuid'],
+    ['application_id', 'uuid'],
+    ['unit_id', 'uuid'],
+    ['category_code', 'varchar'],
+    ['kind', 'varchar'],
+    ['amount', 'bigint'],
+    ['posted_on', 'date'],
+    ['disbursement_id', 'uuid'],
+    ['created_by', 'uuid'],
+  ];
+  // every commitment first, so that no balance ever dips below zero on the way
+  const byDate = (a: { posted_on: string }, b: { posted_on: string }) => a.posted_on.localeCompare(b.posted_on);
+  await insert(tx, 'ledger_postings', postingColumns, plan.postings.filter((p) => p.kind === 'commit').sort(byDate));
+  await insert(
+    tx,
+    'disbursements',
+    [
+      ['id', 'uuid'],
+      ['application_id', 'uuid'],
+      ['unit_id', 'uuid'],
+      ['budget_year_id', 'uuid'],
+      ['amount', 'bigint'],
+      ['paid_on', 'date'],
+      ['payee_type', 'varchar'],
+      ['payee_reference', 'varchar'],
+      ['account_code', 'varchar'],
+      ['recorded_by', 'uuid'],
+      ['created_at', 'timestamptz'],
+    ],
+    [...plan.payments].sort((a, b) => a.paid_on.localeCompare(b.paid_on) || a.created_at.localeCompare(b.created_at)),
+  );
+  await insert(tx, 'ledger_postings', postingColumns, plan.postings.filter((p) => p.kind !== 'commit').sort(byDate));
+  const finals = plan.applications.filter((a) => a.status !== a.preStatus);
+  if (finals.length) {
+    await tx.query(
+      `UPDATE applications a SET status = x.status
+         FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, status varchar) WHERE a.id = x.id`,
+      [JSON.stringify(finals.map((a) => ({ id: a.id, status: a.status })))],
+    );
+  }
+  await tx.query(
+    `UPDATE budget_years SET status = 'closed', closed_at = make_timestamptz($2, 12, 31, 16, 0, 0, 'UTC') WHERE id = $1`,
+    [ctx.previousYear.id, ctx.previousYear.year],
+  );
+  await tx.query(`INSERT INTO audit_events (action, entity_type, details) VALUES ('demo.history', 'demo', $1)`, [
+    JSON.stringify({
+      cases: plan.cases.length,
+      applications: plan.applications.length,
+      payments: plan.payments.length,
+    }),
+  ]);
+}

@@ -1,0 +1,299 @@
+import { Inject, Injectable, StreamableFile } from '@nestjs/common';
+import { Readable } from 'node:stream';
+import type { Actor } from '../auth/auth.decorators.js';
+import { AuditService } from '../audit/audit.service.js';
+import { contentDisposition } from '../attachments/file-name.js';
+import { fieldError } from '../common/errors.js';
+import { parseListQuery } from '../common/list-query.js';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { DISBURSEMENT_LIST } from '../disbursements/disbursements.service.js';
+import { BOM, type CsvDelimiter, csvFormat, csvRecord, type CsvValue } from './csv.js';
+import { DisbursementsExportService } from './disbursements-export.service.js';
+import type { DisbursementsCsvQueryDto } from './dto/disbursements-csv-query.dto.js';
+import type { Grouping, SpendingQueryDto } from './dto/spending-query.dto.js';
+import type { StatisticsQueryDto } from './dto/statistics-query.dto.js';
+import { type Language, moneyHeader, periodLabel, pickLanguage, word, type Word } from './report-language.js';
+import { groupingFields, type SpendingReport, SpendingService } from './spending.service.js';
+import { type StatisticsFigure, type StatisticsReport, StatisticsService } from './statistics.service.js';
+import { type SheetColumn, type SheetSpec, type SheetValue, XLSX_TYPE, xlsxBuffer } from './xlsx.js';
+
+const CSV_TYPE = 'text/csv; charset=utf-8; header=present';
+
+interface FileOptions {
+  lang?: Language;
+  delimiter?: CsvDelimiter;
+}
+
+/** A table of a report, before it is written as CSV or as a sheet. */
+interface Table {
+  columns: SheetColumn[];
+  rows: SheetValue[][];
+}
+
+const SHEET_OF: Record<Grouping, Word> = {
+  unit: 'sheetByUnit',
+  category: 'sheetByCategory',
+  month: 'sheetByMonth',
+  quarter: 'sheetByQuarter',
+};
+
+/**
+ * The reports as files — CSV (RFC 4180, UTF-8 with a byte-order mark) and
+ * XLSX — in the user's language, each export written to the audit trail
+ * (who, which report, which format and filters) before the file leaves.
+ */
+@Injectable()
+export class ReportExportsService {
+  constructor(
+    private readonly spending: SpendingService,
+    private readonly statistics: StatisticsService,
+    private readonly payments: DisbursementsExportService,
+    private readonly audit: AuditService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async spendingCsv(
+    actor: Actor,
+    query: SpendingQueryDto & FileOptions,
+    acceptLanguage?: string,
+  ): Promise<StreamableFile> {
+    const language = pickLanguage(query.lang, acceptLanguage);
+    const report = await this.spending.report(actor, query);
+    await this.record(actor, 'spending', 'csv', language, spendingFilters(report));
+    const name = `${word('fileSpending', language)}-${periodLabel(report, language)}.csv`;
+    return this.csvFile(this.spendingTable(report, language), language, query.delimiter, name);
+  }
+
+  /**
+   * One sheet for none or one grouping. For several, one sheet per grouping
+   * (the report grouped by that alone, in the order asked), then a last sheet
+   * of all of them together — the rows of the JSON and the CSV.
+   */
+  async spendingXlsx(actor: Actor, query: SpendingQueryDto & FileOptions, acceptLanguage?: string) {
+    const language = pickLanguage(query.lang, acceptLanguage);
+    const report = await this.spending.report(actor, query);
+    await this.record(actor, 'spending', 'xlsx', language, spendingFilters(report));
+    const total = word('total', language);
+    const sheets: SheetSpec[] = [];
+    if (report.groupBy.length > 1) {
+      for (const g of report.groupBy) {
+        const single = await this.spending.report(actor, { ...query, groupBy: [g] });
+        sheets.push({ name: word(SHEET_OF[g], language), ...this.spendingTable(single, language), totalsLabel: total });
+      }
+    }
+    const name =
+      report.groupBy.length === 1
+        ? SHEET_OF[report.groupBy[0]]
+        : report.groupBy.length
+          ? 'sheetCombined'
+          : 'sheetSpending';
+    sheets.push({ name: word(name, language), ...this.spendingTable(report, language), totalsLabel: total });
+    const title = `${word('sheetSpending', language)} ${periodLabel(report, language)}`;
+    const file = `${word('fileSpending', language)}-${periodLabel(report, language)}.xlsx`;
+    return this.xlsxFile(sheets, language, title, file);
+  }
+
+  /** The statistics for publication; an export like the files, so it is audited too. */
+  async statisticsJson(actor: Actor, query: StatisticsQueryDto): Promise<StatisticsReport> {
+    const report = await this.statistics.report(actor, query);
+    await this.record(actor, 'statistics', 'json', null, { year: report.year, byUnit: report.byUnit });
+    return report;
+  }
+
+  async statisticsCsv(actor: Actor, query: StatisticsQueryDto & FileOptions, acceptLanguage?: string) {
+    const language = pickLanguage(query.lang, acceptLanguage);
+    const report = await this.statistics.report(actor, query);
+    await this.record(actor, 'statistics', 'csv', language, { year: report.year, byUnit: report.byUnit });
+    return this.csvFile(
+      this.statisticsTable(report, language),
+      language,
+      query.delimiter,
+      `${statisticsFileName(report, language)}.csv`,
+    );
+  }
+
+  async statisticsXlsx(actor: Actor, query: StatisticsQueryDto & FileOptions, acceptLanguage?: string) {
+    const language = pickLanguage(query.lang, acceptLanguage);
+    const report = await this.statistics.report(actor, query);
+    await this.record(actor, 'statistics', 'xlsx', language, { year: report.year, byUnit: report.byUnit });
+    const about = ABOUT_STATISTICS[language](report, word('suppressed', language), word('all', language));
+    const sheets: SheetSpec[] = [
+      { name: word('sheetStatistics', language), ...this.statisticsTable(report, language) },
+      {
+        name: word('sheetAbout', language),
+        columns: [{ header: word('sheetAbout', language), kind: 'text', width: 120 }],
+        rows: about.map((line) => [line]),
+      },
+    ];
+    const name = statisticsFileName(report, language);
+    return this.xlsxFile(sheets, language, name, `${name}.xlsx`);
+  }
+
+  /** Every payment matching the list's filter, streamed from the database as it is read. */
+  async disbursementsCsv(actor: Actor, query: DisbursementsCsvQueryDto, acceptLanguage?: string) {
+    const language = pickLanguage(query.lang, acceptLanguage);
+    const list = parseListQuery(query.filter === undefined ? {} : { filter: query.filter }, DISBURSEMENT_LIST);
+    const { filter } = list;
+    const from = typeof filter.paidOn_gte === 'string' ? filter.paidOn_gte : null;
+    const to = typeof filter.paidOn_lte === 'string' ? filter.paidOn_lte : null;
+    if (from && to && from > to) throw fieldError('filter.paidOn_lte', 'must not be before paidOn_gte');
+    // the search text is whatever the user typed: the trail keeps that there was one, not what
+    const { q, ...rest } = filter;
+    await this.record(actor, 'disbursements', 'csv', language, { ...rest, ...(q !== undefined && { search: true }) });
+
+    const format = csvFormat(language, query.delimiter);
+    const currency = this.config.currency;
+    const header = csvRecord(
+      [
+        word('paidOn', language),
+        word('budgetYear', language),
+        word('unitCode', language),
+        word('categoryCode', language),
+        word('application', language),
+        moneyHeader('amount', language, currency),
+        word('payeeType', language),
+        word('payeeReference', language),
+        word('accountCode', language),
+        word('paymentId', language),
+      ],
+      format,
+    );
+    const pages = this.payments.payments(actor, list);
+    async function* lines(): AsyncGenerator<string> {
+      yield BOM + header;
+      for await (const page of pages) {
+        yield page
+          .map((p) =>
+            csvRecord(
+              [
+                p.paidOn,
+                p.year,
+                p.unitCode,
+                p.categoryCode,
+                p.applicationReference,
+                p.amount,
+                p.payeeType,
+                p.payeeReference,
+                p.accountCode,
+                p.id,
+              ],
+              format,
+            ),
+          )
+          .join('');
+      }
+    }
+    const year = typeof filter.year === 'number' ? filter.year : null;
+    const name = `${word('fileDisbursements', language)}-${periodLabel({ year, from, to }, language)}.csv`;
+    return new StreamableFile(Readable.from(lines(), { objectMode: false }), {
+      type: CSV_TYPE,
+      disposition: contentDisposition(name),
+    });
+  }
+
+  private spendingTable(report: SpendingReport, language: Language): Table {
+    const fields = report.groupBy.flatMap(groupingFields);
+    const currency = this.config.currency;
+    return {
+      columns: [
+        ...fields.map((f): SheetColumn => ({ header: word(f as Word, language), kind: 'text' })),
+        { header: moneyHeader('committed', language, currency), kind: 'money' },
+        { header: moneyHeader('disbursed', language, currency), kind: 'money' },
+      ],
+      rows: report.rows.map((r) => [
+        ...fields.map((f) => (r[f] as string | undefined) ?? null),
+        r.committed,
+        r.disbursed,
+      ]),
+    };
+  }
+
+  /** The cells, then the totals of each dimension ("All" in the others), then the overall total. */
+  private statisticsTable(report: StatisticsReport, language: Language): Table {
+    const all = word('all', language);
+    const marker = word('suppressed', language);
+    const currency = this.config.currency;
+    const dims: ['unitCode' | 'categoryCode' | 'quarter', Word][] = [
+      ...(report.byUnit ? [['unitCode', 'unitCode'] as ['unitCode', Word]] : []),
+      ['categoryCode', 'categoryCode'],
+      ['quarter', 'quarter'],
+    ];
+    const line = (f: StatisticsFigure): SheetValue[] => [
+      ...dims.map(([field]) => f[field] ?? all),
+      ...(f.suppressed ? [marker, marker, marker, marker] : [f.grants, f.candidates, f.granted, f.paid]),
+    ];
+    const { byCategory, byQuarter, byUnit = [], all: overall } = report.totals;
+    return {
+      columns: [
+        ...dims.map(([, w]): SheetColumn => ({ header: word(w, language), kind: 'text' })),
+        { header: word('grants', language), kind: 'count' },
+        { header: word('candidates', language), kind: 'count' },
+        { header: moneyHeader('granted', language, currency), kind: 'money' },
+        { header: moneyHeader('paid', language, currency), kind: 'money' },
+      ],
+      rows: [...report.cells, ...byUnit, ...byCategory, ...byQuarter, overall].map(line),
+    };
+  }
+
+  private csvFile(table: Table, language: Language, delimiter: CsvDelimiter | undefined, name: string) {
+    const format = csvFormat(language, delimiter);
+    const text =
+      BOM +
+      csvRecord(
+        table.columns.map((c) => c.header),
+        format,
+      ) +
+      table.rows.map((r) => csvRecord(r as CsvValue[], format)).join('');
+    return new StreamableFile(Buffer.from(text, 'utf8'), { type: CSV_TYPE, disposition: contentDisposition(name) });
+  }
+
+  private async xlsxFile(sheets: SheetSpec[], language: Language, title: string, name: string) {
+    const buffer = await xlsxBuffer(sheets, { language, currency: this.config.currency, title });
+    return new StreamableFile(buffer, { type: XLSX_TYPE, disposition: contentDisposition(name) });
+  }
+
+  private record(
+    actor: Actor,
+    report: string,
+    format: 'csv' | 'xlsx' | 'json',
+    language: Language | null,
+    filters: Record<string, unknown>,
+  ): Promise<void> {
+    return this.audit.record({
+      actorId: actor.id,
+      action: 'report.export',
+      entityType: 'report',
+      entityId: report,
+      details: { report, format, ...(language && { language }), filters },
+    });
+  }
+}
+
+const spendingFilters = (r: SpendingReport) => ({
+  year: r.year,
+  from: r.from,
+  to: r.to,
+  groupBy: r.groupBy,
+  unitId: r.unitId,
+  categoryCode: r.categoryCode,
+});
+
+const statisticsFileName = (r: StatisticsReport, language: Language) =>
+  `${word('fileStatistics', language)}-${r.year}${r.byUnit ? `-${word('fileByUnit', language)}` : ''}`;
+
+const ABOUT_STATISTICS: Record<Language, (r: StatisticsReport, marker: string, all: string) => string[]> = {
+  en: (r, marker, all) => [
+    `Grants decided in ${r.year}, by category and quarter of the decision${r.byUnit ? ' and by unit' : ''}.`,
+    'Grants: approved, partly approved and paid grants, and cancelled grants that paid something. Candidates: distinct cases.',
+    'Granted: the amount approved (for a cancelled grant, what was paid of it). Paid: what has been paid of these grants, net of refunds, by the day of this file.',
+    `A figure of fewer than ${r.threshold} candidates is not shown ("${marker}"), and neither is a further figure wherever a total would otherwise give it away.`,
+    `"${all}": the total over that column. Candidates do not add up: one candidate may have grants in several quarters or categories.`,
+  ],
+  da: (r, marker, all) => [
+    `Bevillinger givet i ${r.year}, pr. kategori og kvartal for afgørelsen${r.byUnit ? ' og pr. enhed' : ''}.`,
+    'Bevillinger: godkendte, delvist godkendte og udbetalte bevillinger samt annullerede bevillinger, hvoraf noget blev udbetalt. Kandidater: forskellige sager.',
+    'Bevilget: det godkendte beløb (for en annulleret bevilling det udbetalte). Udbetalt: hvad der er udbetalt af bevillingerne, fratrukket tilbagebetalinger, til filens dato.',
+    `Et tal med færre end ${r.threshold} kandidater vises ikke ("${marker}"), og heller ikke et yderligere tal, hvor en total ellers ville afsløre det.`,
+    `"${all}": totalen over kolonnen. Kandidater kan ikke lægges sammen: én kandidat kan have bevillinger i flere kvartaler eller kategorier.`,
+  ],
+};

@@ -1,0 +1,35 @@
+import { periodLabel, pickLanguage } from './report-language.js';
+
+describe(pickLanguage.name, () => {
+  it('takes lang first', () => {
+    expect(pickLanguage('en', 'da')).toBe('en');
+    expect(pickLanguage('da', undefined)).toBe('da');
+  });
+
+  it('takes the Danish or English tag of Accept-Language with the highest weight', () => {
+    expect(pickLanguage(undefined, 'da-DK,da;q=0.9,en;q=0.8')).toBe('da');
+    expect(pickLanguage(undefined, 'en-GB;q=0.5, da;q=0.7')).toBe('da');
+    expect(pickLanguage(undefined, 'fr-FR, en;q=0.3, da;q=0.2')).toBe('en');
+    expect(pickLanguage(undefined, 'da;q=0, en-US')).toBe('en');
+  });
+
+  it('falls back to English', () => {
+    expect(pickLanguage(undefined, undefined)).toBe('en');
+    expect(pickLanguage(undefined, 'sv-SE,fi')).toBe('en');
+    expect(pickLanguage(undefined, ';;,')).toBe('en');
+  });
+});
+
+describe(periodLabel.name, () => {
+  it.each([
+    [{ year: 2026 }, 'en', '2026'],
+    [{ from: '2026-01-01', to: '2026-06-30' }, 'da', '2026-01-01_2026-06-30'],
+    [{ year: 2026, from: '2026-01-01', to: '2026-03-31' }, 'en', '2026_2026-01-01_2026-03-31'],
+    [{ from: '2026-01-01' }, 'da', 'fra-2026-01-01'],
+    [{ to: '2026-06-30' }, 'en', 'to-2026-06-30'],
+    [{}, 'da', 'alle'],
+    [{ year: null, from: null, to: null }, 'en', 'all'],
+  ] as const)('names %j in %s as %s', (period, language, label) => {
+    expect(periodLabel(period, language)).toBe(label);
+  });
+});

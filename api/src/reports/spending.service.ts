@@ -1,0 +1,122 @@
+import { Injectable } from '@nestjs/common';
+import { InjectEntityManager } from '@nestjs/typeorm';
+import type { EntityManager } from 'typeorm';
+import type { Actor } from '../auth/auth.decorators.js';
+import { fieldError, notFound } from '../common/errors.js';
+import { unitScope } from '../common/scope.js';
+import { BudgetYear } from '../ledger/budget-year.entity.js';
+import type { Grouping, SpendingQueryDto } from './dto/spending-query.dto.js';
+import { LEDGER_FIGURES } from './ledger-figures.js';
+
+export interface SpendingRow {
+  unitCode?: string;
+  unitName?: string;
+  categoryCode?: string;
+  categoryName?: string;
+  /** `YYYY-MM` of the postings */
+  month?: string;
+  /** `YYYY-Qn` of the postings */
+  quarter?: string;
+  committed: bigint;
+  disbursed: bigint;
+}
+
+export interface SpendingReport {
+  year: number | null;
+  from: string | null;
+  to: string | null;
+  groupBy: Grouping[];
+  unitId: string | null;
+  categoryCode: string | null;
+  rows: SpendingRow[];
+  totals: { committed: bigint; disbursed: bigint };
+}
+
+/** The columns each grouping adds, as SQL over postings `p`, units `u` and categories `c`. */
+const KEYS: Record<Grouping, [field: keyof SpendingRow, sql: string][]> = {
+  unit: [
+    ['unitCode', 'u.code'],
+    ['unitName', 'u.name'],
+  ],
+  category: [
+    ['categoryCode', 'p.category_code'],
+    ['categoryName', 'c.name'],
+  ],
+  month: [['month', `to_char(p.posted_on, 'YYYY-MM')`]],
+  quarter: [['quarter', `to_char(p.posted_on, 'YYYY-"Q"Q')`]],
+};
+
+/** The fields of a row that a grouping fills, in column order. */
+export const groupingFields = (g: Grouping): (keyof SpendingRow)[] => KEYS[g].map(([field]) => field);
+
+/**
+ * Committed and disbursed from the ledger's postings, grouped. With `year`, the
+ * postings of that budget year (its grants and their payments), so the totals
+ * are the pool report's; `from`/`to` bound the posting dates. A month or
+ * quarter holds the movements posted in it: granted money shows as committed
+ * in the month of the approval and moves to disbursed in the month of the payment.
+ */
+@Injectable()
+export class SpendingService {
+  constructor(@InjectEntityManager() private readonly manager: EntityManager) {}
+
+  async report(actor: Actor, query: SpendingQueryDto): Promise<SpendingReport> {
+    const groupBy = [...new Set(query.groupBy ?? [])];
+    if (query.year === undefined && query.from === undefined && query.to === undefined) {
+      throw fieldError('year', 'give a budget year, or a period of posting dates from/to');
+    }
+    if (query.from && query.to && query.from > query.to) throw fieldError('to', 'must not be before from');
+    const budgetYear = query.year === undefined ? null : await this.manager.findOneBy(BudgetYear, { year: query.year });
+    if (query.year !== undefined && !budgetYear) throw notFound(`Budget year ${query.year}`);
+    const unitId = await this.unitFilter(actor, query.unitId);
+    if (query.categoryCode !== undefined) {
+      const [known] = await this.manager.query(`SELECT 1 FROM categories WHERE code = $1`, [query.categoryCode]);
+      if (!known) throw fieldError('categoryCode', 'no category has this code');
+    }
+
+    const keys = groupBy.flatMap((g) => KEYS[g]);
+    const select = keys.map(([field, sql]) => `${sql} AS "${field}"`);
+    const raw: Record<string, string>[] = await this.manager.query(
+      `SELECT ${[...select, LEDGER_FIGURES].join(', ')}
+         FROM ledger_postings p
+         JOIN units u ON u.id = p.unit_id
+         LEFT JOIN categories c ON c.code = p.category_code
+        WHERE ($1::uuid IS NULL OR p.budget_year_id = $1)
+          AND ($2::date IS NULL OR p.posted_on >= $2)
+          AND ($3::date IS NULL OR p.posted_on <= $3)
+          AND ($4::uuid IS NULL OR p.unit_id = $4)
+          AND ($5::text IS NULL OR p.category_code = $5)
+        ${keys.length ? `GROUP BY ${keys.map(([, sql]) => sql).join(', ')}` : ''}
+        ${keys.length ? `ORDER BY ${keys.map((_, i) => i + 1).join(', ')}` : ''}`,
+      [budgetYear?.id ?? null, query.from ?? null, query.to ?? null, unitId, query.categoryCode ?? null],
+    );
+    const rows = raw.map((r): SpendingRow => ({
+      ...Object.fromEntries(keys.map(([field]) => [field, r[field]])),
+      committed: BigInt(r.committed),
+      disbursed: BigInt(r.disbursed),
+    }));
+    return {
+      year: query.year ?? null,
+      from: query.from ?? null,
+      to: query.to ?? null,
+      groupBy,
+      unitId: query.unitId ?? null,
+      categoryCode: query.categoryCode ?? null,
+      rows,
+      totals: {
+        committed: rows.reduce((s, r) => s + r.committed, 0n),
+        disbursed: rows.reduce((s, r) => s + r.disbursed, 0n),
+      },
+    };
+  }
+
+  /** The unit the figures are confined to: a unit worker's own, whatever they ask; another unit is not found. */
+  private async unitFilter(actor: Actor, unitId: string | undefined): Promise<string | null> {
+    const scope = unitScope(actor);
+    if (unitId === undefined) return scope;
+    if (scope && unitId !== scope) throw notFound('Unit');
+    const [known] = await this.manager.query(`SELECT 1 FROM units WHERE id = $1`, [unitId]);
+    if (!known) throw notFound('Unit');
+    return unitId;
+  }
+}

@@ -1,0 +1,228 @@
+import { fromMajorString } from '@app/money';
+import { get, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import v8 from 'node:v8';
+import vm from 'node:vm';
+import { Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { Actor } from '../api/src/auth/auth.decorators.js';
+import { DisbursementsExportService } from '../api/src/reports/disbursements-export.service.js';
+import { ReportExportsService } from '../api/src/reports/report-exports.service.js';
+import { type Auth, newCase, seedCatalog } from './support/fixtures.js';
+import { thisYear } from './support/money.js';
+import { createTestApp, type TestApp } from './support/test-app.js';
+
+const PAYMENTS = 100_000;
+const GRANTS = 1_000;
+const MB = 1024 * 1024;
+
+/** Counts the CSV's lines and adds up its amount column as it passes, keeping nothing else. */
+class CountingStream extends Writable {
+  lines = 0;
+  bytes = 0;
+  total = 0n;
+  first = '';
+  private rest = '';
+
+  constructor(private readonly everyTenThousand: () => void = () => undefined) {
+    super();
+  }
+
+  override _write(chunk: Buffer, _encoding: BufferEncoding, done: () => void): void {
+    this.bytes += chunk.length;
+    const text = this.rest + chunk.toString('utf8');
+    const lines = text.split('\r\n');
+    this.rest = lines.pop()!;
+    for (const line of lines) {
+      if (this.lines++ === 0) this.first = line;
+      else this.total += fromMajorString(line.split(',')[5]);
+      if (this.lines % 10_000 === 0) this.everyTenThousand();
+    }
+    done();
+  }
+}
+
+/**
+ * `GET /api/disbursements.csv` over 100,000 payments: every one arrives, and
+ * the process's memory does not grow with the file, because the rows come from
+ * the database a page at a time, only as fast as the client reads them.
+ */
+describe('Streaming the payments file', () => {
+  let t: TestApp;
+  let finance: Auth;
+  let financeActor: Actor;
+  let port: number;
+  let total: bigint;
+
+  const request = (path: string): Promise<IncomingMessage> =>
+    new Promise((resolve, reject) => get({ port, path, headers: finance }, resolve).on('error', reject));
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    const { guidelineId } = await seedCatalog(t);
+    const f = await t.signedIn('finance');
+    finance = f.auth;
+    financeActor = { ...f.user, sessionId: 'test' };
+    const worker = await t.signedIn('unit_worker');
+    const c = await newCase(t, worker.auth);
+    const [{ id: yearId }] = await t.db.query(`SELECT id FROM budget_years WHERE year = $1`, [thisYear()]);
+    // grants to carry the payments: a thousand of them, approved
+    await t.db.query(
+      `INSERT INTO applications (reference, case_id, unit_id, category_code, amount_requested, amount_approved, lines,
+                                 status, guideline_id, submitted_at, decided_at, budget_year_id, created_by)
+       SELECT 'STREAM-' || g, $1, $2, 'relocation', 100000000, 100000000,
+              '[{"description":"Bulk","quantity":1,"unitAmount":100000000}]', 'approved', $3, now(), now(), $4, $5
+         FROM generate_series(1, $6) AS g`,
+      [c.id, worker.user.unitId, guidelineId, yearId, worker.user.id, GRANTS],
+    );
+    const started = Date.now();
+    // The payments trigger locks and updates the grant row for each payment (~0.5 ms a row); for the bulk
+    // load it is off, and the grants' paid amounts are then set to what it would have made them.
+    await t.db.transaction(async (tx) => {
+      await tx.query(`ALTER TABLE disbursements DISABLE TRIGGER disbursements_apply`);
+      await tx.query(
+        `WITH g AS (SELECT id, row_number() OVER (ORDER BY reference) - 1 AS n FROM applications WHERE reference LIKE 'STREAM-%')
+         INSERT INTO disbursements (application_id, unit_id, budget_year_id, amount, paid_on, payee_type, payee_reference, recorded_by)
+         SELECT g.id, $1, $2, 10000 + (i % 997) * 101, make_date($3, 1, 1) + (i % 300), 'clinic', 'INV-' || i,
+                (SELECT id FROM users WHERE role = 'finance' LIMIT 1)
+           FROM generate_series(1, $4) AS i JOIN g ON g.n = i % $5`,
+        [worker.user.unitId, yearId, thisYear() - 1, PAYMENTS, GRANTS],
+      );
+      await tx.query(`ALTER TABLE disbursements ENABLE TRIGGER disbursements_apply`);
+      await tx.query(
+        `UPDATE applications a SET paid_amount = s.paid
+           FROM (SELECT application_id, sum(amount) AS paid FROM disbursements GROUP BY 1) s WHERE s.application_id = a.id`,
+      );
+    });
+    // as autovacuum would after a load this size: the planner then walks the (paid_on, seq) index
+    await t.db.query(`ANALYZE disbursements`);
+    console.log(`inserted ${PAYMENTS} payments in ${Date.now() - started} ms`);
+    [{ total }] = (await t.db.query(`SELECT sum(amount)::text AS total FROM disbursements`)).map(
+      (r: { total: string }) => ({ total: BigInt(r.total) }),
+    );
+    const server = t.app.getHttpServer() as Server;
+    await new Promise<void>((resolve) => server.listen(0, resolve));
+    port = (server.address() as AddressInfo).port;
+    // the ledger is left out here: these payments have no postings, so the ledger check would (rightly) object
+  }, 120_000);
+  afterAll(() => t.close());
+
+  it('sends every one of 100,000 payments over HTTP, in bounded memory', async () => {
+    const baseline = process.memoryUsage();
+    let peakRss = baseline.rss;
+    let peakHeap = baseline.heapUsed;
+    const sampler = setInterval(() => {
+      const now = process.memoryUsage();
+      peakRss = Math.max(peakRss, now.rss);
+      peakHeap = Math.max(peakHeap, now.heapUsed);
+    }, 10);
+    // what the heap holds after a full collection, every 10,000 rows: it must not grow with the rows
+    v8.setFlagsFromString('--expose-gc');
+    const gc = vm.runInNewContext('gc') as () => void;
+    const retained: number[] = [];
+    const counter = new CountingStream(() => {
+      gc();
+      retained.push(process.memoryUsage().heapUsed / MB);
+    });
+    const started = Date.now();
+    try {
+      const res = await request('/api/disbursements.csv');
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['content-disposition']).toBe('attachment; filename="disbursements-all.csv"');
+      expect(res.headers['transfer-encoding']).toBe('chunked');
+      await pipeline(res, counter);
+    } finally {
+      clearInterval(sampler);
+    }
+    const ms = Date.now() - started;
+    const growth = { rss: (peakRss - baseline.rss) / MB, heap: (peakHeap - baseline.heapUsed) / MB };
+    const spread = Math.max(...retained) - Math.min(...retained);
+    console.log(
+      `${counter.lines - 1} rows, ${(counter.bytes / MB).toFixed(1)} MB in ${ms} ms; ` +
+        `peak growth rss ${growth.rss.toFixed(1)} MB, heap ${growth.heap.toFixed(1)} MB; ` +
+        `heap after collection every 10,000 rows ${retained.map((r) => r.toFixed(0)).join(' ')} MB`,
+    );
+    expect(counter.first.startsWith('\uFEFFPaid on,Budget year,Unit')).toBe(true);
+    expect(counter.lines).toBe(PAYMENTS + 1);
+    expect(counter.total).toBe(total);
+    expect(growth.rss).toBeLessThan(150);
+    expect(growth.heap).toBeLessThan(150);
+    expect(retained.length).toBe(PAYMENTS / 10_000);
+    expect(spread).toBeLessThan(20);
+  }, 120_000);
+
+  /** The file as the controller hands it to the HTTP layer, and a count of the pages read for it. */
+  async function exportFile() {
+    const service = t.app.get(DisbursementsExportService) as unknown as { page: (...args: unknown[]) => unknown };
+    const original = service.page;
+    const counted = { pages: 0, restore: () => (service.page = original) };
+    service.page = function (this: unknown, ...args: unknown[]) {
+      counted.pages++;
+      return original.apply(this, args);
+    };
+    const file = await t.app.get(ReportExportsService).disbursementsCsv(financeActor, {});
+    return { source: file.getStream(), counted };
+  }
+
+  it('reads the database only as fast as the reader takes the file', async () => {
+    const { source, counted } = await exportFile();
+    try {
+      let release!: () => void;
+      const gate = new Promise<void>((resolve) => (release = resolve));
+      let received = 0;
+      // a reader that takes the first piece and then nothing until told
+      const reader = new Writable({
+        highWaterMark: 1,
+        write(chunk: Buffer, _encoding, done) {
+          received += chunk.length;
+          if (received === chunk.length) void gate.then(() => done());
+          else done();
+        },
+      });
+      source.pipe(reader);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      // what is in hand: a page being written, one in the stream's buffer, one on its way
+      const held = counted.pages;
+      expect(held).toBeLessThanOrEqual(3);
+      release();
+      // reading on reads on
+      while (counted.pages < held + 3) await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(received).toBeGreaterThan(3 * 150_000);
+      source.destroy();
+    } finally {
+      counted.restore();
+    }
+  }, 120_000);
+
+  it('stops reading the database when the reader goes away', async () => {
+    const { source, counted } = await exportFile();
+    try {
+      await new Promise((resolve) => source.once('data', resolve));
+      source.destroy();
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(counted.pages).toBeLessThanOrEqual(2);
+    } finally {
+      counted.restore();
+    }
+    // over HTTP: a client hanging up mid-file leaves the server well
+    const res = await request('/api/disbursements.csv');
+    await new Promise((resolve) => res.once('data', resolve));
+    res.destroy();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect((await t.http.get('/api/health')).status).toBe(200);
+    expect((await t.http.get('/api/disbursements?range=[0,0]').set(finance)).status).toBe(200);
+  });
+
+  it('filters the large file as the list does', async () => {
+    const filter = encodeURIComponent(JSON.stringify({ paidOn_gte: `${thisYear() - 1}-02-01`, amount_lte: 10_000 }));
+    const res = await request(`/api/disbursements.csv?filter=${filter}`);
+    const counter = new CountingStream();
+    await pipeline(res, counter);
+    const [{ n }] = await t.db.query(
+      `SELECT count(*)::int AS n FROM disbursements WHERE paid_on >= make_date($1, 2, 1) AND amount <= 10000`,
+      [thisYear() - 1],
+    );
+    expect(n).toBeGreaterThan(0);
+    expect(counter.lines - 1).toBe(n);
+  }, 60_000);
+});
