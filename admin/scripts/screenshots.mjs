@@ -9,8 +9,9 @@
 // in English and Danish, the Documents card end to end (documents), the pool's
 // money screens (money: budget years, payments, payments due, the payment dialogs),
 // then takes a new application through the workflow (submit, review, question,
-// answer, approval) in each language. SECTIONS=basics,roles,documents,money or
-// workflow runs some parts only (money and workflow add to the demo data);
+// answer, approval) in each language, and the dashboards and the Reports page with
+// their downloads (reports). SECTIONS=basics,roles,documents,money,workflow or
+// reports runs some parts only (money and workflow add to the demo data);
 // ROLES=kbh,ncp and LANGS=da narrow the tours.
 import { chromium } from 'playwright-core';
 
@@ -67,7 +68,7 @@ await shot('login-en');
 await chooseLanguage('Dansk');
 await shot('login-da');
 
-const sections = (process.env.SECTIONS ?? 'basics,roles,documents,money,workflow').split(',');
+const sections = (process.env.SECTIONS ?? 'basics,roles,documents,money,workflow,reports').split(',');
 
 if (!apiUp) {
   console.log(`The API does not answer at ${base}/api/health: only the login page was taken.`);
@@ -209,6 +210,10 @@ if (apiUp && sections.includes('money')) {
 if (apiUp && sections.includes('workflow')) {
   const { workflowTour } = await import('./workflow-tour.mjs');
   await workflowTour({ browser, base, outDir, password });
+}
+if (apiUp && sections.includes('reports')) {
+  const { reportsTour } = await import('./reports-tour.mjs');
+  await reportsTour({ browser, base, outDir, password });
 }
 
 await browser.close();

@@ -15,6 +15,7 @@ import guidelines from './guidelines';
 import { i18nProvider, initialLocale } from './i18n';
 import { Layout } from './layout/Layout';
 import { LoginPage } from './layout/LoginPage';
+import { ReportsPage } from './reports/ReportsPage';
 import { createStore } from './store';
 import units from './units';
 import users from './users';
@@ -50,6 +51,7 @@ export const App = () => (
     <CustomRoutes>
       <Route path="/review-queue" element={<ReviewQueue />} />
       <Route path="/payments-due" element={<PaymentsDue />} />
+      <Route path="/reports" element={<ReportsPage />} />
     </CustomRoutes>
   </Admin>
 );

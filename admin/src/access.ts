@@ -37,6 +37,8 @@ const rules: Record<string, Partial<Record<Action, readonly Role[]>>> = {
   // Not resources: menu entries and pages of applications waiting for someone.
   'review-queue': { list: CONTACT_POINT },
   'payments-due': { list: ['finance', 'contact_point'] },
+  // The spending report, its files and the statistics: a unit worker gets their own unit's figures.
+  reports: { list: MONEY },
 };
 
 export const canAccess = (role: Role | undefined, resource: string, action: string): boolean =>

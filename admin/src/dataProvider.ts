@@ -1,8 +1,8 @@
 import simpleRestProvider from 'ra-data-simple-rest';
 import type { DataProvider } from 'react-admin';
 import { useDataProvider } from 'react-admin';
+import { fetchFile, queryString, saveBlob } from './common/download';
 import { httpClient } from './httpClient';
-import { session } from './session';
 import type {
   Application,
   ApplicationAction,
@@ -13,6 +13,10 @@ import type {
   DisbursementInput,
   Finding,
   GuidelineRecord,
+  PoolReport,
+  ProcessingReport,
+  SpendingQuery,
+  SpendingReport,
 } from './types';
 
 const API = '/api';
@@ -26,6 +30,14 @@ const post = async <T>(path: string, body?: unknown, headers?: HeadersInit): Pro
   });
   return json as T;
 };
+
+const get = async <T>(path: string): Promise<T> => (await httpClient(`${API}/${path}`)).json as T;
+
+/** The spending report's parameters as the API takes them: groupBy as a comma-separated list. */
+export const spendingParams = ({ groupBy, ...rest }: SpendingQuery) => ({
+  ...rest,
+  groupBy: groupBy?.length ? groupBy.join(',') : undefined,
+});
 
 /** The stock simple REST provider plus the API's actions, which are not CRUD. */
 export interface ExitPoolDataProvider extends DataProvider {
@@ -44,6 +56,17 @@ export interface ExitPoolDataProvider extends DataProvider {
    * record one payment however often they are sent (a retry after a lost answer).
    */
   recordDisbursement(input: DisbursementInput, idempotencyKey: string): Promise<{ data: Disbursement }>;
+  /** GET /api/reports/pool: the year's pool (a unit worker: their unit's figures, the pool's size and rest). */
+  poolReport(year: number): Promise<{ data: PoolReport }>;
+  /** GET /api/reports/spending: committed and disbursed from the ledger, grouped. */
+  spendingReport(query: SpendingQuery): Promise<{ data: SpendingReport }>;
+  /** GET /api/reports/processing: days from submission to decision, approval rates, average grant per case. */
+  processingReport(year: number): Promise<{ data: ProcessingReport }>;
+  /**
+   * GETs a file of the API (`reports/spending.csv`, `disbursements.csv`, ...) with the bearer
+   * header and saves it under the name the API gives; answers that name.
+   */
+  downloadFile(path: string, params: Record<string, string | number | boolean | undefined>): Promise<string>;
 }
 
 export const dataProvider: ExitPoolDataProvider = {
@@ -81,32 +104,26 @@ export const dataProvider: ExitPoolDataProvider = {
   },
 
   downloadAttachment: async ({ id, fileName }) => {
-    // The token goes in a header, never in a URL (URLs end up in logs and history).
-    const response = await fetch(`${API}/attachments/${encodeURIComponent(id)}/content`, {
-      headers: { Authorization: `Bearer ${session.getToken() ?? ''}` },
-    });
-    if (!response.ok) {
-      const body: unknown = await response.json().catch(() => null);
-      throw Object.assign(
-        new Error(response.status === 403 ? 'ra.notification.not_authorized' : 'ra.notification.http_error'),
-        {
-          status: response.status,
-          body,
-        },
-      );
-    }
-    const url = URL.createObjectURL(await response.blob());
-    try {
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = fileName;
-      document.body.appendChild(link);
-      link.click();
-      link.remove();
-    } finally {
-      // Give the browser a moment to start the download before the blob goes.
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
-    }
+    const { blob } = await fetchFile(`${API}/attachments/${encodeURIComponent(id)}/content`);
+    saveBlob(blob, fileName);
+  },
+
+  poolReport: async (year) => ({ data: await get<PoolReport>(`reports/pool${queryString({ year })}`) }),
+
+  spendingReport: async (query) => ({
+    data: await get<SpendingReport>(`reports/spending${queryString(spendingParams(query))}`),
+  }),
+
+  processingReport: async (year) => ({
+    data: await get<ProcessingReport>(`reports/processing${queryString({ year })}`),
+  }),
+
+  downloadFile: async (path, params) => {
+    const { blob, fileName } = await fetchFile(`${API}/${path}${queryString(params)}`);
+    // The API always names its files; the path's last segment is only a fallback.
+    const name = fileName ?? path.split('/').pop() ?? 'download';
+    saveBlob(blob, name);
+    return name;
   },
 };
 

@@ -247,3 +247,85 @@ export interface DisbursementInput {
   payeeReference?: string;
   accountCode?: string;
 }
+
+// Reports (GET /api/reports/*): money in minor units, as everywhere.
+
+export const GROUPINGS = ['unit', 'category', 'month', 'quarter'] as const;
+export type Grouping = (typeof GROUPINGS)[number];
+
+/** The year's pool from its postings; a unit worker receives their own unit's figures and the pool's size and rest. */
+export interface PoolReport {
+  year: number;
+  poolAmount: number;
+  committed: number;
+  disbursed: number;
+  available: number;
+  byUnit: {
+    unitId: string;
+    unitCode: string;
+    unitName: string;
+    allocation: number | null;
+    committed: number;
+    disbursed: number;
+  }[];
+  byCategory: { categoryCode: string; committed: number; disbursed: number }[];
+}
+
+/** A budget year (its grants and their payments) or a period of posting dates, grouped and filtered. */
+export interface SpendingQuery {
+  year?: number;
+  from?: string;
+  to?: string;
+  groupBy?: Grouping[];
+  unitId?: string;
+  categoryCode?: string;
+}
+
+export interface SpendingRow {
+  unitCode?: string;
+  unitName?: string;
+  categoryCode?: string;
+  categoryName?: string;
+  /** `YYYY-MM` of the postings */
+  month?: string;
+  /** `YYYY-Qn` of the postings */
+  quarter?: string;
+  /** in a month or quarter: the change of what is committed, negative when more was paid than granted */
+  committed: number;
+  disbursed: number;
+}
+
+export interface SpendingReport {
+  year: number | null;
+  from: string | null;
+  to: string | null;
+  groupBy: Grouping[];
+  unitId: string | null;
+  categoryCode: string | null;
+  rows: SpendingRow[];
+  totals: { committed: number; disbursed: number };
+}
+
+export interface ProcessingFigures {
+  /** decided in the year: approved (fully or partly, since paid or cancelled too) or rejected */
+  decided: number;
+  approved: number;
+  rejected: number;
+  /** approved / decided, 0–1; null when nothing was decided */
+  approvalRate: number | null;
+  /** days from (the last) submission to the decision */
+  medianDays: number | null;
+  p90Days: number | null;
+  grantedCases: number;
+  averageGrantPerCase: number | null;
+}
+
+export interface ProcessingReport {
+  year: number;
+  overall: ProcessingFigures;
+  urgent: ProcessingFigures;
+  ordinary: ProcessingFigures;
+  byCategory: (ProcessingFigures & { categoryCode: string })[];
+}
+
+export type CsvDelimiter = ';' | ',';

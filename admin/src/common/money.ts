@@ -8,6 +8,7 @@ import {
   type DecimalSeparator,
   type MoneyLocale,
 } from '@app/money';
+import { intlLocale } from '../i18n';
 import { useCurrency } from './settings';
 
 export const moneyLocale = (locale: string): MoneyLocale => (locale === 'da' ? 'da' : 'en');
@@ -70,4 +71,27 @@ export const textToMinor = (text: string, separator: DecimalSeparator): bigint |
 export const minorToJson = (minor: bigint): number | undefined => {
   const n = Number(minor);
   return Number.isSafeInteger(n) ? n : undefined;
+};
+
+/**
+ * An amount in short form for a chart's axis, whole major units only: "1,2 mio. kr." (da) or
+ * "DKK 1.2M" (en). The division is on the bigint; the float is only what Intl rounds for display.
+ */
+export const useFormatMoneyCompact = () => {
+  const [locale] = useLocaleState();
+  const currency = useCurrency();
+  return useCallback(
+    (minor: bigint | number) => {
+      const whole = (typeof minor === 'bigint' ? minor : BigInt(Math.round(minor))) / 100n;
+      return new Intl.NumberFormat(intlLocale(locale), {
+        style: 'currency',
+        currency,
+        currencyDisplay: locale === 'da' && currency === 'DKK' ? 'symbol' : 'code',
+        notation: 'compact',
+        minimumFractionDigits: 0,
+        maximumFractionDigits: 1,
+      }).format(Number(whole));
+    },
+    [locale, currency],
+  );
 };

@@ -1,5 +1,6 @@
 import InboxIcon from '@mui/icons-material/MoveToInbox';
 import PaymentsDueIcon from '@mui/icons-material/PendingActions';
+import ReportsIcon from '@mui/icons-material/BarChart';
 import { Menu as RaMenu, useCanAccess } from 'react-admin';
 
 /** The contact point's work list, above the resources. */
@@ -16,6 +17,13 @@ const PaymentsDueItem = () => {
   return <RaMenu.Item to="/payments-due" primaryText="app.payments_due.menu" leftIcon={<PaymentsDueIcon />} />;
 };
 
+/** The spending report and its files, for everyone who sees the pool's money. */
+const ReportsItem = () => {
+  const { canAccess } = useCanAccess({ resource: 'reports', action: 'list' });
+  if (!canAccess) return null;
+  return <RaMenu.Item to="/reports" primaryText="app.reports.menu" leftIcon={<ReportsIcon />} />;
+};
+
 // Each resource item shows only when the role may list it (authProvider.canAccess, access.ts).
 export const Menu = () => (
   <RaMenu>
@@ -26,6 +34,7 @@ export const Menu = () => (
     <RaMenu.ResourceItem name="cases" />
     <RaMenu.ResourceItem name="disbursements" />
     <RaMenu.ResourceItem name="budget-years" />
+    <ReportsItem />
     <RaMenu.ResourceItem name="guidelines" />
     <RaMenu.ResourceItem name="units" />
     <RaMenu.ResourceItem name="categories" />

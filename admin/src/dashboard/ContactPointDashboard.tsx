@@ -1,0 +1,16 @@
+import { DashboardGrid } from './DashboardCard';
+import { PoolCard } from './PoolCard';
+import { ProcessingCard } from './ProcessingCard';
+import { ReviewQueueCard } from './ReviewQueueCard';
+import { SpendingByCategoryCard, SpendingByUnitCard } from './SpendingCards';
+
+/** The contact point's home: what waits for a decision, the pool, where the money goes, how fast decisions come. */
+export const ContactPointDashboard = () => (
+  <DashboardGrid>
+    <ReviewQueueCard />
+    <PoolCard />
+    <SpendingByCategoryCard />
+    <SpendingByUnitCard />
+    <ProcessingCard />
+  </DashboardGrid>
+);

@@ -1,0 +1,188 @@
+import {
+  Box,
+  Checkbox,
+  Chip,
+  FormControl,
+  InputLabel,
+  ListItemText,
+  MenuItem,
+  Select,
+  Stack,
+  TextField,
+  ToggleButton,
+  ToggleButtonGroup,
+  Typography,
+} from '@mui/material';
+import { useGetList, useTranslate } from 'react-admin';
+import { useCategoryChoices } from '../common/categories';
+import { GROUPINGS, type BudgetYear, type Grouping, type Unit } from '../types';
+import type { PeriodKind, ReportChoices } from './reportChoices';
+
+interface ReportChoicesFormProps {
+  choices: ReportChoices;
+  onChange: (next: ReportChoices) => void;
+  years: BudgetYear[];
+  /** a unit worker sees their own unit only: no unit filter */
+  showUnitFilter: boolean;
+  problem: string | null;
+}
+
+const ALL = '';
+
+/** The period (a budget year or dates), the groupings and the filters of the spending report. */
+export const ReportChoicesForm = ({ choices, onChange, years, showUnitFilter, problem }: ReportChoicesFormProps) => {
+  const translate = useTranslate();
+  const { choices: categories } = useCategoryChoices(false);
+  const { data: units } = useGetList<Unit>(
+    'units',
+    { pagination: { page: 1, perPage: 100 }, sort: { field: 'code', order: 'ASC' } },
+    { enabled: showUnitFilter },
+  );
+  const set = (patch: Partial<ReportChoices>) => onChange({ ...choices, ...patch });
+  const invalidDates = problem === 'app.reports.invalid_period';
+  return (
+    <Stack spacing={2}>
+      <Stack direction="row" sx={{ flexWrap: 'wrap', gap: 2, alignItems: 'flex-start' }}>
+        <Box>
+          <Typography variant="caption" color="text.secondary" component="div" id="period-kind-label">
+            {translate('app.reports.period')}
+          </Typography>
+          <ToggleButtonGroup
+            size="small"
+            exclusive
+            value={choices.period}
+            aria-labelledby="period-kind-label"
+            onChange={(_event, value: PeriodKind | null) => value && set({ period: value })}
+          >
+            <ToggleButton value="year">{translate('app.reports.period_year')}</ToggleButton>
+            <ToggleButton value="dates">{translate('app.reports.period_dates')}</ToggleButton>
+          </ToggleButtonGroup>
+        </Box>
+        {choices.period === 'year' ? (
+          <FormControl size="small" fullWidth={false} sx={{ minWidth: 160, mt: 2 }}>
+            <InputLabel id="report-year-label">{translate('app.reports.year')}</InputLabel>
+            <Select
+              labelId="report-year-label"
+              label={translate('app.reports.year')}
+              value={choices.year && years.some((y) => y.year === choices.year) ? String(choices.year) : ''}
+              onChange={(event) => set({ year: Number(event.target.value) })}
+              inputProps={{ 'data-testid': 'report-year' }}
+            >
+              {years.map((y) => (
+                <MenuItem key={y.id} value={String(y.year)}>
+                  {y.year}
+                </MenuItem>
+              ))}
+            </Select>
+          </FormControl>
+        ) : (
+          <Stack direction="row" spacing={2} sx={{ mt: 2 }}>
+            <TextField
+              fullWidth={false}
+              size="small"
+              type="date"
+              label={translate('app.reports.from')}
+              value={choices.from ?? ''}
+              onChange={(event) => set({ from: event.target.value || undefined })}
+              slotProps={{ inputLabel: { shrink: true } }}
+            />
+            <TextField
+              fullWidth={false}
+              size="small"
+              type="date"
+              label={translate('app.reports.to')}
+              value={choices.to ?? ''}
+              onChange={(event) => set({ to: event.target.value || undefined })}
+              error={invalidDates}
+              helperText={invalidDates ? translate('app.reports.invalid_period') : undefined}
+              slotProps={{ inputLabel: { shrink: true } }}
+            />
+          </Stack>
+        )}
+        <FormControl size="small" fullWidth={false} sx={{ minWidth: 260, mt: 2 }}>
+          <InputLabel id="report-group-by-label" shrink>
+            {translate('app.reports.group_by')}
+          </InputLabel>
+          <Select<Grouping[]>
+            labelId="report-group-by-label"
+            label={translate('app.reports.group_by')}
+            notched
+            multiple
+            value={choices.groupBy}
+            onChange={(event) => {
+              const value = event.target.value;
+              set({ groupBy: (typeof value === 'string' ? value.split(',') : value) as Grouping[] });
+            }}
+            renderValue={(selected) =>
+              selected.length === 0 ? (
+                <Typography variant="body2" color="text.secondary" component="span">
+                  {translate('app.reports.no_grouping')}
+                </Typography>
+              ) : (
+                <Stack direction="row" spacing={0.5} component="span">
+                  {selected.map((g) => (
+                    <Chip key={g} size="small" label={translate(`app.reports.groupings.${g}`)} />
+                  ))}
+                </Stack>
+              )
+            }
+            displayEmpty
+            inputProps={{ 'data-testid': 'report-group-by' }}
+          >
+            {GROUPINGS.map((g) => (
+              <MenuItem key={g} value={g}>
+                <Checkbox size="small" checked={choices.groupBy.includes(g)} sx={{ py: 0 }} />
+                <ListItemText primary={translate(`app.reports.groupings.${g}`)} />
+              </MenuItem>
+            ))}
+          </Select>
+        </FormControl>
+        {showUnitFilter && (
+          <FormControl size="small" fullWidth={false} sx={{ minWidth: 220, mt: 2 }}>
+            <InputLabel id="report-unit-label" shrink>
+              {translate('app.reports.unit')}
+            </InputLabel>
+            <Select
+              labelId="report-unit-label"
+              label={translate('app.reports.unit')}
+              notched
+              displayEmpty
+              value={choices.unitId ?? ALL}
+              onChange={(event) => set({ unitId: event.target.value || undefined })}
+            >
+              <MenuItem value={ALL}>{translate('app.reports.all_units')}</MenuItem>
+              {(units ?? []).map((unit) => (
+                <MenuItem key={unit.id} value={unit.id}>
+                  {unit.code} – {unit.name}
+                </MenuItem>
+              ))}
+            </Select>
+          </FormControl>
+        )}
+        <FormControl size="small" fullWidth={false} sx={{ minWidth: 220, mt: 2 }}>
+          <InputLabel id="report-category-label" shrink>
+            {translate('app.reports.category')}
+          </InputLabel>
+          <Select
+            labelId="report-category-label"
+            label={translate('app.reports.category')}
+            notched
+            displayEmpty
+            value={choices.categoryCode ?? ALL}
+            onChange={(event) => set({ categoryCode: event.target.value || undefined })}
+          >
+            <MenuItem value={ALL}>{translate('app.reports.all_categories')}</MenuItem>
+            {categories.map((category) => (
+              <MenuItem key={category.id} value={category.id}>
+                {category.name}
+              </MenuItem>
+            ))}
+          </Select>
+        </FormControl>
+      </Stack>
+      <Typography variant="body2" color="text.secondary">
+        {translate(choices.period === 'year' ? 'app.reports.period_hint_year' : 'app.reports.period_hint_dates')}
+      </Typography>
+    </Stack>
+  );
+};

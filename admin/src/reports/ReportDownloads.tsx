@@ -1,0 +1,118 @@
+import {
+  Checkbox,
+  Divider,
+  FormControl,
+  FormControlLabel,
+  InputLabel,
+  MenuItem,
+  Select,
+  Stack,
+  Typography,
+} from '@mui/material';
+import { type ReactNode, useState } from 'react';
+import { useLocaleState, useTranslate } from 'react-admin';
+import { spendingParams } from '../dataProvider';
+import type { CsvDelimiter } from '../types';
+import { DownloadButton } from './DownloadButton';
+import { defaultDelimiter, fileLanguage } from './fileParams';
+import { paymentsFilter, type ReportChoices, spendingQuery, statisticsYear } from './reportChoices';
+
+const Section = ({ title, hint, children }: { title: string; hint?: string; children: ReactNode }) => (
+  <Stack spacing={1}>
+    <Typography variant="subtitle2" component="h3">
+      {title}
+    </Typography>
+    {hint && (
+      <Typography variant="body2" color="text.secondary">
+        {hint}
+      </Typography>
+    )}
+    <Stack direction="row" sx={{ flexWrap: 'wrap', gap: 1, alignItems: 'center' }}>
+      {children}
+    </Stack>
+  </Stack>
+);
+
+/**
+ * The report's files in the user's language: the spending report as shown (CSV
+ * with a choice of separator, XLSX), the statistics for publication, and every
+ * payment of the period as CSV.
+ */
+export const ReportDownloads = ({ choices }: { choices: ReportChoices }) => {
+  const translate = useTranslate();
+  const [locale] = useLocaleState();
+  const lang = fileLanguage(locale);
+  // null: the language's own separator, until the user picks one
+  const [picked, setPicked] = useState<CsvDelimiter | null>(null);
+  const delimiter = picked ?? defaultDelimiter(locale);
+  const [byUnit, setByUnit] = useState(false);
+  const query = spendingQuery(choices);
+  const spending = query ? spendingParams(query) : {};
+  const year = statisticsYear(choices);
+  const filter = paymentsFilter(choices);
+  return (
+    <Stack spacing={2} divider={<Divider flexItem />}>
+      <Section title={translate('app.reports.spending_files')} hint={translate('app.reports.spending_files_hint')}>
+        <FormControl size="small" fullWidth={false} sx={{ minWidth: 260 }}>
+          <InputLabel id="csv-delimiter-label">{translate('app.reports.delimiter')}</InputLabel>
+          <Select
+            labelId="csv-delimiter-label"
+            label={translate('app.reports.delimiter')}
+            value={delimiter}
+            onChange={(event) => setPicked(event.target.value as CsvDelimiter)}
+            inputProps={{ 'data-testid': 'csv-delimiter' }}
+          >
+            <MenuItem value=";">{translate('app.reports.delimiter_semicolon')}</MenuItem>
+            <MenuItem value=",">{translate('app.reports.delimiter_comma')}</MenuItem>
+          </Select>
+        </FormControl>
+        <DownloadButton
+          path="reports/spending.csv"
+          params={{ ...spending, lang, delimiter }}
+          label={translate('app.reports.csv')}
+          disabled={!query}
+          testId="download-spending-csv"
+        />
+        <DownloadButton
+          path="reports/spending.xlsx"
+          params={{ ...spending, lang }}
+          label={translate('app.reports.xlsx')}
+          disabled={!query}
+          testId="download-spending-xlsx"
+        />
+      </Section>
+      <Section
+        title={year ? translate('app.reports.statistics', { year }) : translate('app.reports.statistics_no_year')}
+        hint={translate('app.reports.statistics_hint', { year: year ?? '' })}
+      >
+        <FormControlLabel
+          control={<Checkbox size="small" checked={byUnit} onChange={(event) => setByUnit(event.target.checked)} />}
+          label={translate('app.reports.by_unit')}
+        />
+        <DownloadButton
+          path="reports/statistics.csv"
+          params={{ year, byUnit, lang, delimiter }}
+          label={translate('app.reports.statistics_csv')}
+          disabled={!year}
+          testId="download-statistics-csv"
+        />
+        <DownloadButton
+          path="reports/statistics.xlsx"
+          params={{ year, byUnit, lang }}
+          label={translate('app.reports.statistics_xlsx')}
+          disabled={!year}
+          testId="download-statistics-xlsx"
+        />
+      </Section>
+      <Section title={translate('app.reports.payments')} hint={translate('app.reports.payments_hint')}>
+        <DownloadButton
+          path="disbursements.csv"
+          params={{ filter: JSON.stringify(filter), lang, delimiter }}
+          label={translate('app.reports.payments_csv')}
+          disabled={!query}
+          testId="download-payments-csv"
+        />
+      </Section>
+    </Stack>
+  );
+};
