@@ -1,6 +1,7 @@
 import { Alert, Box, Skeleton, Typography } from '@mui/material';
 import { type ReactNode, useCallback } from 'react';
 import { HttpError, useTranslate } from 'react-admin';
+import { Bar } from 'recharts';
 import { GAUGE_COLORS } from '../budget-years/PoolGauge';
 import { problemMessage } from '../httpClient';
 import { useFormatMoney, useFormatMoneyCompact } from './money';
@@ -98,3 +99,27 @@ export const LEGEND_PROPS = {
   itemSorter: null,
   formatter: (value: unknown) => <span style={{ color: 'rgba(0, 0, 0, 0.87)', fontSize: 13 }}>{String(value)}</span>,
 } as const;
+
+/**
+ * The disbursed and committed series every money chart shows, in the gauge's
+ * colours; `stacked` puts them on one bar. Called as a function, not rendered
+ * as a component, because recharts reads its <Bar> children directly.
+ */
+export const moneyBars = (names: { disbursed: string; committed: string }, stacked = false) => [
+  <Bar
+    key="disbursed"
+    dataKey="disbursed"
+    stackId={stacked ? 'money' : undefined}
+    name={names.disbursed}
+    fill={SERIES_COLORS.disbursed}
+    isAnimationActive={false}
+  />,
+  <Bar
+    key="committed"
+    dataKey="committed"
+    stackId={stacked ? 'money' : undefined}
+    name={names.committed}
+    fill={SERIES_COLORS.committed}
+    isAnimationActive={false}
+  />,
+];

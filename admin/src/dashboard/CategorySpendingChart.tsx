@@ -1,6 +1,6 @@
 import { useTranslate } from 'react-admin';
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { AXIS_TICK, LEGEND_PROPS, ChartBox, SERIES_COLORS, TOOLTIP_STYLE, useMoneyChartFormat } from '../common/charts';
+import { BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { AXIS_TICK, LEGEND_PROPS, ChartBox, TOOLTIP_STYLE, moneyBars, useMoneyChartFormat } from '../common/charts';
 import { useCategoryName } from '../common/categories';
 import type { PoolReport } from '../types';
 
@@ -22,20 +22,10 @@ export const CategorySpendingChart = ({ rows }: { rows: PoolReport['byCategory']
           <YAxis type="category" dataKey="label" width={170} tick={AXIS_TICK} interval={0} />
           <Tooltip {...TOOLTIP_STYLE} formatter={tooltip} cursor={{ fillOpacity: 0.2 }} />
           <Legend {...LEGEND_PROPS} />
-          <Bar
-            dataKey="disbursed"
-            stackId="money"
-            name={translate('app.charts.disbursed')}
-            fill={SERIES_COLORS.disbursed}
-            isAnimationActive={false}
-          />
-          <Bar
-            dataKey="committed"
-            stackId="money"
-            name={translate('app.charts.committed')}
-            fill={SERIES_COLORS.committed}
-            isAnimationActive={false}
-          />
+          {moneyBars(
+            { disbursed: translate('app.charts.disbursed'), committed: translate('app.charts.committed') },
+            true,
+          )}
         </BarChart>
       </ResponsiveContainer>
     </ChartBox>

@@ -1,23 +1,16 @@
-import type { MouseEvent } from 'react';
 import { Table, TableBody, TableCell, TableHead, TableRow } from '@mui/material';
-import { Link, RecordContextProvider, ReferenceField, useCreatePath, useGetList, useTranslate } from 'react-admin';
-import { useNavigate } from 'react-router-dom';
+import { useGetList, useTranslate } from 'react-admin';
 import { AgeField, UrgentField } from '../applications/ApplicationFields';
 import { ApplicationStatusField, QUEUE_STATUSES } from '../applications/applicationStatus';
-import { CategoryField } from '../common/CategoryField';
 import { ChartState } from '../common/charts';
-import { CodeField } from '../common/CodeField';
 import { MoneyField } from '../common/MoneyField';
 import type { Application } from '../types';
+import { ApplicationRow, numeric } from './ApplicationRow';
 import { DashboardCard } from './DashboardCard';
-
-const numeric = { textAlign: 'right', whiteSpace: 'nowrap' } as const;
 
 /** The top of the contact point's review queue: urgent first, then the longest waiting (the API's `queue` sort). */
 export const ReviewQueueCard = ({ max = 10 }: { max?: number }) => {
   const translate = useTranslate();
-  const createPath = useCreatePath();
-  const navigate = useNavigate();
   const { data, total, isPending, error } = useGetList<Application>('applications', {
     pagination: { page: 1, perPage: max },
     sort: { field: 'queue', order: 'ASC' },
@@ -52,45 +45,27 @@ export const ReviewQueueCard = ({ max = 10 }: { max?: number }) => {
             </TableRow>
           </TableHead>
           <TableBody>
-            {data?.map((record) => {
-              const path = createPath({ resource: 'applications', id: record.id, type: 'show' });
-              return (
-                <RecordContextProvider key={record.id} value={record}>
-                  <TableRow hover onClick={() => navigate(path)} sx={{ cursor: 'pointer' }}>
-                    <TableCell sx={{ pr: 0 }}>
-                      <UrgentField />
-                    </TableCell>
-                    <TableCell>
-                      <Link
-                        to={path}
-                        variant="body2"
-                        onClick={(event: MouseEvent) => event.stopPropagation()}
-                        sx={{ fontFamily: 'monospace', whiteSpace: 'nowrap' }}
-                      >
-                        {record.reference}
-                      </Link>
-                    </TableCell>
-                    <TableCell>
-                      <ReferenceField source="unitId" reference="units" link={false}>
-                        <CodeField source="code" />
-                      </ReferenceField>
-                    </TableCell>
-                    <TableCell>
-                      <CategoryField source="categoryCode" />
-                    </TableCell>
-                    <TableCell sx={numeric}>
-                      <MoneyField source="amountRequested" />
-                    </TableCell>
-                    <TableCell>
-                      <ApplicationStatusField />
-                    </TableCell>
-                    <TableCell sx={numeric}>
-                      <AgeField />
-                    </TableCell>
-                  </TableRow>
-                </RecordContextProvider>
-              );
-            })}
+            {data?.map((record) => (
+              <ApplicationRow
+                key={record.id}
+                record={record}
+                lead={
+                  <TableCell sx={{ pr: 0 }}>
+                    <UrgentField />
+                  </TableCell>
+                }
+              >
+                <TableCell sx={numeric}>
+                  <MoneyField source="amountRequested" />
+                </TableCell>
+                <TableCell>
+                  <ApplicationStatusField />
+                </TableCell>
+                <TableCell sx={numeric}>
+                  <AgeField />
+                </TableCell>
+              </ApplicationRow>
+            ))}
           </TableBody>
         </Table>
       </ChartState>

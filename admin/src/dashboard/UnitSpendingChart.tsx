@@ -1,6 +1,6 @@
 import { useTranslate } from 'react-admin';
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { AXIS_TICK, LEGEND_PROPS, ChartBox, SERIES_COLORS, TOOLTIP_STYLE, useMoneyChartFormat } from '../common/charts';
+import { BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { AXIS_TICK, LEGEND_PROPS, ChartBox, TOOLTIP_STYLE, moneyBars, useMoneyChartFormat } from '../common/charts';
 import type { PoolReport } from '../types';
 
 /** A year's disbursed and committed money per exit unit, stacked, the unit's name in the tooltip. */
@@ -22,20 +22,10 @@ export const UnitSpendingChart = ({ rows }: { rows: PoolReport['byUnit'] }) => {
             cursor={{ fillOpacity: 0.2 }}
           />
           <Legend {...LEGEND_PROPS} />
-          <Bar
-            dataKey="disbursed"
-            stackId="money"
-            name={translate('app.charts.disbursed')}
-            fill={SERIES_COLORS.disbursed}
-            isAnimationActive={false}
-          />
-          <Bar
-            dataKey="committed"
-            stackId="money"
-            name={translate('app.charts.committed')}
-            fill={SERIES_COLORS.committed}
-            isAnimationActive={false}
-          />
+          {moneyBars(
+            { disbursed: translate('app.charts.disbursed'), committed: translate('app.charts.committed') },
+            true,
+          )}
         </BarChart>
       </ResponsiveContainer>
     </ChartBox>

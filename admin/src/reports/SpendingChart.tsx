@@ -1,18 +1,8 @@
 import { FormControl, InputLabel, MenuItem, Select, Stack } from '@mui/material';
 import { useState } from 'react';
 import { useTranslate } from 'react-admin';
-import {
-  Bar,
-  BarChart,
-  CartesianGrid,
-  Legend,
-  ReferenceLine,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
-import { AXIS_TICK, LEGEND_PROPS, ChartBox, SERIES_COLORS, TOOLTIP_STYLE, useMoneyChartFormat } from '../common/charts';
+import { BarChart, CartesianGrid, Legend, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { AXIS_TICK, LEGEND_PROPS, ChartBox, TOOLTIP_STYLE, moneyBars, useMoneyChartFormat } from '../common/charts';
 import type { Grouping, SpendingReport, SpendingRow } from '../types';
 import { groupKey, useGroupLabel } from './groupLabels';
 
@@ -103,18 +93,10 @@ export const SpendingChart = ({ report }: { report: SpendingReport }) => {
               cursor={{ fillOpacity: 0.2 }}
             />
             <Legend {...LEGEND_PROPS} />
-            <Bar
-              dataKey="disbursed"
-              name={translate('app.reports.disbursed')}
-              fill={SERIES_COLORS.disbursed}
-              isAnimationActive={false}
-            />
-            <Bar
-              dataKey="committed"
-              name={translate('app.reports.committed')}
-              fill={SERIES_COLORS.committed}
-              isAnimationActive={false}
-            />
+            {moneyBars({
+              disbursed: translate('app.reports.disbursed'),
+              committed: translate('app.reports.committed'),
+            })}
           </BarChart>
         </ResponsiveContainer>
       </ChartBox>
