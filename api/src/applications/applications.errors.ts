@@ -1,5 +1,6 @@
 import type { Finding } from '@app/guidelines';
-import { HttpException, HttpStatus } from '@nestjs/common';
+import { HttpStatus } from '@nestjs/common';
+import { FeatureError } from '../common/feature-error.js';
 
 export enum ApplicationErrorCode {
   WrongStatus = 'APPLICATION_WRONG_STATUS',
@@ -21,12 +22,8 @@ const STATUS: Record<ApplicationErrorCode, HttpStatus> = {
   [ApplicationErrorCode.NotYourRole]: HttpStatus.FORBIDDEN,
 };
 
-export class ApplicationError extends HttpException {
-  constructor(
-    readonly code: ApplicationErrorCode,
-    message: string,
-    findings?: Finding[],
-  ) {
-    super({ message, code, ...(findings ? { findings } : {}) }, STATUS[code]);
+export class ApplicationError extends FeatureError<ApplicationErrorCode> {
+  constructor(code: ApplicationErrorCode, message: string, findings?: Finding[]) {
+    super(code, STATUS[code], message, findings ? { findings } : {});
   }
 }

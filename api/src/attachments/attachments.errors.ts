@@ -1,4 +1,5 @@
-import { HttpException, HttpStatus } from '@nestjs/common';
+import { HttpStatus } from '@nestjs/common';
+import { FeatureError } from '../common/feature-error.js';
 
 export enum AttachmentErrorCode {
   UnsupportedType = 'ATTACHMENT_UNSUPPORTED_TYPE',
@@ -26,11 +27,8 @@ const ABOUT_THE_FILE = new Set([
   AttachmentErrorCode.TooLarge,
 ]);
 
-export class AttachmentError extends HttpException {
-  constructor(
-    readonly code: AttachmentErrorCode,
-    message: string,
-  ) {
-    super({ message, code, ...(ABOUT_THE_FILE.has(code) ? { errors: { file: message } } : {}) }, STATUS[code]);
+export class AttachmentError extends FeatureError<AttachmentErrorCode> {
+  constructor(code: AttachmentErrorCode, message: string) {
+    super(code, STATUS[code], message, ABOUT_THE_FILE.has(code) ? { errors: { file: message } } : {});
   }
 }

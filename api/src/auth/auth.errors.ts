@@ -1,4 +1,5 @@
-import { HttpException, HttpStatus } from '@nestjs/common';
+import { HttpStatus } from '@nestjs/common';
+import { FeatureError } from '../common/feature-error.js';
 
 export enum AuthErrorCode {
   InvalidCredentials = 'INVALID_CREDENTIALS',
@@ -24,8 +25,8 @@ const MESSAGE: Record<AuthErrorCode, string> = {
   [AuthErrorCode.Forbidden]: 'Your role may not do this',
 };
 
-export class AuthError extends HttpException {
-  constructor(readonly code: AuthErrorCode) {
-    super({ message: MESSAGE[code], code }, STATUS[code]);
+export class AuthError extends FeatureError<AuthErrorCode> {
+  constructor(code: AuthErrorCode) {
+    super(code, STATUS[code], MESSAGE[code]);
   }
 }

@@ -1,4 +1,5 @@
-import { HttpException, HttpStatus } from '@nestjs/common';
+import { HttpStatus } from '@nestjs/common';
+import { FeatureError } from '../common/feature-error.js';
 
 export enum DisbursementErrorCode {
   NotAGrant = 'DISBURSEMENT_NOT_A_GRANT',
@@ -18,11 +19,8 @@ const STATUS: Record<DisbursementErrorCode, HttpStatus> = {
   [DisbursementErrorCode.YearClosed]: HttpStatus.CONFLICT,
 };
 
-export class DisbursementError extends HttpException {
-  constructor(
-    readonly code: DisbursementErrorCode,
-    message: string,
-  ) {
-    super({ message, code }, STATUS[code]);
+export class DisbursementError extends FeatureError<DisbursementErrorCode> {
+  constructor(code: DisbursementErrorCode, message: string) {
+    super(code, STATUS[code], message);
   }
 }

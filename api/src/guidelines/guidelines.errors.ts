@@ -1,4 +1,5 @@
-import { HttpException, HttpStatus } from '@nestjs/common';
+import { HttpStatus } from '@nestjs/common';
+import { FeatureError } from '../common/feature-error.js';
 
 export enum GuidelineErrorCode {
   NotDraft = 'GUIDELINE_NOT_DRAFT',
@@ -27,8 +28,8 @@ const MESSAGE: Record<GuidelineErrorCode, string> = {
     'No published guideline version is in force today; the contact point must publish one',
 };
 
-export class GuidelineError extends HttpException {
-  constructor(readonly code: GuidelineErrorCode) {
-    super({ message: MESSAGE[code], code }, STATUS[code]);
+export class GuidelineError extends FeatureError<GuidelineErrorCode> {
+  constructor(code: GuidelineErrorCode) {
+    super(code, STATUS[code], MESSAGE[code]);
   }
 }

@@ -1,4 +1,5 @@
-import { HttpException, HttpStatus } from '@nestjs/common';
+import { HttpStatus } from '@nestjs/common';
+import { FeatureError } from '../common/feature-error.js';
 
 export enum LedgerErrorCode {
   NoOpenYear = 'LEDGER_NO_OPEN_YEAR',
@@ -10,11 +11,9 @@ export enum LedgerErrorCode {
   YearExists = 'LEDGER_YEAR_EXISTS',
 }
 
-export class LedgerError extends HttpException {
-  constructor(
-    readonly code: LedgerErrorCode,
-    message: string,
-  ) {
-    super({ message, code }, HttpStatus.CONFLICT);
+/** Every ledger refusal is a conflict with the state of the money. */
+export class LedgerError extends FeatureError<LedgerErrorCode> {
+  constructor(code: LedgerErrorCode, message: string) {
+    super(code, HttpStatus.CONFLICT, message);
   }
 }
