@@ -1,5 +1,18 @@
+import pg from 'pg';
+import { LOGIN_LOCK_CLASS } from '../api/src/auth/login-throttle.service.js';
 import { Session } from '../api/src/auth/session.entity.js';
 import { createTestApp, type TestApp, TEST_PASSWORD } from './support/test-app.js';
+
+const count = (statuses: number[], status: number) => statuses.filter((s) => s === status).length;
+
+/** Waits, a bounded number of times, until the database shows what the test waits for. */
+async function until(what: string, check: () => Promise<boolean>): Promise<void> {
+  for (let i = 0; i < 500; i++) {
+    if (await check()) return;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  throw new Error(`gave up waiting: ${what}`);
+}
 
 describe('Authentication', () => {
   let t: TestApp;
@@ -148,6 +161,101 @@ describe('Authentication', () => {
     expect((await t.http.post('/api/auth/login').send({ email: user.email, password: TEST_PASSWORD })).status).toBe(
       200,
     );
+  });
+
+  it('answers exactly 10 of 50 simultaneous wrong passwords with 401 and the other 40 with 429 and Retry-After', async () => {
+    const user = await t.newUser('finance');
+    const burst = await Promise.all(
+      Array.from({ length: 50 }, () =>
+        t.http.post('/api/auth/login').send({ email: user.email, password: 'wrong-password-123' }),
+      ),
+    );
+    const statuses = burst.map((r) => r.status);
+    expect(count(statuses, 401)).toBe(10);
+    expect(count(statuses, 429)).toBe(40);
+    for (const res of burst.filter((r) => r.status === 429)) {
+      expect(res.body).toEqual({
+        statusCode: 429,
+        error: 'Too Many Requests',
+        message: 'Too many failed sign-ins for this account; try again later',
+        code: 'TOO_MANY_ATTEMPTS',
+      });
+      const retryAfter = Number(res.headers['retry-after']);
+      expect(Number.isInteger(retryAfter) && retryAfter >= 1 && retryAfter <= 15 * 60).toBe(true);
+    }
+    const after = await t.http.post('/api/auth/login').send({ email: user.email, password: TEST_PASSWORD });
+    expect(after.status).toBe(429);
+    const [{ failed, pending }] = await t.db.query(
+      `SELECT count(*) FILTER (WHERE succeeded = false)::int AS failed, count(*) FILTER (WHERE succeeded IS NULL)::int AS pending
+         FROM login_attempts WHERE email = $1`,
+      [user.email],
+    );
+    expect({ failed, pending }).toEqual({ failed: 10, pending: 0 });
+  });
+
+  it('refuses with 429 a right password sent while a burst that filled the window is still being verified', async () => {
+    const user = await t.newUser('finance');
+    // the test holds the account's lock, so the burst queues in front of the right password in a known order
+    const holder = new pg.Client({ connectionString: t.databaseUrl });
+    await holder.connect();
+    try {
+      await holder.query('BEGIN');
+      await holder.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [LOGIN_LOCK_CLASS, user.email]);
+      const burst = Array.from({ length: 10 }, () =>
+        t.http
+          .post('/api/auth/login')
+          .send({ email: user.email, password: 'wrong-password-123' })
+          .then((r) => r),
+      );
+      await until('ten sign-ins queue on the account before their passwords are verified', async () => {
+        const [{ waiting }] = (
+          await holder.query(
+            `SELECT count(*)::int AS waiting FROM pg_locks
+              WHERE locktype = 'advisory' AND classid = $1 AND objsubid = 2 AND NOT granted
+                AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
+            [LOGIN_LOCK_CLASS],
+          )
+        ).rows;
+        return waiting === 10;
+      });
+      const right = t.http
+        .post('/api/auth/login')
+        .send({ email: user.email, password: TEST_PASSWORD })
+        .then((r) => r);
+      await holder.query('COMMIT');
+      const statuses = (await Promise.all(burst)).map((r) => r.status);
+      expect(count(statuses, 401)).toBe(10);
+      expect((await right).status).toBe(429);
+    } finally {
+      await holder.end();
+    }
+  });
+
+  it('holds the limit across two API processes on one database: 25 wrong passwords at each, 10 answered 401', async () => {
+    const user = await t.newUser('finance');
+    const second = await createTestApp({ loginMaxFailures: 10, loginWindowMinutes: 15 }, t.databaseUrl);
+    try {
+      const guess = (app: TestApp) =>
+        app.http.post('/api/auth/login').send({ email: user.email, password: 'wrong-password-123' });
+      const statuses = (await Promise.all(Array.from({ length: 50 }, (_, i) => guess(i % 2 === 0 ? t : second)))).map(
+        (r) => r.status,
+      );
+      expect(count(statuses, 401)).toBe(10);
+      expect(count(statuses, 429)).toBe(40);
+    } finally {
+      await second.app.close();
+    }
+  });
+
+  it('counts an attempt whose process died before it was verified as a failure', async () => {
+    const user = await t.newUser('finance');
+    // what ten processes killed in the middle of verifying a password leave behind
+    await t.db.query(
+      `INSERT INTO login_attempts (email, succeeded, at) SELECT $1, NULL, now() FROM generate_series(1, 10)`,
+      [user.email],
+    );
+    const res = await t.http.post('/api/auth/login').send({ email: user.email, password: TEST_PASSWORD });
+    expect(res.status).toBe(429);
   });
 
   it('refuses a login body with wrong types or unknown fields, naming them', async () => {

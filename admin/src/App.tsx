@@ -1,5 +1,6 @@
 import { Admin, CustomRoutes, Resource } from 'react-admin';
 import { Route } from 'react-router-dom';
+import { AccountPage } from './account/AccountPage';
 import applications from './applications';
 import { PaymentsDue } from './applications/PaymentsDue';
 import { ReviewQueue } from './applications/ReviewQueue';
@@ -52,6 +53,8 @@ export const App = () => (
       <Route path="/review-queue" element={<ReviewQueue />} />
       <Route path="/payments-due" element={<PaymentsDue />} />
       <Route path="/reports" element={<ReportsPage />} />
+      {/* Every role's own account and second factor. */}
+      <Route path="/account" element={<AccountPage />} />
     </CustomRoutes>
   </Admin>
 );

@@ -17,6 +17,9 @@ import type {
   ProcessingReport,
   SpendingQuery,
   SpendingReport,
+  TotpSetup,
+  TotpStatus,
+  User,
 } from './types';
 
 const API = '/api';
@@ -67,6 +70,16 @@ export interface ExitPoolDataProvider extends DataProvider {
    * header and saves it under the name the API gives; answers that name.
    */
   downloadFile(path: string, params: Record<string, string | number | boolean | undefined>): Promise<string>;
+  /** GET /api/auth/totp: the signed-in user's second factor (on, required for the role, recovery codes left). */
+  totpStatus(): Promise<{ data: TotpStatus }>;
+  /** POST /api/auth/totp/setup: a new pending secret and its QR code (409 when the second factor is on). */
+  totpSetup(): Promise<{ data: TotpSetup }>;
+  /** POST /api/auth/totp/confirm: turns it on with a code of the app; answers the ten recovery codes, once. */
+  totpConfirm(code: string): Promise<{ data: { recoveryCodes: string[] } }>;
+  /** POST /api/auth/totp/disable: 400 with `errors.password` / `errors.code` when either is wrong. */
+  totpDisable(input: { password: string; code: string }): Promise<{ data: null }>;
+  /** POST /api/users/:id/reset-totp (admin): clears the user's second factor and ends their sessions. */
+  resetTotp(userId: string): Promise<{ data: User }>;
 }
 
 export const dataProvider: ExitPoolDataProvider = {
@@ -125,6 +138,19 @@ export const dataProvider: ExitPoolDataProvider = {
     saveBlob(blob, name);
     return name;
   },
+
+  totpStatus: async () => ({ data: await get<TotpStatus>('auth/totp') }),
+
+  totpSetup: async () => ({ data: await post<TotpSetup>('auth/totp/setup') }),
+
+  totpConfirm: async (code) => ({ data: await post<{ recoveryCodes: string[] }>('auth/totp/confirm', { code }) }),
+
+  totpDisable: async (input) => {
+    await post<unknown>('auth/totp/disable', input);
+    return { data: null };
+  },
+
+  resetTotp: async (userId) => ({ data: await post<User>(`users/${encodeURIComponent(userId)}/reset-totp`) }),
 };
 
 export const useExitPoolDataProvider = () => useDataProvider<ExitPoolDataProvider>();

@@ -28,6 +28,9 @@ export const httpClient = async (url: string, options: fetchUtils.Options = {}) 
 
 const readableMessage = (error: HttpError): string => {
   // Translation keys: react-admin's notifications translate them.
+  if (error.status === 403 && (error.body as { code?: unknown } | null)?.code === 'AUTH_TOTP_ENROLMENT_REQUIRED') {
+    return 'app.totp.enrolment_required';
+  }
   if (error.status === 403) return 'ra.notification.not_authorized';
   if (error.status === 429) return 'app.error.too_many_requests';
   if (error.status >= 500) return 'ra.notification.http_error';

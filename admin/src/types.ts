@@ -21,6 +21,25 @@ export interface User {
   role: Role;
   unitId: string | null;
   active: boolean;
+  /** the user has a second factor (an authenticator app) */
+  totpEnabled?: boolean;
+}
+
+/** GET /api/auth/totp: the signed-in user's second factor. */
+export interface TotpStatus {
+  enabled: boolean;
+  /** the user's role must have one (MFA_REQUIRED_ROLES) */
+  required: boolean;
+  recoveryCodesLeft: number;
+}
+
+/** POST /api/auth/totp/setup: a pending secret, confirmed by a code from the app. */
+export interface TotpSetup {
+  /** base32, for typing into the app by hand */
+  secret: string;
+  otpauthUri: string;
+  /** `data:image/png;base64,...` */
+  qrCode: string;
 }
 
 export interface Category {

@@ -1,6 +1,7 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Role } from '@app/contract';
 import { randomBytes } from 'node:crypto';
+import { generate } from 'otplib';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createApp } from '../../api/src/app.factory.js';
@@ -25,10 +26,25 @@ export interface TestApp {
   /** A user with TEST_PASSWORD; a unit worker gets a new unit unless one is given. */
   newUser(role: Role, fields?: Partial<User>): Promise<User>;
   /** Signs in through the API and answers the bearer token. */
-  login(email: string, password?: string): Promise<string>;
+  login(email: string, password?: string, totp?: string): Promise<string>;
   /** A new user of the role, signed in. */
-  signedIn(role: Role, fields?: Partial<User>): Promise<{ user: User; token: string; auth: { Authorization: string } }>;
+  signedIn(role: Role, fields?: Partial<User>): Promise<SignedIn>;
+  /** Turns the second factor on through the API (set-up, then a code computed by otplib) for a signed-in user. */
+  enrol(auth: { Authorization: string }): Promise<{ secret: string; recoveryCodes: string[] }>;
+  /** A new user of the role, signed in, with the second factor on. */
+  signedInWithTotp(role: Role, fields?: Partial<User>): Promise<SignedIn & { secret: string; recoveryCodes: string[] }>;
+  /**
+   * A code the API accepts now: of the current time step, or of the next one when the
+   * current one was used already (one step of drift is allowed). Throws when both were used.
+   */
+  totpCode(userId: string, secret: string): Promise<string>;
   close(): Promise<void>;
+}
+
+export interface SignedIn {
+  user: User;
+  token: string;
+  auth: { Authorization: string };
 }
 
 let seq = 0;
@@ -72,8 +88,10 @@ export async function createTestApp(overrides: Partial<AppConfig> = {}, database
       });
       return db.getRepository(User).findOneByOrFail({ id: saved.id });
     },
-    async login(email, password = TEST_PASSWORD) {
-      const res = await http.post('/api/auth/login').send({ email, password });
+    async login(email, password = TEST_PASSWORD, totp) {
+      const res = await http
+        .post('/api/auth/login')
+        .send(totp === undefined ? { email, password } : { email, password, totp });
       if (res.status !== 200) throw new Error(`login of ${email} answered ${res.status}: ${JSON.stringify(res.body)}`);
       return res.body.accessToken as string;
     },
@@ -81,6 +99,27 @@ export async function createTestApp(overrides: Partial<AppConfig> = {}, database
       const user = await ctx.newUser(role, fields);
       const token = await ctx.login(user.email);
       return { user, token, auth: { Authorization: `Bearer ${token}` } };
+    },
+    async enrol(auth) {
+      const setup = await http.post('/api/auth/totp/setup').set(auth);
+      if (setup.status !== 200) throw new Error(`totp set-up answered ${setup.status}: ${JSON.stringify(setup.body)}`);
+      const secret = setup.body.secret as string;
+      const code = await generate({ secret });
+      const confirm = await http.post('/api/auth/totp/confirm').set(auth).send({ code });
+      if (confirm.status !== 200)
+        throw new Error(`totp confirm answered ${confirm.status}: ${JSON.stringify(confirm.body)}`);
+      return { secret, recoveryCodes: confirm.body.recoveryCodes as string[] };
+    },
+    async signedInWithTotp(role, fields) {
+      const signedIn = await ctx.signedIn(role, fields);
+      return { ...signedIn, ...(await ctx.enrol(signedIn.auth)) };
+    },
+    async totpCode(userId, secret) {
+      const [{ last }] = await db.query(`SELECT totp_last_step AS last FROM users WHERE id = $1`, [userId]);
+      const current = Math.floor(Date.now() / 30_000);
+      const step = last === null ? current : Math.max(current, Number(last) + 1);
+      if (step > current + 1) throw new Error('both codes the API would accept now were used already');
+      return generate({ secret, epoch: step * 30 });
     },
     async close() {
       await app.close();

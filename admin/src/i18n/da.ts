@@ -225,6 +225,18 @@ const app: AppMessages = {
     too_many_attempts: 'For mange loginforsøg. Vent et par minutter, og prøv igen.',
     too_many_attempts_wait:
       'For mange loginforsøg. Prøv igen om 1 minut. |||| For mange loginforsøg. Prøv igen om %{smart_count} minutter.',
+    totp_required: 'Indtast koden fra din godkendelsesapp.',
+    invalid_credentials_code: 'Forkert e-mail, adgangskode eller kode.',
+    second_factor: 'Totrinsbekræftelse',
+    signing_in_as: 'Logger ind som %{email}',
+    code_prompt: 'Indtast den 6-cifrede kode, som din godkendelsesapp viser for Exit Pool.',
+    code: 'Kode',
+    recovery_prompt: 'Indtast en af dine gendannelseskoder. Hver kode virker kun én gang.',
+    recovery_code: 'Gendannelseskode',
+    recovery_code_hint: 'f.eks. abcde-fghij',
+    use_recovery: 'Brug en gendannelseskode',
+    use_code: 'Brug koden fra appen',
+    other_account: 'En anden konto',
   },
   error: {
     too_many_requests: 'For mange forespørgsler. Vent et øjeblik, og prøv igen.',
@@ -416,11 +428,81 @@ const app: AppMessages = {
     payment_above_unpaid: 'Højst %{amount}, bevillingens ikke udbetalte beløb',
     refund_above_paid: 'Højst %{amount}, det udbetalte beløb',
     account_code: '1–40 bogstaver, tal, punktummer eller bindestreger, f.eks. 4410',
+    totp_code: 'De 6 cifre, appen viser',
+    recovery_code: 'Ti bogstaver og cifre, f.eks. abcde-fghij',
   },
   helper: {
     code_fixed: 'Koden indgår i referencer og kan ikke ændres',
     new_password: 'Lad feltet stå tomt for at beholde den nuværende adgangskode',
     unit_only_for_unit_workers: 'Kun exitmedarbejdere hører til en exitenhed',
+  },
+  account: {
+    menu: 'Din konto',
+    title: 'Din konto',
+  },
+  totp: {
+    enrolment_required: 'Opsæt totrinsbekræftelse (en godkendelsesapp), før du går videre.',
+    enrolment_required_page:
+      'Din rolle kræver totrinsbekræftelse. Opsæt en godkendelsesapp nedenfor: indtil da åbner intet andet i Exit Pool. Du fortsætter til forsiden, så snart den er slået til.',
+    title: 'Totrinsbekræftelse',
+    subheader: 'Efter din adgangskode beder Exit Pool om en 6-cifret kode fra en godkendelsesapp på din telefon.',
+    setup_title: 'Opsæt totrinsbekræftelse',
+    codes_title: 'Dine gendannelseskoder',
+    status: 'Status',
+    on: 'Slået til',
+    off: 'Slået fra',
+    required: 'Krævet for din rolle',
+    codes_left: 'Gendannelseskoder tilbage',
+    few_left:
+      'Kun 1 gendannelseskode tilbage. Slå totrinsbekræftelsen fra og opsæt den igen for at få ti nye. |||| Kun %{smart_count} gendannelseskoder tilbage. Slå totrinsbekræftelsen fra og opsæt den igen for at få ti nye.',
+    intro:
+      'Totrinsbekræftelse beskytter din konto, selv hvis din adgangskode slipper ud: ingen kan logge ind uden koden på din telefon.',
+    set_up: 'Opsæt totrinsbekræftelse',
+    lost_phone:
+      'Mistet din telefon? Log ind med en af dine gendannelseskoder og opsæt totrinsbekræftelsen igen, eller bed en administrator om at nulstille den.',
+    step_install:
+      'Installér en godkendelsesapp på din telefon, hvis du ikke har en (enhver app til tidsbaserede koder, TOTP).',
+    step_scan: 'Scan denne QR-kode med appen.',
+    qr_alt: 'QR-kode, der tilføjer Exit Pool i en godkendelsesapp',
+    manual: 'Kan du ikke scanne den? Indtast i stedet denne nøgle i appen (tidsbaseret, 6 cifre):',
+    copy: 'Kopiér nøglen',
+    copied: 'Nøglen er kopieret',
+    copy_failed: 'Nøglen kunne ikke kopieres. Markér den, og kopiér den selv.',
+    step_code: 'Indtast den 6-cifrede kode, som appen nu viser for Exit Pool.',
+    code: 'Kode fra appen',
+    turn_on: 'Slå til',
+    code_refused: 'Koden blev ikke godkendt. Tjek, at telefonens ur går rigtigt, og indtast den kode, appen viser nu.',
+    setup_expired: 'Opsætningen er ikke længere i gang (%{message}). Start forfra.',
+    turned_on: 'Totrinsbekræftelse er slået til.',
+    codes_once_title: 'Vises kun denne ene gang.',
+    codes_once:
+      'Gem koderne nu: download eller udskriv dem, og opbevar dem et sikkert sted, ikke sammen med din telefon. Mister du telefonen, logger hver kode dig ind én gang.',
+    codes_issued: 'Lavet %{date}',
+    codes_use:
+      'Hver kode logger dig ind én gang i stedet for koden fra din godkendelsesapp: vælg "Brug en gendannelseskode" på log ind-siden.',
+    codes_keep:
+      'Opbevar dem et sikkert sted, ikke sammen med din telefon. Enhver med din adgangskode og en af disse koder kan logge ind som dig.',
+    codes_file_title: 'Exit Pool: gendannelseskoder',
+    download: 'Download (.txt)',
+    print: 'Udskriv',
+    saved_check: 'Jeg har gemt gendannelseskoderne',
+    done: 'Færdig',
+    continue: 'Fortsæt til Exit Pool',
+    turn_off: 'Slå fra',
+    turn_off_title: 'Slå totrinsbekræftelse fra?',
+    turn_off_content:
+      'Bekræft med din adgangskode og den kode, din godkendelsesapp viser nu. Dine gendannelseskoder holder op med at virke.',
+    turn_off_required: 'Din rolle kræver totrinsbekræftelse: du skal opsætte en ny, før du kan gå videre.',
+    wrong_password: 'Forkert adgangskode',
+    turned_off: 'Totrinsbekræftelse er slået fra.',
+    load_failed: 'Status for din totrinsbekræftelse kunne ikke hentes. Genindlæs siden for at prøve igen.',
+    reset: 'Nulstil totrinsbekræftelse',
+    reset_title: 'Nulstil totrinsbekræftelsen for %{name}?',
+    reset_content:
+      '%{name}s godkendelsesapp og gendannelseskoder holder op med at virke, og alle personens sessioner slutter straks: personen skal logge ind igen. Kræver rollen totrinsbekræftelse, opsætter personen en ny ved næste log ind.',
+    reset_check:
+      'Nulstil kun for en person, hvis identitet du har tjekket, f.eks. ved at ringe tilbage på et nummer, du allerede kender.',
+    reset_done: 'Totrinsbekræftelsen for %{name} er nulstillet, og personens sessioner er afsluttet.',
   },
   users: {
     new_password: 'Ny adgangskode',
@@ -911,6 +993,7 @@ export const da: TranslationMessages = {
         unitId: 'Exitenhed',
         active: 'Aktiv',
         password: 'Adgangskode',
+        totpEnabled: 'Totrinsbekræftelse',
       },
     },
     categories: {

@@ -11,6 +11,18 @@ const app = {
     too_many_attempts: 'Too many sign-in attempts. Wait a few minutes and try again.',
     too_many_attempts_wait:
       'Too many sign-in attempts. Try again in 1 minute. |||| Too many sign-in attempts. Try again in %{smart_count} minutes.',
+    totp_required: 'Enter the code from your authenticator app.',
+    invalid_credentials_code: 'Wrong email, password or code.',
+    second_factor: 'Second factor',
+    signing_in_as: 'Signing in as %{email}',
+    code_prompt: 'Enter the 6-digit code your authenticator app shows for Exit Pool.',
+    code: 'Code',
+    recovery_prompt: 'Enter one of your recovery codes. Each works only once.',
+    recovery_code: 'Recovery code',
+    recovery_code_hint: 'e.g. abcde-fghij',
+    use_recovery: 'Use a recovery code',
+    use_code: 'Use the code from the app',
+    other_account: 'Other account',
   },
   error: {
     too_many_requests: 'Too many requests. Wait a moment and try again.',
@@ -199,11 +211,81 @@ const app = {
     payment_above_unpaid: 'At most %{amount}, the unpaid amount of the grant',
     refund_above_paid: 'At most %{amount}, what has been paid',
     account_code: '1–40 letters, digits, dots or dashes, e.g. 4410',
+    totp_code: 'The 6 digits the app shows',
+    recovery_code: 'Ten letters and digits, e.g. abcde-fghij',
   },
   helper: {
     code_fixed: 'The code is part of references and cannot be changed',
     new_password: 'Leave empty to keep the current password',
     unit_only_for_unit_workers: 'Only unit workers belong to an exit unit',
+  },
+  account: {
+    menu: 'Your account',
+    title: 'Your account',
+  },
+  totp: {
+    enrolment_required: 'Set up a second factor (an authenticator app) before you go on.',
+    enrolment_required_page:
+      'Your role requires a second factor. Set up an authenticator app below: until then nothing else in Exit Pool opens. You continue to the dashboard as soon as it is on.',
+    title: 'Second factor',
+    subheader: 'After your password, Exit Pool asks for a 6-digit code from an authenticator app on your phone.',
+    setup_title: 'Set up the second factor',
+    codes_title: 'Your recovery codes',
+    status: 'Status',
+    on: 'On',
+    off: 'Off',
+    required: 'Required for your role',
+    codes_left: 'Recovery codes left',
+    few_left:
+      'Only 1 recovery code left. To get ten new ones, turn the second factor off and set it up again. |||| Only %{smart_count} recovery codes left. To get ten new ones, turn the second factor off and set it up again.',
+    intro:
+      'A second factor keeps your account safe even if your password leaks: nobody can sign in without the code on your phone.',
+    set_up: 'Set up the second factor',
+    lost_phone:
+      'Lost your phone? Sign in with one of your recovery codes and set the second factor up again, or ask an administrator to reset it.',
+    step_install: 'Install an authenticator app on your phone if you have none (any app for time-based codes, TOTP).',
+    step_scan: 'Scan this QR code with the app.',
+    qr_alt: 'QR code that adds Exit Pool to an authenticator app',
+    manual: 'Cannot scan it? Type this key into the app instead (time-based, 6 digits):',
+    copy: 'Copy the key',
+    copied: 'Key copied',
+    copy_failed: 'The key could not be copied. Select it and copy it by hand.',
+    step_code: 'Enter the 6-digit code the app now shows for Exit Pool.',
+    code: 'Code from the app',
+    turn_on: 'Turn on',
+    code_refused:
+      "The code was not accepted. Check that your phone's clock is right and enter the code the app shows now.",
+    setup_expired: 'The setup is no longer pending (%{message}). Start again.',
+    turned_on: 'The second factor is on.',
+    codes_once_title: 'Shown only this once.',
+    codes_once:
+      'Save these codes now: download or print them and keep them somewhere safe, away from your phone. If you lose your phone, each code signs you in once.',
+    codes_issued: 'Made %{date}',
+    codes_use:
+      'Each code signs you in once instead of the code from your authenticator app: on the sign-in page choose "Use a recovery code".',
+    codes_keep:
+      'Keep them somewhere safe, away from your phone. Anyone with your password and one of these codes can sign in as you.',
+    codes_file_title: 'Exit Pool: recovery codes',
+    download: 'Download (.txt)',
+    print: 'Print',
+    saved_check: 'I have saved the recovery codes',
+    done: 'Done',
+    continue: 'Continue to Exit Pool',
+    turn_off: 'Turn off',
+    turn_off_title: 'Turn off the second factor?',
+    turn_off_content:
+      'Confirm with your password and the code your authenticator app shows now. Your recovery codes stop working.',
+    turn_off_required: 'Your role requires a second factor: you will have to set up a new one before you can go on.',
+    wrong_password: 'Wrong password',
+    turned_off: 'The second factor is off.',
+    load_failed: 'The status of your second factor could not be read. Reload the page to try again.',
+    reset: 'Reset second factor',
+    reset_title: 'Reset the second factor of %{name}?',
+    reset_content:
+      "%{name}'s authenticator app and recovery codes stop working, and every session of theirs ends at once: they must sign in again. If their role requires a second factor, they set up a new one at their next sign-in.",
+    reset_check:
+      'Reset it only for a person whose identity you have checked, e.g. by calling them back on a number you already know.',
+    reset_done: 'The second factor of %{name} is reset and their sessions have ended.',
   },
   users: {
     new_password: 'New password',
@@ -695,6 +777,7 @@ export const en: TranslationMessages = {
         unitId: 'Exit unit',
         active: 'Active',
         password: 'Password',
+        totpEnabled: 'Second factor',
       },
     },
     categories: {

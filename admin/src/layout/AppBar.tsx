@@ -1,4 +1,7 @@
-import { ListItemText, MenuItem, Typography } from '@mui/material';
+import AccountIcon from '@mui/icons-material/ManageAccounts';
+import { ListItemIcon, ListItemText, MenuItem, Typography } from '@mui/material';
+import { forwardRef } from 'react';
+import { Link } from 'react-router-dom';
 import {
   AppBar as RaAppBar,
   LoadingIndicator,
@@ -8,7 +11,9 @@ import {
   UserMenu,
   useGetIdentity,
   useTranslate,
+  useUserMenu,
 } from 'react-admin';
+import { ACCOUNT_PATH } from '../authProvider';
 import { RoleLabel } from './RoleLabel';
 
 /** Who is signed in (read-only first entry of the user menu). */
@@ -26,6 +31,20 @@ const IdentityItem = () => {
   );
 };
 
+/** The account page (the second factor), for every role. */
+const AccountItem = forwardRef<HTMLAnchorElement>(function AccountItem(props, ref) {
+  const translate = useTranslate();
+  const userMenu = useUserMenu();
+  return (
+    <MenuItem component={Link} to={ACCOUNT_PATH} ref={ref} onClick={userMenu?.onClose} {...props}>
+      <ListItemIcon>
+        <AccountIcon fontSize="small" />
+      </ListItemIcon>
+      <ListItemText>{translate('app.account.menu')}</ListItemText>
+    </MenuItem>
+  );
+});
+
 export const AppBar = () => (
   <RaAppBar
     toolbar={
@@ -38,6 +57,7 @@ export const AppBar = () => (
     userMenu={
       <UserMenu>
         <IdentityItem />
+        <AccountItem />
         <Logout />
       </UserMenu>
     }

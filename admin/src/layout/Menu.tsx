@@ -1,7 +1,10 @@
 import InboxIcon from '@mui/icons-material/MoveToInbox';
 import PaymentsDueIcon from '@mui/icons-material/PendingActions';
 import ReportsIcon from '@mui/icons-material/BarChart';
+import AccountIcon from '@mui/icons-material/ManageAccounts';
 import { Menu as RaMenu, useCanAccess } from 'react-admin';
+import { useEnrolmentRequired } from '../account/useEnrolmentRequired';
+import { ACCOUNT_PATH } from '../authProvider';
 
 /** The contact point's work list, above the resources. */
 const ReviewQueueItem = () => {
@@ -25,20 +28,31 @@ const ReportsItem = () => {
 };
 
 // Each resource item shows only when the role may list it (authProvider.canAccess, access.ts).
-export const Menu = () => (
-  <RaMenu>
-    <RaMenu.DashboardItem />
-    <ReviewQueueItem />
-    <PaymentsDueItem />
-    <RaMenu.ResourceItem name="applications" />
-    <RaMenu.ResourceItem name="cases" />
-    <RaMenu.ResourceItem name="disbursements" />
-    <RaMenu.ResourceItem name="budget-years" />
-    <ReportsItem />
-    <RaMenu.ResourceItem name="guidelines" />
-    <RaMenu.ResourceItem name="units" />
-    <RaMenu.ResourceItem name="categories" />
-    <RaMenu.ResourceItem name="users" />
-    <RaMenu.ResourceItem name="audit-events" />
-  </RaMenu>
-);
+// Until a required second factor is set up, nothing but the account page would open.
+export const Menu = () => {
+  const enrolmentRequired = useEnrolmentRequired();
+  if (enrolmentRequired) {
+    return (
+      <RaMenu>
+        <RaMenu.Item to={ACCOUNT_PATH} primaryText="app.account.menu" leftIcon={<AccountIcon />} />
+      </RaMenu>
+    );
+  }
+  return (
+    <RaMenu>
+      <RaMenu.DashboardItem />
+      <ReviewQueueItem />
+      <PaymentsDueItem />
+      <RaMenu.ResourceItem name="applications" />
+      <RaMenu.ResourceItem name="cases" />
+      <RaMenu.ResourceItem name="disbursements" />
+      <RaMenu.ResourceItem name="budget-years" />
+      <ReportsItem />
+      <RaMenu.ResourceItem name="guidelines" />
+      <RaMenu.ResourceItem name="units" />
+      <RaMenu.ResourceItem name="categories" />
+      <RaMenu.ResourceItem name="users" />
+      <RaMenu.ResourceItem name="audit-events" />
+    </RaMenu>
+  );
+};

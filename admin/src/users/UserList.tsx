@@ -1,3 +1,4 @@
+import { type Theme, useMediaQuery } from '@mui/material';
 import {
   BooleanField,
   DataTable,
@@ -7,9 +8,13 @@ import {
   ReferenceInput,
   SelectField,
   SelectInput,
+  SimpleList,
+  useTranslate,
 } from 'react-admin';
 import { searchFilter } from '../common/filters';
 import { roleChoices } from '../common/roles';
+import type { User } from '../types';
+import { ResetTotpButton } from './ResetTotpButton';
 
 const filters = [
   searchFilter,
@@ -22,20 +27,51 @@ const filters = [
     perPage={100}
   />,
   <NullableBooleanInput key="active" source="active" />,
+  <NullableBooleanInput key="totpEnabled" source="totpEnabled" />,
 ];
 
-export const UserList = () => (
-  <List filters={filters} sort={{ field: 'displayName', order: 'ASC' }} perPage={25}>
-    <DataTable rowClick="show" bulkActionButtons={false}>
-      <DataTable.Col source="displayName" />
-      <DataTable.Col source="email" />
-      <DataTable.Col source="role">
-        <SelectField source="role" choices={roleChoices} />
-      </DataTable.Col>
-      <DataTable.Col source="unitId">
-        <ReferenceField source="unitId" reference="units" link={false} emptyText="–" />
-      </DataTable.Col>
-      <DataTable.Col source="active" field={BooleanField} />
-    </DataTable>
-  </List>
-);
+/** On a phone: one line a user, with the role and whether the second factor is on; the reset is on the user's page. */
+const UserPhoneList = () => {
+  const translate = useTranslate();
+  return (
+    <SimpleList<User>
+      primaryText={(user) => user.displayName}
+      secondaryText={(user) => (
+        <>
+          {user.email} · {translate(`app.roles.${user.role}`)}
+          <br />
+          {translate('resources.users.fields.totpEnabled')}:{' '}
+          {translate(user.totpEnabled ? 'app.totp.on' : 'app.totp.off')}
+        </>
+      )}
+      rowClick="show"
+    />
+  );
+};
+
+export const UserList = () => {
+  const phone = useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'));
+  return (
+    <List filters={filters} sort={{ field: 'displayName', order: 'ASC' }} perPage={25}>
+      {phone ? (
+        <UserPhoneList />
+      ) : (
+        <DataTable rowClick="show" bulkActionButtons={false}>
+          <DataTable.Col source="displayName" />
+          <DataTable.Col source="email" />
+          <DataTable.Col source="role">
+            <SelectField source="role" choices={roleChoices} />
+          </DataTable.Col>
+          <DataTable.Col source="unitId">
+            <ReferenceField source="unitId" reference="units" link={false} emptyText="–" />
+          </DataTable.Col>
+          <DataTable.Col source="active" field={BooleanField} />
+          <DataTable.Col source="totpEnabled" field={BooleanField} />
+          <DataTable.Col label={false} disableSort>
+            <ResetTotpButton />
+          </DataTable.Col>
+        </DataTable>
+      )}
+    </List>
+  );
+};

@@ -8,12 +8,19 @@ export interface Actor extends SessionUser {
 
 export const IS_PUBLIC = 'exitPool:isPublic';
 export const ROLES_KEY = 'exitPool:roles';
+export const WITHOUT_SECOND_FACTOR = 'exitPool:withoutSecondFactor';
 
 /** The route needs no bearer token. */
 export const Public = () => SetMetadata(IS_PUBLIC, true);
 
 /** Only these roles may call the route; the rest get 403. */
 export const Roles = (...roles: Role[]) => SetMetadata(ROLES_KEY, roles);
+
+/**
+ * A user whose role needs a second factor may call the route before enrolling
+ * (to enrol, see who they are, or sign out); every other route answers 403 until then.
+ */
+export const AllowWithoutSecondFactor = () => SetMetadata(WITHOUT_SECOND_FACTOR, true);
 
 export type AuthenticatedRequest = Request & { actor?: Actor; requestId?: string };
 

@@ -1,16 +1,22 @@
-import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
+import { type CanActivate, type ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Role } from '@app/contract';
-import { type AuthenticatedRequest, IS_PUBLIC, ROLES_KEY } from './auth.decorators.js';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { type AuthenticatedRequest, IS_PUBLIC, ROLES_KEY, WITHOUT_SECOND_FACTOR } from './auth.decorators.js';
 import { AuthError, AuthErrorCode } from './auth.errors.js';
 import { AuthService } from './auth.service.js';
 
-/** Every route needs a live session unless marked @Public(); @Roles() narrows it to roles. */
+/**
+ * Every route needs a live session unless marked @Public(); a role in
+ * MFA_REQUIRED_ROLES also needs its second factor on, except on the routes
+ * marked @AllowWithoutSecondFactor(); @Roles() narrows a route to roles.
+ */
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly auth: AuthService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
@@ -19,9 +25,17 @@ export class AuthGuard implements CanActivate {
     const request = ctx.switchToHttp().getRequest<AuthenticatedRequest>();
     const match = /^Bearer ([A-Za-z0-9_-]{20,200})$/.exec(request.headers.authorization ?? '');
     if (!match) throw new AuthError(AuthErrorCode.MissingToken);
-    request.actor = await this.auth.authenticate(match[1]);
+    const { actor, totpEnabled } = await this.auth.authenticate(match[1]);
+    request.actor = actor;
+    if (
+      !totpEnabled &&
+      this.config.mfaRequiredRoles.includes(actor.role) &&
+      !this.reflector.getAllAndOverride<boolean>(WITHOUT_SECOND_FACTOR, targets)
+    ) {
+      throw new AuthError(AuthErrorCode.TotpEnrolmentRequired);
+    }
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
-    if (roles && !roles.includes(request.actor.role)) throw new AuthError(AuthErrorCode.Forbidden);
+    if (roles && !roles.includes(actor.role)) throw new AuthError(AuthErrorCode.Forbidden);
     return true;
   }
 }

@@ -3,11 +3,14 @@ import { APP_GUARD } from '@nestjs/core';
 import { AuthController } from './auth.controller.js';
 import { AuthGuard } from './auth.guard.js';
 import { AuthService } from './auth.service.js';
+import { LoginThrottleService } from './login-throttle.service.js';
+import { TotpController } from './totp.controller.js';
+import { TotpService } from './totp.service.js';
 
 @Global()
 @Module({
-  controllers: [AuthController],
-  providers: [AuthService, { provide: APP_GUARD, useClass: AuthGuard }],
-  exports: [AuthService],
+  controllers: [AuthController, TotpController],
+  providers: [AuthService, LoginThrottleService, TotpService, { provide: APP_GUARD, useClass: AuthGuard }],
+  exports: [AuthService, TotpService],
 })
 export class AuthModule {}

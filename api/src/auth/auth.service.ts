@@ -9,14 +9,21 @@ import { User } from '../users/user.entity.js';
 import type { Actor } from './auth.decorators.js';
 import { AuthError, AuthErrorCode } from './auth.errors.js';
 import type { LoginDto } from './dto/login.dto.js';
-import { LoginAttempt } from './login-attempt.entity.js';
+import { LoginThrottleService } from './login-throttle.service.js';
 import { verifyNothing, verifyPassword } from './password.js';
 import { Session } from './session.entity.js';
+import { type SecondFactorProof, TotpService } from './totp.service.js';
 
 const hashToken = (token: string): Buffer => createHash('sha256').update(token).digest();
 
 // Writing last_seen_at on every request would turn reads into writes; a minute's slack is harmless.
 const TOUCH_AFTER_MS = 60_000;
+
+/** The session behind a bearer token, and whether its user has a second factor (read in the same query). */
+export interface AuthenticatedSession {
+  actor: Actor;
+  totpEnabled: boolean;
+}
 
 @Injectable()
 export class AuthService {
@@ -24,45 +31,35 @@ export class AuthService {
     @InjectEntityManager() private readonly manager: EntityManager,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly audit: AuditService,
+    private readonly throttle: LoginThrottleService,
+    private readonly totp: TotpService,
   ) {}
 
   async login(dto: LoginDto): Promise<LoginResponse> {
     const email = dto.email.trim().toLowerCase();
-    if (await this.isThrottled(email)) {
-      await this.audit.record({
-        actorId: null,
-        action: 'auth.login_throttled',
-        entityType: 'user',
-        details: { email },
-      });
-      throw new AuthError(AuthErrorCode.TooManyAttempts);
-    }
+    // counted before the password is verified, so a burst of guesses cannot outrun the count
+    const attempt = await this.throttle.reserve(email);
     const user = await this.manager
       .createQueryBuilder(User, 'u')
       .addSelect('u.passwordHash')
       .where('u.email = :email', { email })
       .getOne();
     const ok = user ? await verifyPassword(user.passwordHash, dto.password) : await verifyNothing(dto.password);
-    if (!user || !ok || !user.active) {
-      await this.manager.transaction(async (tx) => {
-        await tx.insert(LoginAttempt, { email, succeeded: false, at: new Date() });
-        await this.audit.record(
-          {
-            actorId: user?.id ?? null,
-            action: 'auth.login_failed',
-            entityType: 'user',
-            entityId: user?.id,
-            details: { email },
-          },
-          tx,
-        );
-      });
-      throw new AuthError(AuthErrorCode.InvalidCredentials);
+    if (!user || !ok || !user.active) return this.refuse(attempt, email, user?.id ?? null);
+
+    let proof: SecondFactorProof | null = null;
+    if (user.totpEnabledAt) {
+      if (dto.totp === undefined || dto.totp === null) return this.askForCode(attempt);
+      proof = await this.totp.prepareSignIn(user.id, dto.totp);
+      if (!proof) return this.refuse(attempt, email, user.id, true);
     }
+
     const token = randomBytes(32).toString('base64url');
-    const now = new Date();
-    await this.manager.transaction(async (tx) => {
-      await tx.insert(LoginAttempt, { email, succeeded: true, at: now });
+    const outcome = await this.manager.transaction(async (tx) => {
+      const factor = await this.totp.consumeSignIn(tx, user.id, proof);
+      if (factor !== 'ok') return factor;
+      await this.throttle.succeed(attempt, tx);
+      const now = new Date();
       const session = await tx.save(Session, {
         userId: user.id,
         tokenHash: hashToken(token),
@@ -76,23 +73,40 @@ export class AuthService {
         { actorId: user.id, action: 'auth.login', entityType: 'session', entityId: session.id },
         tx,
       );
+      return 'ok' as const;
     });
+    // the second factor was turned on, or the code used, by another request meanwhile
+    if (outcome === 'required') return this.askForCode(attempt);
+    if (outcome === 'wrong') return this.refuse(attempt, email, user.id, true);
     return { accessToken: token, user: toSessionUser(user) };
   }
 
-  /** Failures since the last success within the window; the count lives in the database, so it holds across processes. */
-  private async isThrottled(email: string): Promise<boolean> {
-    const [{ failures }] = await this.manager.query(
-      `SELECT count(*)::int AS failures FROM login_attempts
-        WHERE email = $1 AND NOT succeeded AND at > now() - make_interval(mins => $2)
-          AND at > coalesce((SELECT max(at) FROM login_attempts WHERE email = $1 AND succeeded), '-infinity')`,
-      [email, this.config.loginWindowMinutes],
-    );
-    return failures >= this.config.loginMaxFailures;
+  /** A wrong password or code, an unknown or inactive account: all answer alike, and all count. */
+  private async refuse(attempt: string, email: string, userId: string | null, secondFactor = false): Promise<never> {
+    await this.manager.transaction(async (tx) => {
+      await this.throttle.fail(attempt, tx);
+      await this.audit.record(
+        {
+          actorId: userId,
+          action: 'auth.login_failed',
+          entityType: 'user',
+          entityId: userId,
+          details: secondFactor ? { email, secondFactor: 'wrong' } : { email },
+        },
+        tx,
+      );
+    });
+    throw new AuthError(AuthErrorCode.InvalidCredentials);
   }
 
-  /** The actor behind a bearer token, or an AuthError when the session is unknown, revoked, idle or expired. */
-  async authenticate(token: string): Promise<Actor> {
+  /** The right password of an account with a second factor, and no code yet: neither a failure nor a sign-in. */
+  private async askForCode(attempt: string): Promise<never> {
+    await this.throttle.withdraw(attempt);
+    throw new AuthError(AuthErrorCode.TotpRequired);
+  }
+
+  /** The session behind a bearer token, or an AuthError when the session is unknown, revoked, idle or expired. */
+  async authenticate(token: string): Promise<AuthenticatedSession> {
     const row = await this.manager
       .createQueryBuilder(Session, 's')
       .innerJoin(User, 'u', 'u.id = s.user_id')
@@ -103,19 +117,20 @@ export class AuthService {
         'u.display_name AS "displayName"',
         'u.role AS role',
         'u.unit_id AS "unitId"',
+        'u.totp_enabled_at IS NOT NULL AS "totpEnabled"',
       ])
       .where('s.token_hash = :hash', { hash: hashToken(token) })
       .andWhere('s.revoked_at IS NULL')
       .andWhere('s.expires_at > now()')
       .andWhere('s.last_seen_at > now() - make_interval(mins => :idle)', { idle: this.config.sessionIdleMinutes })
       .andWhere('u.active')
-      .getRawOne<Actor & { lastSeenAt: Date }>();
+      .getRawOne<Actor & { lastSeenAt: Date; totpEnabled: boolean }>();
     if (!row) throw new AuthError(AuthErrorCode.InvalidSession);
     if (Date.now() - new Date(row.lastSeenAt).getTime() > TOUCH_AFTER_MS) {
       await this.manager.update(Session, { id: row.sessionId }, { lastSeenAt: new Date() });
     }
-    const { lastSeenAt: _, ...actor } = row;
-    return actor;
+    const { lastSeenAt: _, totpEnabled, ...actor } = row;
+    return { actor, totpEnabled };
   }
 
   async logout(actor: Actor): Promise<void> {
@@ -128,7 +143,7 @@ export class AuthService {
     });
   }
 
-  /** Ends every open session of a user at once (disabled, role or unit changed, new password). */
+  /** Ends every open session of a user at once (disabled, role or unit changed, new password, second factor reset). */
   async revokeAll(userId: string, reason: string, tx: EntityManager = this.manager): Promise<number> {
     const result = await tx
       .createQueryBuilder()

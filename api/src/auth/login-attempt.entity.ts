@@ -4,6 +4,7 @@ import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 export class LoginAttempt {
   @PrimaryGeneratedColumn({ type: 'bigint' }) id: string;
   @Column({ type: 'varchar', length: 254 }) email: string;
-  @Column({ type: 'boolean' }) succeeded: boolean;
+  // null while the attempt is being verified; counted as a failure until then
+  @Column({ type: 'boolean', nullable: true }) succeeded: boolean | null;
   @Column({ type: 'timestamptz' }) at: Date;
 }

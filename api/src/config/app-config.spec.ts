@@ -22,6 +22,25 @@ describe(loadConfig.name, () => {
     expect(loadConfig({ DEMO: 'false' }).demo).toBe(false);
   });
 
+  it('asks no role for a second factor in demo mode, and the national roles outside it', () => {
+    expect(loadConfig({}).mfaRequiredRoles).toEqual([]);
+    expect(loadConfig({ DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/test' }).mfaRequiredRoles).toEqual([
+      'contact_point',
+      'finance',
+      'admin',
+    ]);
+    expect(loadConfig({ DEMO: 'off' }).mfaRequiredRoles).toEqual(['contact_point', 'finance', 'admin']);
+  });
+
+  it('reads MFA_REQUIRED_ROLES as comma-separated roles, or none', () => {
+    expect(loadConfig({ MFA_REQUIRED_ROLES: 'admin, unit_worker,admin' }).mfaRequiredRoles).toEqual([
+      'admin',
+      'unit_worker',
+    ]);
+    expect(loadConfig({ DEMO: 'off', MFA_REQUIRED_ROLES: 'none' }).mfaRequiredRoles).toEqual([]);
+    expect(loadConfig({ DEMO: 'on', MFA_REQUIRED_ROLES: 'finance' }).mfaRequiredRoles).toEqual(['finance']);
+  });
+
   it('reads numbers from the environment', () => {
     expect(loadConfig({ PORT: '8080', SESSION_IDLE_MINUTES: '5' })).toMatchObject({
       port: 8080,
@@ -36,6 +55,12 @@ describe(loadConfig.name, () => {
     ['DEMO', 'perhaps', 'DEMO: DEMO must be true or false'],
     ['CURRENCY', 'kr', 'CURRENCY: CURRENCY must be a three-letter ISO 4217 code'],
     ['SESSION_IDLE_MINUTES', '1.5', 'SESSION_IDLE_MINUTES: SESSION_IDLE_MINUTES must be a whole number'],
+    [
+      'MFA_REQUIRED_ROLES',
+      'admin,auditor',
+      'MFA_REQUIRED_ROLES: MFA_REQUIRED_ROLES must be none or a comma-separated list of unit_worker, contact_point, finance, admin',
+    ],
+    ['MFA_REQUIRED_ROLES', 'admin,', 'MFA_REQUIRED_ROLES: MFA_REQUIRED_ROLES must be none'],
   ])('refuses a bad %s with a message naming it', (name, value, message) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(message);

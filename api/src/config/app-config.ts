@@ -1,3 +1,4 @@
+import { ROLES, type Role } from '@app/contract';
 import { plainToInstance, Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
 
@@ -10,6 +11,14 @@ const toBool = ({ value }: { value: unknown }): unknown => {
 };
 const toInt = ({ value }: { value: unknown }): unknown =>
   value === undefined || value === '' ? undefined : /^-?\d+$/.test(String(value).trim()) ? Number(value) : value;
+
+const ROLE_LIST = new RegExp(`^\\s*(none|(${ROLES.join('|')})(\\s*,\\s*(${ROLES.join('|')}))*)\\s*$`);
+
+/** MFA_REQUIRED_ROLES once validated: `none`, or roles separated by commas. */
+function parseRoles(value: string): Role[] {
+  const text = value.trim();
+  return text === 'none' ? [] : (text.split(/\s*,\s*/) as Role[]);
+}
 
 /** The environment as the process receives it; every variable is optional. */
 export class EnvironmentVariables {
@@ -66,6 +75,13 @@ export class EnvironmentVariables {
   @Matches(/^[A-Z]{3}$/, { message: 'CURRENCY must be a three-letter ISO 4217 code such as DKK' })
   CURRENCY?: string;
 
+  @IsOptional()
+  @IsString()
+  @Matches(ROLE_LIST, {
+    message: `MFA_REQUIRED_ROLES must be none or a comma-separated list of ${ROLES.join(', ')}`,
+  })
+  MFA_REQUIRED_ROLES?: string;
+
   /** Test-only: names a point where the process kills itself, to prove crash safety. Honoured only with NODE_ENV=test. */
   @IsOptional()
   @IsString()
@@ -92,6 +108,8 @@ export interface AppConfig {
   sessionAbsoluteHours: number;
   loginMaxFailures: number;
   loginWindowMinutes: number;
+  /** Roles that must have a second factor before they may do anything but enrol. */
+  mfaRequiredRoles: Role[];
   currency: string;
   logLevel: string;
   /** Test-only crash point; undefined outside NODE_ENV=test. */
@@ -107,6 +125,7 @@ const KEYS = [
   'SESSION_ABSOLUTE_HOURS',
   'LOGIN_MAX_FAILURES',
   'LOGIN_WINDOW_MINUTES',
+  'MFA_REQUIRED_ROLES',
   'CURRENCY',
   'LOG_LEVEL',
   'EXITPOOL_FAULT_POINT',
@@ -129,15 +148,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     throw new ConfigError(`Invalid environment:\n  ${lines.join('\n  ')}`);
   }
   const databaseUrl = parsed.DATABASE_URL || undefined;
+  const demo = parsed.DEMO ?? databaseUrl === undefined;
   return {
     port: parsed.PORT ?? 3000,
     databaseUrl,
     dataDir: parsed.DATA_DIR || './data',
-    demo: parsed.DEMO ?? databaseUrl === undefined,
+    demo,
     sessionIdleMinutes: parsed.SESSION_IDLE_MINUTES ?? 30,
     sessionAbsoluteHours: parsed.SESSION_ABSOLUTE_HOURS ?? 12,
     loginMaxFailures: parsed.LOGIN_MAX_FAILURES ?? 10,
     loginWindowMinutes: parsed.LOGIN_WINDOW_MINUTES ?? 15,
+    // the demo opens with a password; a real installation asks the national roles for a second factor
+    mfaRequiredRoles: parsed.MFA_REQUIRED_ROLES
+      ? [...new Set(parseRoles(parsed.MFA_REQUIRED_ROLES))]
+      : demo
+        ? []
+        : ['contact_point', 'finance', 'admin'],
     currency: parsed.CURRENCY ?? 'DKK',
     logLevel: parsed.LOG_LEVEL ?? 'info',
     faultPoint: parsed.NODE_ENV === 'test' ? parsed.EXITPOOL_FAULT_POINT : undefined,

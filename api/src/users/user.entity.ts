@@ -1,6 +1,12 @@
 import type { Role } from '@app/contract';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
+// a TOTP time step (about 6e7 today) fits a JavaScript number with room to spare
+const stepColumn = {
+  to: (value: number | null | undefined) => value,
+  from: (value: string | null) => (value === null ? null : Number(value)),
+};
+
 @Entity('users')
 export class User {
   @PrimaryGeneratedColumn('uuid') id: string;
@@ -11,6 +17,35 @@ export class User {
   @Column({ type: 'boolean', default: true }) active: boolean;
   // Never selected unless asked for: the hash leaves the database only to be verified.
   @Column({ name: 'password_hash', type: 'text', select: false }) passwordHash: string;
+  // The second factor's secrets, likewise; set only while the second factor is on (or being set up).
+  @Column({ name: 'totp_secret', type: 'text', nullable: true, select: false }) totpSecret: string | null;
+  @Column({ name: 'totp_pending_secret', type: 'text', nullable: true, select: false })
+  totpPendingSecret: string | null;
+  @Column({ name: 'totp_last_step', type: 'bigint', nullable: true, select: false, transformer: stepColumn })
+  totpLastStep: number | null;
+  @Column({ name: 'totp_enabled_at', type: 'timestamptz', nullable: true }) totpEnabledAt: Date | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
+}
+
+/** A user as the API answers it: no hash, no secret, and whether the second factor is on. */
+export type UserView = Omit<
+  User,
+  'passwordHash' | 'totpSecret' | 'totpPendingSecret' | 'totpLastStep' | 'totpEnabledAt'
+> & {
+  totpEnabled: boolean;
+};
+
+export function toUserView(user: User): UserView {
+  return {
+    id: user.id,
+    email: user.email,
+    displayName: user.displayName,
+    role: user.role,
+    unitId: user.unitId,
+    active: user.active,
+    totpEnabled: user.totpEnabledAt !== null && user.totpEnabledAt !== undefined,
+    createdAt: user.createdAt,
+    updatedAt: user.updatedAt,
+  };
 }

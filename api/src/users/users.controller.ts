@@ -1,5 +1,5 @@
-import { Body, Controller, Delete, Get, Post, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Post, Put } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { type Actor, CurrentActor, Roles } from '../auth/auth.decorators.js';
 import { neverDeleted } from '../common/never-deleted.js';
 import { IdParam } from '../common/id-param.js';
@@ -32,6 +32,13 @@ export class UsersController {
   @Put(':id')
   update(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() dto: UpdateUserDto) {
     return this.users.update(actor, id, dto);
+  }
+
+  @Post(':id/reset-totp')
+  @HttpCode(200)
+  @ApiOkResponse({ description: 'The user, without a second factor; every session of the user has ended' })
+  resetTotp(@CurrentActor() actor: Actor, @IdParam() id: string) {
+    return this.users.resetTotp(actor, id);
   }
 
   @Delete(':id')

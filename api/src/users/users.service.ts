@@ -6,11 +6,12 @@ import { AuditService } from '../audit/audit.service.js';
 import type { Actor } from '../auth/auth.decorators.js';
 import { AuthService } from '../auth/auth.service.js';
 import { hashPassword } from '../auth/password.js';
+import { TotpService } from '../auth/totp.service.js';
 import { fieldError, isUniqueViolation, notFound, uniqueConflict } from '../common/errors.js';
 import { findPage, type ListQuery, type ListSpec, type Page } from '../common/list-query.js';
 import { Unit } from '../units/unit.entity.js';
 import type { CreateUserDto, UpdateUserDto } from './dto/user.dto.js';
-import { User } from './user.entity.js';
+import { toUserView, User, type UserView } from './user.entity.js';
 
 export const USER_LIST: ListSpec = {
   resource: 'users',
@@ -22,12 +23,11 @@ export const USER_LIST: ListSpec = {
     unitId: { column: 'u.unit_id', type: 'uuid', sortable: true },
     active: { column: 'u.active', type: 'boolean', sortable: true },
     createdAt: { column: 'u.created_at', type: 'timestamp', sortable: true },
+    totpEnabled: { column: '(u.totp_enabled_at IS NOT NULL)', type: 'boolean' },
   },
   search: ['u.email', 'u.display_name'],
   defaultSort: ['email', 'ASC'],
 };
-
-export type UserView = Omit<User, 'passwordHash'>;
 
 @Injectable()
 export class UsersService {
@@ -35,14 +35,16 @@ export class UsersService {
     @InjectEntityManager() private readonly manager: EntityManager,
     private readonly audit: AuditService,
     private readonly auth: AuthService,
+    private readonly totp: TotpService,
   ) {}
 
   list(query: ListQuery): Promise<Page<UserView>> {
-    return findPage(this.manager.createQueryBuilder(User, 'u'), query, USER_LIST);
+    return findPage(this.manager.createQueryBuilder(User, 'u'), query, USER_LIST, toUserView);
   }
 
   async get(id: string): Promise<UserView> {
-    return (await this.manager.findOneBy(User, { id })) ?? throwNotFound();
+    const user = await this.manager.findOneBy(User, { id });
+    return user ? toUserView(user) : throwNotFound();
   }
 
   async create(actor: Actor, dto: CreateUserDto): Promise<UserView> {
@@ -68,7 +70,7 @@ export class UsersService {
         },
         tx,
       );
-      return (await tx.findOneBy(User, { id }))!;
+      return toUserView((await tx.findOneBy(User, { id }))!);
     });
   }
 
@@ -102,7 +104,28 @@ export class UsersService {
         },
         tx,
       );
-      return (await tx.findOneBy(User, { id }))!;
+      return toUserView((await tx.findOneBy(User, { id }))!);
+    });
+  }
+
+  /** Clears a user's second factor and recovery codes (a lost phone) and ends every session of that user. */
+  async resetTotp(actor: Actor, id: string): Promise<UserView> {
+    return this.manager.transaction(async (tx) => {
+      const user = await tx.findOne(User, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!user) throwNotFound();
+      const recoveryCodesCleared = await this.totp.clear(tx, id);
+      const sessionsRevoked = await this.auth.revokeAll(id, 'user.totp_reset', tx);
+      await this.audit.record(
+        {
+          actorId: actor.id,
+          action: 'user.totp_reset',
+          entityType: 'user',
+          entityId: id,
+          details: { wasEnabled: user.totpEnabledAt !== null, recoveryCodesCleared, sessionsRevoked },
+        },
+        tx,
+      );
+      return toUserView((await tx.findOneBy(User, { id }))!);
     });
   }
 

@@ -21,3 +21,46 @@ export interface ErrorBody {
   message: string | string[];
   errors?: Record<string, string>;
 }
+
+export interface LoginRequest {
+  email: string;
+  password: string;
+  /** A six-digit code from the authenticator app, or a recovery code (`xxxxx-xxxxx`). */
+  totp?: string;
+}
+
+/** The `code` of error bodies the UI acts on when signing in and enrolling. */
+export const AUTH_ERROR_CODES = {
+  invalidCredentials: 'INVALID_CREDENTIALS',
+  tooManyAttempts: 'TOO_MANY_ATTEMPTS',
+  totpRequired: 'AUTH_TOTP_REQUIRED',
+  totpEnrolmentRequired: 'AUTH_TOTP_ENROLMENT_REQUIRED',
+  totpAlreadyEnabled: 'TOTP_ALREADY_ENABLED',
+  totpSetupNotStarted: 'TOTP_SETUP_NOT_STARTED',
+  totpNotEnabled: 'TOTP_NOT_ENABLED',
+} as const;
+export type AuthErrorCodeValue = (typeof AUTH_ERROR_CODES)[keyof typeof AUTH_ERROR_CODES];
+
+/** `GET /api/auth/totp` */
+export interface TotpStatus {
+  enabled: boolean;
+  /** The user's role is in MFA_REQUIRED_ROLES. */
+  required: boolean;
+  recoveryCodesLeft: number;
+}
+
+/** `POST /api/auth/totp/setup` */
+export interface TotpSetup {
+  /** Base32, for manual entry. */
+  secret: string;
+  otpauthUri: string;
+  /** `data:image/png;base64,...` */
+  qrCode: string;
+}
+
+/** `POST /api/auth/totp/confirm` answers the recovery codes once. */
+export interface TotpConfirmation {
+  recoveryCodes: string[];
+}
+
+export const RECOVERY_CODE_COUNT = 10;

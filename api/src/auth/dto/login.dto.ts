@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEmail, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsEmail, IsOptional, IsString, MaxLength } from 'class-validator';
 
 export class LoginDto {
   @ApiProperty({ example: 'kbh@demo.test' })
@@ -12,8 +12,11 @@ export class LoginDto {
   @MaxLength(200, { message: 'password must be at most 200 characters' })
   password: string;
 
-  @ApiPropertyOptional({ description: 'Six-digit one-time code, for accounts with a second factor' })
+  @ApiPropertyOptional({
+    description: 'For an account with a second factor: the six-digit code of the app, or a recovery code (xxxxx-xxxxx)',
+  })
   @IsOptional()
-  @Matches(/^\d{6}$/, { message: 'totp must be six digits' })
+  @IsString({ message: 'totp must be a text' })
+  @MaxLength(32, { message: 'totp must be at most 32 characters' })
   totp?: string;
 }

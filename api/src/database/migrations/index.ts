@@ -1,6 +1,12 @@
 import { Foundation1795300000000 } from './1795300000000-Foundation.js';
 import { CasesGuidelinesApplications1795300100000 } from './1795300100000-CasesGuidelinesApplications.js';
 import { Ledger1795300300000 } from './1795300300000-Ledger.js';
+import { SecondFactorAndThrottle1795300420000 } from './1795300420000-SecondFactorAndThrottle.js';
 
 /** Every migration, oldest first. Listed by hand so the build and the tests load the same set. */
-export const migrations = [Foundation1795300000000, CasesGuidelinesApplications1795300100000, Ledger1795300300000];
+export const migrations = [
+  Foundation1795300000000,
+  CasesGuidelinesApplications1795300100000,
+  Ledger1795300300000,
+  SecondFactorAndThrottle1795300420000,
+];
