@@ -1,3 +1,9 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { tinyPng } from '../libs/files/src/testing/image-builders.js';
+import { type Auth, newApplication, newCase, seedCatalog } from './support/fixtures.js';
+import { grant, pay, thisYear } from './support/money.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
 const q = (params: Record<string, unknown>) =>
@@ -100,5 +106,82 @@ describe('Collections follow the react-admin simple REST convention', () => {
     const res = await t.http.get(`/api/units?${query}`).set(auth);
     expect(res.status).toBe(400);
     expect(res.body.errors[field]).toContain(message);
+  });
+});
+
+describe('Every collection sorts by id, react-admin’s default sort', () => {
+  let t: TestApp;
+  let dataDir: string;
+  const roleOf: Record<string, 'admin' | 'contact_point' | 'finance'> = {
+    units: 'admin',
+    users: 'admin',
+    categories: 'admin',
+    cases: 'contact_point',
+    guidelines: 'contact_point',
+    'budget-years': 'contact_point',
+    applications: 'contact_point',
+    attachments: 'contact_point',
+    disbursements: 'finance',
+    'audit-events': 'admin',
+    'application-messages': 'contact_point',
+  };
+  const auth: Partial<Record<string, Auth>> = {};
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'exitpool-sort-'));
+    t = await createTestApp({ dataDir });
+    await seedCatalog(t);
+    for (const role of ['admin', 'contact_point', 'finance'] as const) auth[role] = (await t.signedIn(role)).auth;
+    const { auth: worker } = await t.signedIn('unit_worker');
+    const cp = auth.contact_point!;
+    for (const nights of [2, 3]) {
+      const c = await newCase(t, worker);
+      const g = await grant(t, worker, cp, c.id, nights);
+      const paid = await pay(t, auth.finance!, g.id, 100_000);
+      if (paid.status !== 201) throw new Error(JSON.stringify(paid.body));
+      for (const name of ['a.png', 'b.png']) {
+        const uploaded = await t.http
+          .post('/api/attachments')
+          .set(worker)
+          .field('applicationId', g.id)
+          .field('kind', 'invoice')
+          .attach('file', Buffer.from(tinyPng(name)), { filename: name, contentType: 'image/png' });
+        if (uploaded.status !== 201) throw new Error(JSON.stringify(uploaded.body));
+      }
+      const draft = await newApplication(t, worker, c.id);
+      await t.http.post(`/api/applications/${draft.id}/submit`).set(worker).expect(200);
+      await t.http
+        .post(`/api/applications/${draft.id}/request-info`)
+        .set(cp)
+        .send({ message: 'Which nights exactly?' })
+        .expect(200);
+    }
+    await t.db.query(
+      `INSERT INTO guidelines (version, effective_from, status, min_age, max_course_months, categories)
+       SELECT 'test-draft', effective_from, 'draft', min_age, max_course_months, categories FROM guidelines LIMIT 1`,
+    );
+    await t.db.query(`INSERT INTO budget_years (year, pool_amount) VALUES ($1, 0)`, [thisYear() + 1]);
+    await t.newUnit();
+  });
+  afterAll(async () => {
+    await t.close();
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it.each(Object.keys(roleOf))('sorts %s by id in both orders', async (resource) => {
+    const ids = async (order: string) => {
+      const res = await t.http
+        .get(`/api/${resource}?${q({ sort: ['id', order], range: [0, 999] })}`)
+        .set(auth[roleOf[resource]]!);
+      expect({ status: res.status, body: res.status === 200 ? 'a list' : res.body }).toEqual({
+        status: 200,
+        body: 'a list',
+      });
+      return res.body.map((row: { id: string }) => row.id) as string[];
+    };
+    const asc = await ids('ASC');
+    expect(asc.length).toBeGreaterThanOrEqual(2);
+    expect(asc).toEqual([...asc].sort());
+    expect(await ids('DESC')).toEqual([...asc].reverse());
   });
 });

@@ -1,4 +1,17 @@
-import { createTestApp, type TestApp } from './support/test-app.js';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import request from 'supertest';
+import { createApp } from '../api/src/app.factory.js';
+import { createRootLogger } from '../api/src/common/logging.js';
+import { loadConfig } from '../api/src/config/app-config.js';
+import { migrate } from '../api/src/database/data-source.js';
+import { tinyPng } from '../libs/files/src/testing/image-builders.js';
+import { createTestDatabase } from './support/database.js';
+import { type Auth, newCase, seedCatalog } from './support/fixtures.js';
+import { grant, pay } from './support/money.js';
+import { createTestApp, TEST_PASSWORD, type TestApp } from './support/test-app.js';
 
 describe('The HTTP platform', () => {
   let t: TestApp;
@@ -114,5 +127,99 @@ describe('The HTTP platform', () => {
       expect(res.status).toBe(404);
       expectClean(res.body);
     });
+  });
+});
+
+const NO_STORE = /^(.*,\s*)?no-store(\s*,.*)?$/;
+
+describe('Nothing of the API is kept in a cache', () => {
+  let t: TestApp;
+  let dataDir: string;
+  let finance: Auth;
+  let worker: Auth;
+  let attachmentId: string;
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'exitpool-cache-'));
+    t = await createTestApp({ dataDir });
+    await seedCatalog(t);
+    ({ auth: finance } = await t.signedIn('finance'));
+    const w = await t.signedIn('unit_worker');
+    worker = w.auth;
+    const { auth: cp } = await t.signedIn('contact_point');
+    const g = await grant(t, worker, cp, (await newCase(t, worker)).id);
+    await pay(t, finance, g.id, 100_000).expect(201);
+    const uploaded = await t.http
+      .post('/api/attachments')
+      .set(worker)
+      .field('applicationId', g.id)
+      .field('kind', 'invoice')
+      .attach('file', Buffer.from(tinyPng()), { filename: 'invoice.png', contentType: 'image/png' })
+      .expect(201);
+    attachmentId = uploaded.body.id;
+  });
+  afterAll(async () => {
+    await t.close();
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  const year = new Date().getFullYear();
+  it.each([
+    ['a failed sign-in', 401, () => t.http.post('/api/auth/login').send({ email: 'x@y.example', password: 'nope' })],
+    [
+      'the sign-in answer with its token',
+      200,
+      async () =>
+        t.http.post('/api/auth/login').send({ email: (await t.newUser('admin')).email, password: TEST_PASSWORD }),
+    ],
+    ['the signed-in user', 200, () => t.http.get('/api/auth/me').set(worker)],
+    ['a collection', 200, () => t.http.get('/api/applications').set(worker)],
+    ['a 400', 400, () => t.http.get('/api/applications?sort=oops').set(worker)],
+    ['a 401', 401, () => t.http.get('/api/applications')],
+    ['a 404 of a record', 404, () => t.http.get('/api/units/00000000-0000-4000-8000-000000000000').set(worker)],
+    ['a 404 of a route', 404, () => t.http.get('/api/nothing-here')],
+    ['a refused body', 400, () => t.http.post('/api/units').set('Content-Type', 'application/json').send('{"x":')],
+    ['the health check', 200, () => t.http.get('/api/health')],
+    ['the OpenAPI document', 200, () => t.http.get('/api/docs-json')],
+    ['a file download', 200, () => t.http.get(`/api/attachments/${attachmentId}/content`).set(worker)],
+    ['a CSV export', 200, () => t.http.get(`/api/reports/spending.csv?year=${year}`).set(finance)],
+    ['an XLSX export', 200, () => t.http.get(`/api/reports/spending.xlsx?year=${year}`).set(finance)],
+    ['the payments export', 200, () => t.http.get('/api/disbursements.csv').set(finance)],
+    ['the statistics export', 200, () => t.http.get(`/api/reports/statistics.csv?year=${year}`).set(finance)],
+  ])('sends Cache-Control: no-store with %s', async (_, status, send) => {
+    const res = await send();
+    expect(res.status).toBe(status);
+    // the health check's own header (terminus) says more, and no-store among it
+    expect(res.headers['cache-control']).toMatch(NO_STORE);
+  });
+});
+
+describe('The admin UI’s files keep their own caching', () => {
+  let app: NestExpressApplication;
+  let dir: string;
+  let drop: () => Promise<void>;
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'exitpool-admin-'));
+    await writeFile(join(dir, 'index.html'), '<!doctype html><title>Exit Pool</title>');
+    await writeFile(join(dir, 'app.js'), 'console.log(1)');
+    const database = await createTestDatabase(migrate);
+    drop = database.drop;
+    app = await createApp({ ...loadConfig({}), demo: false, databaseUrl: database.url }, createRootLogger('silent'), {
+      adminDir: dir,
+    });
+    await app.init();
+  });
+  afterAll(async () => {
+    await app.close();
+    await drop();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('caches a built asset for an hour and revalidates the index, while the API says no-store', async () => {
+    const http = request(app.getHttpServer());
+    expect((await http.get('/app.js')).headers['cache-control']).toBe('public, max-age=3600');
+    expect((await http.get('/applications/1/show')).headers['cache-control']).toBe('no-cache');
+    expect((await http.get('/api/settings')).headers['cache-control']).toBe('no-store');
   });
 });

@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module.js';
+import { inputGuard } from './common/input-guard.js';
 import { PinoNestLogger, requestLogging } from './common/logging.js';
 import type { AppConfig } from './config/app-config.js';
 
@@ -27,6 +28,11 @@ export async function createApp(
   // money is bigint minor units inside; JSON carries it as an integer number
   app.set('json replacer', (_key: string, value: unknown) => (typeof value === 'bigint' ? moneyToJson(value) : value));
   app.disable('x-powered-by');
+  // first, so that every answer of the API carries it: the login, errors, 404s and file downloads
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    if (isApiPath(req.path)) res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
   app.use(requestLogging(logger));
   app.use(
     helmet({
@@ -49,6 +55,11 @@ export async function createApp(
     }),
   );
   app.useBodyParser('json', { limit: JSON_BODY_LIMIT });
+  // what no endpoint takes is refused at the door: control characters, lone surrogates,
+  // prototype keys, deep nesting, malformed percent-encoding
+  app.use((req: Request, res: Response, next: NextFunction) =>
+    isApiPath(req.path) ? inputGuard(req, res, next) : next(),
+  );
   app.enableCors({ origin: true, exposedHeaders: ['Content-Range', 'X-Request-Id', 'Content-Disposition'] });
   app.setGlobalPrefix('api');
   app.enableShutdownHooks();
@@ -68,13 +79,15 @@ export async function createApp(
   return app;
 }
 
+const isApiPath = (path: string): boolean => path === '/api' || path.startsWith('/api/');
+
 /** The built react-admin app, with every non-API path answered by its index.html (client-side routes). */
 function serveAdmin(app: NestExpressApplication, dir: string): void {
   const index = join(dir, 'index.html');
   if (!existsSync(index)) return;
   app.useStaticAssets(dir, { index: false, maxAge: '1h' });
   app.use((req: Request, res: Response, next: NextFunction) => {
-    if (req.method !== 'GET' || req.path === '/api' || req.path.startsWith('/api/')) return next();
+    if (req.method !== 'GET' || isApiPath(req.path)) return next();
     res.setHeader('Cache-Control', 'no-cache');
     res.sendFile(index);
   });

@@ -12,7 +12,23 @@ const PG_CLIENT_ERRORS: Record<string, { status: number; message: string }> = {
   '40001': { status: HttpStatus.CONFLICT, message: 'The record was changed at the same time; try again' },
   '40P01': { status: HttpStatus.CONFLICT, message: 'The record was changed at the same time; try again' },
   '22P02': { status: HttpStatus.BAD_REQUEST, message: 'A value has the wrong format' },
+  // a safety net only: the validation pipe and the input guard refuse these before any SQL runs
+  '23502': { status: HttpStatus.BAD_REQUEST, message: 'A required value is missing' },
+  '22004': { status: HttpStatus.BAD_REQUEST, message: 'A required value is missing' },
+  '22001': { status: HttpStatus.BAD_REQUEST, message: 'A text is longer than allowed' },
+  '22021': { status: HttpStatus.BAD_REQUEST, message: 'A text holds a character that cannot be stored' },
+  '22P05': { status: HttpStatus.BAD_REQUEST, message: 'A text holds a character that cannot be stored' },
+  '22003': { status: HttpStatus.BAD_REQUEST, message: 'A number is out of range' },
+  '22007': { status: HttpStatus.BAD_REQUEST, message: 'A date or time has the wrong format' },
+  '22008': { status: HttpStatus.BAD_REQUEST, message: 'A date or time is out of range' },
+  '22023': { status: HttpStatus.BAD_REQUEST, message: 'A value is not allowed here' },
+  '22025': { status: HttpStatus.BAD_REQUEST, message: 'A value has the wrong format' },
+  '2201W': { status: HttpStatus.BAD_REQUEST, message: 'The page asked for is out of range' },
+  '2201X': { status: HttpStatus.BAD_REQUEST, message: 'The page asked for is out of range' },
+  '54001': { status: HttpStatus.BAD_REQUEST, message: 'The request is too complex' },
 };
+
+const camelCase = (column: string) => column.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
 
 /** Every error leaves as the contract's body; nothing internal (stack, SQL) ever does. */
 @Catch()
@@ -53,8 +69,19 @@ export class HttpExceptionFilter implements ExceptionFilter {
       return { statusCode: status, error: STATUS_CODES[status] ?? 'Error', message };
     }
     if (exception instanceof QueryFailedError) {
-      const code = (exception.driverError as { code?: string } | undefined)?.code ?? '';
-      const known = PG_CLIENT_ERRORS[code];
+      const driver = exception.driverError as { code?: string; column?: string } | undefined;
+      const code = driver?.code ?? '';
+      const known = Object.hasOwn(PG_CLIENT_ERRORS, code) ? PG_CLIENT_ERRORS[code] : undefined;
+      if (known && code === '23502' && driver?.column) {
+        const field = camelCase(driver.column);
+        const message = `${field} may not be empty`;
+        return {
+          statusCode: known.status,
+          error: STATUS_CODES[known.status]!,
+          message: [message],
+          errors: { [field]: message },
+        };
+      }
       if (known) return { statusCode: known.status, error: STATUS_CODES[known.status]!, message: known.message };
     }
     return { statusCode: 500, error: 'Internal Server Error', message: 'Something went wrong on our side' };

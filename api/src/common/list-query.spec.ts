@@ -42,6 +42,34 @@ describe(parseListQuery.name, () => {
     expect(parseListQuery({ filter: JSON.stringify({ id: ids }) }, SPEC).range).toEqual([0, 39]);
   });
 
+  it.each(['ASC', 'DESC'])('sorts by id %s although the spec does not list id as sortable', (order) => {
+    expect(SPEC.fields.id.sortable).toBeUndefined();
+    expect(parseListQuery({ sort: `["id","${order}"]` }, SPEC).sort).toEqual(['id', order]);
+  });
+
+  it('names id among the sortable fields', () => {
+    expect(errorOf({ sort: '["kind","ASC"]' }).sort).toBe('cannot sort by "kind"; sortable: id, name, count');
+  });
+
+  it.each([
+    [{ filter: '{"constructor":null}' }, 'filter.constructor'],
+    [{ filter: '{"__proto__":null}' }, 'filter.__proto__'],
+    [{ filter: '{"toString_gte":1}' }, 'filter.toString_gte'],
+    [{ filter: '{"hasOwnProperty":"x"}' }, 'filter.hasOwnProperty'],
+    [{ sort: '["constructor","ASC"]' }, 'sort'],
+    [{ sort: '["__proto__","ASC"]' }, 'sort'],
+  ])('takes only the spec’s own fields: refuses %j naming %s', (raw, field) => {
+    expect(Object.keys(errorOf(raw))).toEqual([field]);
+  });
+
+  it.each([
+    [{ filter: '{"q":"a\\u0000b"}' }, 'filter.q', /control characters/],
+    [{ filter: '{"name":"\\ud800"}' }, 'filter.name', /not valid Unicode/],
+    [{ filter: `{"q":${'['.repeat(40)}${']'.repeat(40)}}` }, 'filter.q', /nested too deeply/],
+  ])('refuses what no input may hold in a JSON value: %j', (raw, field, message) => {
+    expect(errorOf(raw)[field]).toMatch(message);
+  });
+
   it.each([
     [{ sort: '["kind","ASC"]' }, 'sort'],
     [{ range: '[0]' }, 'range'],

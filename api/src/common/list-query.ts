@@ -1,6 +1,7 @@
 import { BadRequestException, createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { Request } from 'express';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { assertCleanInput } from './input-guard.js';
 
 export type FieldType = 'string' | 'uuid' | 'boolean' | 'integer' | 'date' | 'timestamp';
 
@@ -44,12 +45,25 @@ function bad(field: string, message: string): never {
 function parseJson(name: string, raw: unknown): unknown {
   if (raw === undefined || raw === '') return undefined;
   if (typeof raw !== 'string') bad(name, 'must be given once, as JSON');
+  let parsed: unknown;
   try {
-    return JSON.parse(raw);
+    parsed = JSON.parse(raw);
   } catch {
     return bad(name, 'is not valid JSON');
   }
+  assertCleanInput(parsed, name);
+  return parsed;
 }
+
+/** A field of the spec by its own name only: `constructor` or `__proto__` is no field. */
+const fieldOf = (spec: ListSpec, name: string): FieldSpec | undefined =>
+  Object.hasOwn(spec.fields, name) ? spec.fields[name] : undefined;
+
+/** Every field marked sortable, and `id`: react-admin's default sort, and always a total order. */
+const isSortable = (spec: ListSpec, name: string): boolean => {
+  const field = fieldOf(spec, name);
+  return field !== undefined && (field.sortable === true || name === 'id');
+};
 
 export function parseListQuery(raw: Record<string, unknown>, spec: ListSpec): ListQuery {
   const unknownParams = Object.keys(raw).filter((k) => !['sort', 'range', 'filter'].includes(k));
@@ -62,8 +76,7 @@ export function parseListQuery(raw: Record<string, unknown>, spec: ListSpec): Li
       bad('sort', 'must be a JSON array ["field","ASC"|"DESC"]');
     }
     const [field, order] = rawSort as [string, unknown];
-    const fieldSpec = spec.fields[field];
-    if (!fieldSpec?.sortable) bad('sort', `cannot sort by "${field}"; sortable: ${sortable(spec).join(', ')}`);
+    if (!isSortable(spec, field)) bad('sort', `cannot sort by "${field}"; sortable: ${sortable(spec).join(', ')}`);
     const upper = typeof order === 'string' ? order.toUpperCase() : '';
     if (upper !== 'ASC' && upper !== 'DESC') bad('sort', 'order must be ASC or DESC');
     sort = [field, upper as SortOrder];
@@ -101,9 +114,7 @@ export function parseListQuery(raw: Record<string, unknown>, spec: ListSpec): Li
 }
 
 function sortable(spec: ListSpec): string[] {
-  return Object.entries(spec.fields)
-    .filter(([, f]) => f.sortable)
-    .map(([name]) => name);
+  return Object.keys(spec.fields).filter((name) => isSortable(spec, name));
 }
 
 function splitOperator(key: string): [string, 'eq' | 'gte' | 'lte'] {
@@ -119,7 +130,7 @@ function checkFilter(key: string, value: unknown, spec: ListSpec): unknown {
     return value;
   }
   const [name, op] = splitOperator(key);
-  const field = spec.fields[name];
+  const field = fieldOf(spec, name);
   if (field?.orderBy) bad(where, 'is a sort order, not a filterable field');
   if (!field) bad(where, `is not a filterable field; filterable: q, ${Object.keys(spec.fields).join(', ')}`);
   if (op !== 'eq' && !['integer', 'date', 'timestamp'].includes(field.type))
