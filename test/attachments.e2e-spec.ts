@@ -1,5 +1,16 @@
 import { demoGuideline } from '@app/guidelines';
 import { containsBytes, exifSegment, tinyJpeg, tinyPng } from '../libs/files/src/testing/image-builders.js';
+import {
+  cleanPdf,
+  encryptedPdf,
+  handMadePdf,
+  pdfWithEmbeddedFile,
+  pdfWithEscapedJavaScript,
+  pdfWithJavaScriptOpenAction,
+  pdfWithLaunchAction,
+  pdfWithPageAdditionalAction,
+  pdfWithXfa,
+} from '../libs/files/src/testing/pdf-builders.js';
 import { createHash } from 'node:crypto';
 import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -12,7 +23,8 @@ type Auth = { Authorization: string };
 
 const MB = 1024 * 1024;
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
-const pdf = (text = 'quote') => Buffer.from(`%PDF-1.7\n1 0 obj << /Title (${text}) >> endobj\ntrailer\n%%EOF\n`);
+/** A small, parseable PDF whose title is the text (so that files differ in bytes and size). */
+const pdf = (text = 'quote') => Buffer.from(handMadePdf(text.replace(/[()\\]/g, '_')));
 
 /** Collects a binary response body whatever its content type (superagent hands the parser the raw stream). */
 function binary(res: Response, done: (error: Error | null, body: Buffer) => void): void {
@@ -296,8 +308,9 @@ describe('Attachments', () => {
     });
 
     it('refuses a file of 10 MB and one byte with 413, and takes one of exactly 10 MB', async () => {
+      // a parseable PDF padded with white space after its end
       const big = Buffer.alloc(10 * MB + 1, 0x20);
-      big.write('%PDF-1.7\n');
+      big.set(pdf('big'), 0);
       const res = await upload(worker, { applicationId, kind: 'quote' }, { bytes: big, name: 'big.pdf' });
       expect(res.status).toBe(413);
       expect(res.body.errors.file).toBe('file must be at most 10 MB (10485760 bytes)');
@@ -604,6 +617,101 @@ describe('Attachments', () => {
         [id],
       );
       expect(n).toBe(1);
+    });
+  });
+  describe('PDFs with active content', () => {
+    let applicationId: string;
+    beforeAll(async () => {
+      applicationId = await newApplication();
+    });
+
+    async function expectNothingStored(): Promise<void> {
+      const [{ n }] = await t.db.query('SELECT count(*)::int AS n FROM attachments WHERE application_id = $1', [
+        applicationId,
+      ]);
+      expect(n).toBe(0);
+    }
+
+    it.each([
+      ['JavaScript run when it opens', () => pdfWithJavaScriptOpenAction(), /JavaScript/],
+      ['JavaScript hidden in an object stream', () => pdfWithJavaScriptOpenAction(true), /JavaScript/],
+      ['JavaScript named with #xx escapes', async () => pdfWithEscapedJavaScript(), /JavaScript/],
+      ['a page action that opens a web address by itself', pdfWithPageAdditionalAction, /runs by itself/],
+      ['an embedded file', pdfWithEmbeddedFile, /an embedded file/],
+      ['an XFA form', pdfWithXfa, /an XFA form/],
+      ['a Launch action', pdfWithLaunchAction, /launches a program/],
+    ])('refuses a PDF with %s with 422 saying why', async (_, build, why) => {
+      const bytes = await build();
+      const res = await upload(worker, { applicationId, kind: 'quote' }, { bytes, name: 'quote.pdf' });
+      expect(res.status).toBe(422);
+      expect(res.body).toMatchObject({ statusCode: 422, code: 'ATTACHMENT_ACTIVE_CONTENT' });
+      expect(res.body.message).toMatch(/^file is a PDF with active content/);
+      expect(res.body.message).toMatch(why);
+      expect(res.body.errors.file).toBe(res.body.message);
+      await expectNothingStored();
+    });
+
+    it('refuses an encrypted PDF with 422: it cannot be inspected', async () => {
+      const res = await upload(
+        worker,
+        { applicationId, kind: 'quote' },
+        { bytes: await encryptedPdf(), name: 'q.pdf' },
+      );
+      expect(res.status).toBe(422);
+      expect(res.body.code).toBe('ATTACHMENT_ENCRYPTED_PDF');
+      expect(res.body.errors.file).toMatch(/encrypted .*cannot be checked/);
+      await expectNothingStored();
+    });
+
+    it('refuses a PDF that cannot be parsed with 415', async () => {
+      const bytes = Buffer.from('%PDF-1.7\n1 0 obj << /Title (quote) >> endobj\ntrailer\n%%EOF\n');
+      const res = await upload(worker, { applicationId, kind: 'quote' }, { bytes, name: 'q.pdf' });
+      expect(res.status).toBe(415);
+      expect(res.body.code).toBe('ATTACHMENT_UNREADABLE_PDF');
+      expect(res.body.errors.file).toMatch(/not a readable PDF/);
+      await expectNothingStored();
+    });
+
+    it('takes a PDF with a web link that opens at its first page, as sent', async () => {
+      const other = await newApplication();
+      const bytes = await cleanPdf();
+      const res = await upload(worker, { applicationId: other, kind: 'quote' }, { bytes, name: 'clinic.pdf' });
+      expect(res.status).toBe(201);
+      expect(res.body.sha256).toBe(sha256(bytes));
+    });
+  });
+
+  describe('the file name follows the content', () => {
+    it.each([
+      ['a PDF named invoice.html', () => pdf(), 'invoice.html', 'invoice.html.pdf', 'application/pdf'],
+      ['a PNG named scan.html', () => tinyPng(), 'scan.html', 'scan.html.png', 'image/png'],
+      ['a JPEG named photo.svg', () => tinyJpeg(), 'photo.svg', 'photo.svg.jpg', 'image/jpeg'],
+      ['a PDF named without an extension', () => pdf(), 'Tilbud', 'Tilbud.pdf', 'application/pdf'],
+    ])(
+      'gives %s the extension of its type in the record, the list and the download',
+      async (_, bytes, name, expected, type) => {
+        const applicationId = await newApplication();
+        const res = await upload(worker, { applicationId, kind: 'quote' }, { bytes: bytes(), name, type: 'text/html' });
+        expect(res.status).toBe(201);
+        expect(res.body.fileName).toBe(expected);
+        const list = await t.http
+          .get('/api/attachments')
+          .query({ filter: JSON.stringify({ applicationId }) })
+          .set(worker);
+        expect(list.body.map((a: { fileName: string }) => a.fileName)).toEqual([expected]);
+        const got = await download(worker, res.body.id);
+        expect(got.headers['content-type']).toBe(type);
+        expect(got.headers['content-disposition']).toBe(`attachment; filename="${expected}"`);
+      },
+    );
+
+    it('also for a name stored before the extension followed the content', async () => {
+      const applicationId = await newApplication();
+      const id = (await uploadPdf(worker, applicationId, 'invoice', 'invoice.pdf')).body.id;
+      await t.db.query(`UPDATE attachments SET file_name = 'invoice.html' WHERE id = $1`, [id]);
+      expect((await t.http.get(`/api/attachments/${id}`).set(worker)).body.fileName).toBe('invoice.html.pdf');
+      const got = await download(worker, id);
+      expect(got.headers['content-disposition']).toBe('attachment; filename="invoice.html.pdf"');
     });
   });
 });

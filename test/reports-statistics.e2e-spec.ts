@@ -25,7 +25,7 @@ interface Figure {
   suppressed: boolean;
 }
 
-const YEAR = 2030;
+const YEAR = 2025;
 const DECIDED: Record<string, string> = {
   Q1: `${YEAR}-02-15T10:00:00Z`,
   Q2: `${YEAR}-05-15T10:00:00Z`,

@@ -1,6 +1,7 @@
 import type { AttachmentKind } from '@app/guidelines';
 import type { MediaType } from '@app/files';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { withTypeExtension } from './file-name.js';
 
 export const ATTACHMENT_KINDS: readonly AttachmentKind[] = ['quote', 'invoice', 'other'];
 
@@ -40,7 +41,8 @@ export function toAttachmentView(a: Attachment): AttachmentView {
     id: a.id,
     applicationId: a.applicationId,
     kind: a.kind,
-    fileName: a.fileName,
+    // names stored before the extension was made to follow the content get it here
+    fileName: withTypeExtension(a.fileName, a.mediaType),
     mediaType: a.mediaType,
     size: a.size,
     sha256: a.sha256,

@@ -4,6 +4,9 @@ import { FeatureError } from '../common/feature-error.js';
 export enum AttachmentErrorCode {
   UnsupportedType = 'ATTACHMENT_UNSUPPORTED_TYPE',
   UnreadableImage = 'ATTACHMENT_UNREADABLE_IMAGE',
+  UnreadablePdf = 'ATTACHMENT_UNREADABLE_PDF',
+  EncryptedPdf = 'ATTACHMENT_ENCRYPTED_PDF',
+  ActiveContent = 'ATTACHMENT_ACTIVE_CONTENT',
   NotMultipart = 'ATTACHMENT_NOT_MULTIPART',
   TooLarge = 'ATTACHMENT_TOO_LARGE',
   WrongStatus = 'ATTACHMENT_WRONG_STATUS',
@@ -13,6 +16,10 @@ export enum AttachmentErrorCode {
 const STATUS: Record<AttachmentErrorCode, HttpStatus> = {
   [AttachmentErrorCode.UnsupportedType]: HttpStatus.UNSUPPORTED_MEDIA_TYPE,
   [AttachmentErrorCode.UnreadableImage]: HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+  [AttachmentErrorCode.UnreadablePdf]: HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+  // a well-formed PDF of a kind we refuse to pass on
+  [AttachmentErrorCode.EncryptedPdf]: HttpStatus.UNPROCESSABLE_ENTITY,
+  [AttachmentErrorCode.ActiveContent]: HttpStatus.UNPROCESSABLE_ENTITY,
   [AttachmentErrorCode.NotMultipart]: HttpStatus.UNSUPPORTED_MEDIA_TYPE,
   [AttachmentErrorCode.TooLarge]: HttpStatus.PAYLOAD_TOO_LARGE,
   [AttachmentErrorCode.WrongStatus]: HttpStatus.CONFLICT,
@@ -24,6 +31,9 @@ const STATUS: Record<AttachmentErrorCode, HttpStatus> = {
 const ABOUT_THE_FILE = new Set([
   AttachmentErrorCode.UnsupportedType,
   AttachmentErrorCode.UnreadableImage,
+  AttachmentErrorCode.UnreadablePdf,
+  AttachmentErrorCode.EncryptedPdf,
+  AttachmentErrorCode.ActiveContent,
   AttachmentErrorCode.TooLarge,
 ]);
 

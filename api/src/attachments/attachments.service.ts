@@ -1,4 +1,12 @@
-import { ImageFormatError, MEDIA_TYPES, type MediaType, sniffMediaType, stripMetadata } from '@app/files';
+import {
+  ACTIVE_CONTENT_WORDS,
+  ImageFormatError,
+  inspectPdf,
+  MEDIA_TYPES,
+  type MediaType,
+  sniffMediaType,
+  stripMetadata,
+} from '@app/files';
 import type { AttachmentKind } from '@app/guidelines';
 import { looksLikeNationalId } from '@app/privacy';
 import { type ApplicationStatus, EDITABLE_STATUSES } from '@app/workflow';
@@ -105,7 +113,7 @@ export class AttachmentsService {
 
   async upload(actor: Actor, dto: UploadAttachmentDto, file: UploadedFileData | undefined): Promise<AttachmentView> {
     if (!file) throw validationException({ file: 'file is required' });
-    const { bytes, mediaType } = checkContent(file.buffer);
+    const { bytes, mediaType } = await checkContent(file.buffer);
     const fileName = sanitiseFileName(file.originalname, mediaType);
     if (looksLikeNationalId(fileName)) {
       throw fieldError(
@@ -214,8 +222,8 @@ export class AttachmentsService {
   }
 }
 
-/** The file as it will be stored: a PDF as sent, an image without its metadata. */
-function checkContent(buffer: Buffer): { bytes: Uint8Array; mediaType: MediaType } {
+/** The file as it will be stored: a PDF as sent once it is known to hold no active content, an image without its metadata. */
+async function checkContent(buffer: Buffer): Promise<{ bytes: Uint8Array; mediaType: MediaType }> {
   if (buffer.length === 0) throw fieldError('file', 'is empty');
   const mediaType = sniffMediaType(buffer);
   if (!mediaType) {
@@ -224,11 +232,38 @@ function checkContent(buffer: Buffer): { bytes: Uint8Array; mediaType: MediaType
       'file must be a PDF, PNG or JPEG; by its content this file is none of them, whatever its name or declared type',
     );
   }
+  if (mediaType === 'application/pdf') await checkPdf(buffer);
   try {
     return { bytes: stripMetadata(buffer, mediaType), mediaType };
   } catch (error) {
     if (!(error instanceof ImageFormatError)) throw error;
     throw new AttachmentError(AttachmentErrorCode.UnreadableImage, `file: ${error.message}`);
+  }
+}
+
+/** A PDF is passed on only when it can be inspected and holds nothing that acts on the reader's computer. */
+async function checkPdf(bytes: Uint8Array): Promise<void> {
+  const verdict = await inspectPdf(bytes);
+  if (verdict.ok) return;
+  switch (verdict.problem) {
+    case 'unreadable':
+      throw new AttachmentError(
+        AttachmentErrorCode.UnreadablePdf,
+        'file is not a readable PDF: its structure cannot be parsed, so its content cannot be checked',
+      );
+    case 'encrypted':
+      throw new AttachmentError(
+        AttachmentErrorCode.EncryptedPdf,
+        'file is an encrypted (password-protected) PDF, so its content cannot be checked; ' +
+          'remove the protection, or print it to a new PDF, and upload that',
+      );
+    case 'active-content':
+      throw new AttachmentError(
+        AttachmentErrorCode.ActiveContent,
+        `file is a PDF with active content that could act on the reader's computer: ` +
+          `${verdict.found.map((kind) => ACTIVE_CONTENT_WORDS[kind]).join('; ')}. ` +
+          'Print it to a new PDF, or scan it, and upload that',
+      );
   }
 }
 

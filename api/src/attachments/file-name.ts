@@ -22,7 +22,29 @@ export function sanitiseFileName(raw: string, mediaType: MediaType): string {
   const base = raw.normalize('NFC').split(/[/\\]/).pop() ?? '';
   const name = base.replace(CONTROL, '').trim();
   if (name === '' || /^\.+$/.test(name)) return `attachment${EXTENSION[mediaType]}`;
-  return truncate(name, MAX_FILE_NAME);
+  return withTypeExtension(name, mediaType);
+}
+
+/** The extensions a file of each type may carry; the first is the one added. */
+const EXTENSIONS: Record<MediaType, readonly string[]> = {
+  'application/pdf': ['.pdf'],
+  'image/png': ['.png'],
+  'image/jpeg': ['.jpg', '.jpeg'],
+};
+
+/**
+ * The name ending in an extension of the type found in the content, so that no
+ * browser or desktop opens it as anything else: `invoice.html` holding a PDF
+ * becomes `invoice.html.pdf` (the name the uploader chose stays readable), a
+ * name already ending right is kept. At most 255 characters, extension included.
+ */
+export function withTypeExtension(name: string, mediaType: MediaType): string {
+  const lower = name.toLowerCase();
+  if (EXTENSIONS[mediaType].some((extension) => lower.endsWith(extension))) {
+    return truncate(name, MAX_FILE_NAME);
+  }
+  const extension = EXTENSION[mediaType];
+  return truncate(name, MAX_FILE_NAME - extension.length).trimEnd() + extension;
 }
 
 function truncate(name: string, max: number): string {

@@ -7,8 +7,10 @@ import type { Actor } from '../auth/auth.decorators.js';
 import { notFound } from '../common/errors.js';
 import { findPage, type ListQuery, type ListSpec, type Page } from '../common/list-query.js';
 import { canSeeUnit, unitScope } from '../common/scope.js';
+import { validationException } from '../common/validation.js';
 import { Unit } from '../units/unit.entity.js';
 import { Case } from './case.entity.js';
+import { caseDateErrors, type CaseDateFacts } from './case-dates.js';
 import type { CreateCaseDto, UpdateCaseDto } from './dto/case.dto.js';
 
 export const CASE_LIST: ListSpec = {
@@ -26,6 +28,13 @@ export const CASE_LIST: ListSpec = {
   search: ['c.reference'],
   defaultSort: ['createdAt', 'DESC'],
 };
+
+/** 400 naming each date that comes before the candidate's birth year. */
+function checkDates(facts: CaseDateFacts, dto: object): void {
+  const sent = Object.keys(dto).filter((k) => (dto as Record<string, unknown>)[k] !== undefined);
+  const errors = caseDateErrors(facts, sent);
+  if (Object.keys(errors).length > 0) throw validationException(errors);
+}
 
 const FACTS = ['status', 'birthYear', 'consentRecordedOn', 'agreementSignedOn', 'programmeStart'] as const;
 
@@ -55,6 +64,15 @@ export class CasesService {
 
   async create(actor: Actor, dto: CreateCaseDto): Promise<Case> {
     const unitId = actor.unitId!;
+    checkDates(
+      {
+        birthYear: dto.birthYear ?? null,
+        consentRecordedOn: dto.consentRecordedOn ?? null,
+        agreementSignedOn: dto.agreementSignedOn ?? null,
+        programmeStart: dto.programmeStart ?? null,
+      },
+      dto,
+    );
     return this.manager.transaction(async (tx) => {
       const year = new Date().getUTCFullYear();
       // the counter row serializes concurrent creations in one unit and year
@@ -91,6 +109,8 @@ export class CasesService {
     return this.manager.transaction(async (tx) => {
       const current = await this.get(actor, id, tx, true);
       const changed = FACTS.filter((k) => dto[k] !== undefined && dto[k] !== current[k]);
+      const next = { ...current, ...Object.fromEntries(changed.map((k) => [k, dto[k]])) };
+      checkDates(next, dto);
       await tx.update(Case, { id }, Object.fromEntries(changed.map((k) => [k, dto[k]])));
       await this.audit.record(
         { actorId: actor.id, action: 'case.update', entityType: 'case', entityId: id, details: { changed } },

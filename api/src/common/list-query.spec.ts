@@ -47,6 +47,11 @@ describe(parseListQuery.name, () => {
     expect(parseListQuery({ sort: `["id","${order}"]` }, SPEC).sort).toEqual(['id', order]);
   });
 
+  it('refuses a date filter that is no day of the calendar', () => {
+    expect(errorOf({ filter: '{"on_gte":"2026-02-30"}' })).toEqual({ 'filter.on_gte': 'must be a date' });
+    expect(parseListQuery({ filter: '{"on_gte":"2024-02-29"}' }, SPEC).filter).toEqual({ on_gte: '2024-02-29' });
+  });
+
   it('names id among the sortable fields', () => {
     expect(errorOf({ sort: '["kind","ASC"]' }).sort).toBe('cannot sort by "kind"; sortable: id, name, count');
   });

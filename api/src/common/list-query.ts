@@ -2,6 +2,7 @@ import { BadRequestException, createParamDecorator, type ExecutionContext } from
 import type { Request } from 'express';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { assertCleanInput } from './input-guard.js';
+import { isIsoDate } from './validators.js';
 
 export type FieldType = 'string' | 'uuid' | 'boolean' | 'integer' | 'date' | 'timestamp';
 
@@ -35,7 +36,6 @@ export interface ListQuery {
 
 export const MAX_PAGE = 1000;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 
 function bad(field: string, message: string): never {
@@ -155,7 +155,7 @@ function checkScalar(where: string, value: unknown, field: FieldSpec): void {
       case 'integer':
         return Number.isSafeInteger(value);
       case 'date':
-        return typeof value === 'string' && DATE.test(value);
+        return isIsoDate(value);
       case 'timestamp':
         return typeof value === 'string' && TIMESTAMP.test(value) && !Number.isNaN(Date.parse(value));
       case 'string':

@@ -200,7 +200,6 @@ export async function seedDemoApplications(app: INestApplicationContext): Promis
   await payments.create(finance, {
     applicationId: a6.id,
     amount: 15000 * DKK,
-    paidOn: daysAgo(2),
     payeeType: 'psychologist',
     payeeReference: 'INV-7731',
   });
@@ -241,7 +240,6 @@ export async function seedDemoApplications(app: INestApplicationContext): Promis
   await payments.create(finance, {
     applicationId: a8.id,
     amount: 12000 * DKK,
-    paidOn: daysAgo(1),
     payeeType: 'landlord',
     payeeReference: 'RENT-0412',
   });

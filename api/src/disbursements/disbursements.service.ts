@@ -13,7 +13,8 @@ import { faultPoint } from '../common/fault-point.js';
 import { applyListQuery, type ListQuery, type ListSpec, Page } from '../common/list-query.js';
 import { unitScope } from '../common/scope.js';
 import { withRetry } from '../common/transaction.js';
-import { todayIso } from '../common/validators.js';
+import { validationException } from '../common/validation.js';
+import { isoDateOf, todayIso } from '../common/validators.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { LedgerService } from '../ledger/ledger.service.js';
 import { Disbursement, PAYEE_TYPES } from './disbursement.entity.js';
@@ -213,6 +214,13 @@ export class DisbursementsService {
           `The refund is more than the ${formatMoney(a.paidAmount, this.config.currency, 'en')} paid`,
         );
       }
+    }
+    // a grant is payable from the day of its (final, for a two-stage grant) approval
+    const approvedOn = a.decidedAt ? isoDateOf(a.decidedAt) : null;
+    if (approvedOn && body.paidOn < approvedOn) {
+      throw validationException({
+        paidOn: `paidOn must not be before the grant was approved on ${approvedOn}`,
+      });
     }
     const year = await this.ledger.lockYear(tx, a.budgetYearId!);
     if (year.status !== 'open') {

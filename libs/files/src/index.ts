@@ -4,3 +4,11 @@ export { stripJpegMetadata } from './jpeg.js';
 export { MEDIA_TYPES, type MediaType, sniffMediaType } from './media-type.js';
 export { PNG_METADATA_CHUNKS, type PngChunk, readPngChunks, stripPngMetadata } from './png.js';
 export { stripMetadata } from './strip-metadata.js';
+export {
+  ACTIVE_CONTENT_WORDS,
+  decodePdfName,
+  inspectPdf,
+  type PdfActiveContent,
+  type PdfVerdict,
+  scanRawPdfNames,
+} from './pdf-active-content.js';

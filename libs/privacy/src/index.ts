@@ -1,1 +1,1 @@
-export { findNationalIds, looksLikeNationalId, type NationalIdKind } from './national-id.js';
+export { findNationalIds, looksLikeNationalId, type NationalIdKind, normaliseForIdMatching } from './national-id.js';

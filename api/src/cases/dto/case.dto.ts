@@ -1,7 +1,8 @@
 import { CASE_STATUSES, type CaseStatus } from '@app/guidelines';
 import { ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { IsIn, IsInt, IsOptional, Max, Min, ValidateIf } from 'class-validator';
-import { IsIsoDate } from '../../common/validators.js';
+import { IsIn, IsOptional, ValidateIf } from 'class-validator';
+import { Nullable } from '../../common/nullable.js';
+import { FIRST_BIRTH_YEAR, IsIsoDate, IsYear, thisYear } from '../../common/validators.js';
 
 /** Only facts the guidelines need. There is no field for a name, an identity number, an address or an offence. */
 export class CreateCaseDto {
@@ -15,10 +16,9 @@ export class CreateCaseDto {
     example: 1998,
     description: 'Year of birth only: enough to check the age rule',
   })
+  @Nullable()
   @ValidateIf((_, value) => value !== null && value !== undefined)
-  @IsInt({ message: 'birthYear must be a whole year' })
-  @Min(1900, { message: 'birthYear must be 1900 or later' })
-  @Max(new Date().getUTCFullYear(), { message: 'birthYear must not be in the future' })
+  @IsYear('birthYear', FIRST_BIRTH_YEAR, thisYear, { futureMessage: 'birthYear must not be in the future' })
   birthYear?: number | null;
 
   @ApiPropertyOptional({ format: 'date', nullable: true })
@@ -30,7 +30,7 @@ export class CreateCaseDto {
   agreementSignedOn?: string | null;
 
   @ApiPropertyOptional({ format: 'date', nullable: true })
-  @IsIsoDate('programmeStart', { nullable: true })
+  @IsIsoDate('programmeStart', { notFuture: true, nullable: true })
   programmeStart?: string | null;
 }
 

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { NoNationalId } from '../../common/validators.js';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -10,6 +11,7 @@ export class CreateCategoryDto {
   @Matches(/^[a-z][a-z0-9_]{1,39}$/, {
     message: 'code must be 2–40 lower-case letters, digits or _, e.g. tattoo_removal',
   })
+  @NoNationalId('code')
   code: string;
 
   @ApiProperty({ example: 'Tattoo removal' })
@@ -17,6 +19,7 @@ export class CreateCategoryDto {
   @IsString({ message: 'name must be a text' })
   @IsNotEmpty({ message: 'name must not be empty' })
   @MaxLength(200, { message: 'name must be at most 200 characters' })
+  @NoNationalId('name')
   name: string;
 
   @ApiPropertyOptional({ default: true })

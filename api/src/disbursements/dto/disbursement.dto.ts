@@ -40,5 +40,6 @@ export class CreateDisbursementDto {
   @IsOptional()
   @IsString({ message: 'accountCode must be a text' })
   @Matches(/^[A-Za-z0-9._-]{1,40}$/, { message: 'accountCode must be 1–40 letters, digits, dots or dashes' })
+  @NoNationalId('accountCode')
   accountCode?: string;
 }

@@ -22,12 +22,14 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { IsIsoDate, IsMoney } from '../../common/validators.js';
+import { Nullable } from '../../common/nullable.js';
+import { IsIsoDate, IsMoney, NoNationalId } from '../../common/validators.js';
 
 export class CategoryRulesDto {
   @ApiProperty({ example: 'relocation' })
   @IsString({ message: 'categoryCode must be a text' })
   @Matches(/^[a-z][a-z0-9_]{1,39}$/, { message: 'categoryCode must be a category code such as relocation' })
+  @NoNationalId('categoryCode')
   categoryCode: string;
 
   @ApiProperty({ description: 'minor units' }) @IsMoney('maxPerApplication') maxPerApplication: number;
@@ -66,6 +68,7 @@ export class CategoryRulesDto {
   urgentMayPrecedeAgreement: boolean;
 
   @ApiPropertyOptional({ nullable: true, description: 'least days between two sessions (tattoo removal: 42)' })
+  @Nullable()
   @ValidateIf((_, v) => v !== null && v !== undefined)
   @IsInt({ message: 'minSessionSpacingDays must be a whole number of days' })
   @Min(1, { message: 'minSessionSpacingDays must be at least 1' })
@@ -79,6 +82,7 @@ export class CreateGuidelineDto {
   @Matches(/^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/, {
     message: 'version must be 1–40 letters, digits, dots or dashes, e.g. 2027.1',
   })
+  @NoNationalId('version')
   version: string;
 
   @ApiProperty({ format: 'date' })

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsInt, IsOptional, IsUUID, Max, Min, ValidateNested } from 'class-validator';
-import { IsMoney } from '../../common/validators.js';
+import { ArrayMaxSize, IsArray, IsOptional, IsUUID, ValidateNested } from 'class-validator';
+import { IsBudgetYear, IsMoney } from '../../common/validators.js';
 
 export class AllocationDto {
   @ApiProperty({ format: 'uuid' }) @IsUUID('all', { message: 'unitId must be a UUID' }) unitId: string;
@@ -10,9 +10,7 @@ export class AllocationDto {
 
 export class CreateBudgetYearDto {
   @ApiProperty({ example: 2027 })
-  @IsInt({ message: 'year must be a whole year' })
-  @Min(2000, { message: 'year must be 2000 or later' })
-  @Max(2100, { message: 'year must be 2100 or earlier' })
+  @IsBudgetYear()
   year: number;
 
   @ApiProperty({ example: 200000000, description: 'minor units' })

@@ -1,7 +1,7 @@
 import { ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, registerDecorator } from 'class-validator';
-import { IsIsoDate } from '../../common/validators.js';
+import { IsOptional, IsString, IsUUID, MaxLength, registerDecorator } from 'class-validator';
+import { IsReportDate, IsReportYear } from '../../common/validators.js';
 import { DelimiterQueryDto, LanguageQueryDto } from './file-query.dto.js';
 
 export const GROUPINGS = ['unit', 'category', 'month', 'quarter'] as const;
@@ -39,19 +39,17 @@ export class SpendingQueryDto {
   @ApiPropertyOptional({ example: 2026, description: 'the budget year: grants approved in it and their payments' })
   @IsOptional()
   @Type(() => Number)
-  @IsInt({ message: 'year must be a whole year' })
-  @Min(2000, { message: 'year must be 2000 or later' })
-  @Max(2100, { message: 'year must be 2100 or earlier' })
+  @IsReportYear()
   year?: number;
 
   @ApiPropertyOptional({ format: 'date', description: 'first posting date of the period' })
   @IsOptional()
-  @IsIsoDate('from')
+  @IsReportDate('from')
   from?: string;
 
   @ApiPropertyOptional({ format: 'date', description: 'last posting date of the period' })
   @IsOptional()
-  @IsIsoDate('to')
+  @IsReportDate('to')
   to?: string;
 
   @ApiPropertyOptional({

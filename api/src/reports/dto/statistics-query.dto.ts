@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsBoolean, IsOptional } from 'class-validator';
+import { IsReportYear } from '../../common/validators.js';
 import { DelimiterQueryDto, LanguageQueryDto } from './file-query.dto.js';
 
 const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
@@ -8,9 +9,7 @@ const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : 
 export class YearQueryDto {
   @ApiProperty({ example: 2026, description: 'the calendar year of the decisions' })
   @Type(() => Number)
-  @IsInt({ message: 'year must be a whole year' })
-  @Min(2000, { message: 'year must be 2000 or later' })
-  @Max(2100, { message: 'year must be 2100 or earlier' })
+  @IsReportYear()
   year: number;
 }
 

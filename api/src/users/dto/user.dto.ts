@@ -14,6 +14,8 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { MIN_PASSWORD_LENGTH } from '../../auth/password.js';
+import { Nullable } from '../../common/nullable.js';
+import { NoNationalId } from '../../common/validators.js';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const lower = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
@@ -23,6 +25,7 @@ export class CreateUserDto {
   @Transform(lower)
   @IsEmail({}, { message: 'email must be an email address' })
   @MaxLength(254, { message: 'email must be at most 254 characters' })
+  @NoNationalId('email')
   email: string;
 
   @ApiProperty({ example: 'Unit worker' })
@@ -30,6 +33,7 @@ export class CreateUserDto {
   @IsString({ message: 'displayName must be a text' })
   @IsNotEmpty({ message: 'displayName must not be empty' })
   @MaxLength(200, { message: 'displayName must be at most 200 characters' })
+  @NoNationalId('displayName')
   displayName: string;
 
   @ApiProperty({ enum: ROLES })
@@ -41,6 +45,7 @@ export class CreateUserDto {
     nullable: true,
     description: 'Required for unit_worker, empty for every other role',
   })
+  @Nullable()
   @ValidateIf((_, value) => value !== null && value !== undefined)
   @IsUUID('all', { message: 'unitId must be a UUID' })
   unitId?: string | null;
