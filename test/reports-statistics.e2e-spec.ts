@@ -198,6 +198,15 @@ describe('Statistics for publication', () => {
     expect(cell(codeB, 'relocation', 'Q1').suppressed).toBe(true);
   });
 
+  it('answers a year without grants with zeros, by unit too', async () => {
+    for (const byUnit of [false, true]) {
+      const res = await t.http.get(`/api/reports/statistics?year=${YEAR - 1}&byUnit=${byUnit}`).set(cp);
+      expect(res.status).toBe(200);
+      expect(res.body.totals.all).toEqual({ grants: 0, candidates: 0, granted: 0, paid: 0, suppressed: false });
+      expect(res.body.cells.every((c: Figure) => c.grants === 0 && !c.suppressed)).toBe(true);
+    }
+  });
+
   it('gives a unit worker their own unit only', async () => {
     const res = await t.http.get(`/api/reports/statistics?year=${YEAR}&byUnit=true`).set(workerA);
     expect(res.body.totals.byUnit.map((u: Figure) => u.unitCode)).toEqual([codeA]);

@@ -85,7 +85,7 @@ export class StatisticsService {
        )
        SELECT ${columns.map((c) => `${c}, GROUPING(${c}) AS "${c}Rolled"`).join(', ')},
               count(*)::int AS grants, count(DISTINCT case_id)::int AS candidates,
-              sum(granted)::text AS granted, sum(paid)::text AS paid
+              coalesce(sum(granted), 0)::text AS granted, coalesce(sum(paid), 0)::text AS paid
          FROM g
         GROUP BY GROUPING SETS (${sets.join(', ')})`,
       [query.year, scope],
