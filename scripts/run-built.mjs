@@ -7,6 +7,11 @@ import { newestSource } from './sources.mjs';
 
 const [file] = process.argv.slice(2);
 if (!existsSync(file) || statSync(file).mtimeMs < newestSource(['api/src', 'libs'])) {
-  execSync('npm run --silent build:api', { stdio: 'inherit' });
+  try {
+    execSync('npm run --silent build:api', { stdio: 'inherit' });
+  } catch {
+    console.error(`${file} could not run: the build (npm run build:api) failed; its errors are above.`);
+    process.exit(1);
+  }
 }
 await import(pathToFileURL(resolve(file)).href);

@@ -20,7 +20,12 @@ const targets = [
 for (const { output, sources, script } of targets) {
   if (builtAt(output) < newestSource(sources)) {
     console.error(`Building (${script})…`);
-    execSync(`npm run --silent ${script}`, { stdio: 'inherit' });
+    try {
+      execSync(`npm run --silent ${script}`, { stdio: 'inherit' });
+    } catch {
+      console.error(`Exit Pool could not start: the build (npm run ${script}) failed; its errors are above.`);
+      process.exit(1);
+    }
   }
 }
 

@@ -1,48 +1,25 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import pg from 'pg';
+import { randomBytes } from 'node:crypto';
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { appendFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { freePort } from '../api/src/database/embedded-postgres.js';
-
-const MAIN = resolve('dist/api/src/main.js');
-
-interface Run {
-  child: ChildProcess;
-  output: () => string;
-  exited: Promise<number | null>;
-}
-
-function run(env: Record<string, string>): Run {
-  const { DATABASE_URL: _, ...inherited } = process.env;
-  const child = spawn(process.execPath, [MAIN], { env: { ...inherited, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  child.stdout!.on('data', (chunk) => (output += chunk));
-  child.stderr!.on('data', (chunk) => (output += chunk));
-  const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
-  return { child, output: () => output, exited };
-}
-
-async function started(what: string, run: Run, seconds = 120): Promise<void> {
-  let exit: number | null | undefined;
-  void run.exited.then((code) => (exit = code));
-  const end = Date.now() + seconds * 1000;
-  while (Date.now() < end) {
-    if (run.output().includes('Exit Pool is running')) return;
-    if (exit !== undefined) throw new Error(`${what} exited with ${exit}:\n${run.output().slice(-3000)}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`timed out waiting for ${what}:\n${run.output().slice(-3000)}`);
-}
+import { MAIN, postmasterPid, run, started, stopLeftoverPostgres } from './support/built-process.js';
+import { adminQuery, asAppRole, withDatabase } from './support/database.js';
 
 /** `npm start` as a user runs it: the built process on an embedded PostgreSQL. */
 describe('The built application', () => {
   let dataDir: string;
   beforeAll(async () => {
-    if (!existsSync(MAIN)) throw new Error('Build first: npm run build (npm test does)');
     dataDir = await mkdtemp(join(tmpdir(), 'exitpool-start-'));
   });
-  afterAll(() => rm(dataDir, { recursive: true, force: true }));
+  afterAll(async () => {
+    await stopLeftoverPostgres(dataDir);
+    await rm(dataDir, { recursive: true, force: true });
+  });
 
   it.each([
     [{ PORT: 'eighty' }, 'PORT: PORT must be a whole number'],
@@ -102,4 +79,73 @@ describe('The built application', () => {
     second.child.kill('SIGINT');
     expect(await second.exited).toBe(0);
   }, 180_000);
+
+  /** Runs the built process that is expected not to start, and answers what it printed. */
+  async function failedStart(env: Record<string, string>): Promise<string> {
+    const failed = run({ DATA_DIR: dataDir, ...env });
+    expect(await failed.exited).toBe(1);
+    return failed.output();
+  }
+
+  it('names a port that is in use, and leaves no PostgreSQL running', async () => {
+    const taken = createServer();
+    const port = await freePort();
+    await new Promise<void>((done) => taken.listen(port, done));
+    try {
+      const output = await failedStart({ PORT: String(port) });
+      expect(output).toContain(`Exit Pool could not start: port ${port} is in use`);
+      expect(postmasterPid(dataDir)).toBeUndefined();
+    } finally {
+      taken.close();
+    }
+  }, 120_000);
+
+  it('names a DATA_DIR it cannot write', async () => {
+    const file = join(dataDir, 'a-file');
+    await writeFile(file, '');
+    const output = await failedStart({ DATA_DIR: join(file, 'data') });
+    expect(output).toContain(
+      `Exit Pool could not start: DATA_DIR ${join(file, 'data')} is not a directory this user can write`,
+    );
+  });
+
+  it('names a DATABASE_URL where nothing answers', async () => {
+    const port = await freePort();
+    const output = await failedStart({ DATABASE_URL: `postgres://exitpool:secret@127.0.0.1:${port}/exitpool` });
+    expect(output).toContain(`Exit Pool could not start: nothing answers at 127.0.0.1:${port} (DATABASE_URL)`);
+    expect(output).not.toContain('secret');
+  });
+
+  it('names the migration that failed and why', async () => {
+    const name = `${process.env.EXITPOOL_TEST_TEMPLATE}_start_${randomBytes(3).toString('hex')}`;
+    await adminQuery(`CREATE DATABASE ${name} OWNER ${process.env.EXITPOOL_TEST_APP_ROLE}`);
+    try {
+      const url = asAppRole(withDatabase(process.env.EXITPOOL_TEST_ADMIN_URL!, name));
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      await client.query('CREATE TABLE units (clash int)').finally(() => client.end());
+      const output = await failedStart({ DATABASE_URL: url, DEMO: 'false' });
+      expect(output).toContain(
+        'Exit Pool could not start: migration Foundation1795300000000 failed: relation "units" already exists',
+      );
+    } finally {
+      await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    }
+  });
+
+  it('names why the embedded PostgreSQL did not start, with its last output', async () => {
+    const conf = join(dataDir, 'postgres', 'postgresql.conf');
+    const original = await readFile(conf, 'utf8');
+    await appendFile(conf, '\nno_such_setting_of_exit_pool = on\n');
+    try {
+      const output = await failedStart({ PORT: String(await freePort()) });
+      expect(output).toContain(
+        `Exit Pool could not start: the embedded PostgreSQL in ${join(dataDir, 'postgres')} did not start`,
+      );
+      expect(output).toContain('no_such_setting_of_exit_pool');
+      expect(output).not.toContain('undefined');
+    } finally {
+      await writeFile(conf, original);
+    }
+  }, 120_000);
 });

@@ -1,18 +1,18 @@
 import 'reflect-metadata';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import pg from 'pg';
 import { createApp } from './app.factory.js';
 import { createRootLogger } from './common/logging.js';
 import { ConfigError, loadConfig } from './config/app-config.js';
-import { migrate } from './database/data-source.js';
-import { startEmbeddedPostgres, type RunningPostgres } from './database/embedded-postgres.js';
+import { migrate, MigrationError } from './database/data-source.js';
+import { startEmbeddedDatabase, type EmbeddedDatabase } from './database/embedded-database.js';
+import { ensureWritableDirectory } from './database/embedded-postgres.js';
+import { databaseProblem, describeError, listenProblem, StartupError } from './database/start-failure.js';
 import { DataSource } from 'typeorm';
 import { DEMO_PASSWORD, DEMO_USERS } from './demo/demo-data.js';
 import { seedDemoApplications } from './demo/demo-applications.js';
 import { seedDemo } from './demo/demo-seed.js';
-
-const EMBEDDED_DATABASE = 'exitpool';
 
 async function main(): Promise<void> {
   let config;
@@ -26,27 +26,56 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = createRootLogger(config.logLevel);
+  const runningUrlFile = join(config.dataDir, 'postgres.url');
 
-  let embedded: RunningPostgres | undefined;
-  let databaseUrl = config.databaseUrl;
-  if (!databaseUrl) {
-    logger.info({ dataDir: config.dataDir }, 'Starting the embedded PostgreSQL');
-    embedded = await startEmbeddedPostgres(config.dataDir, {
-      log: (line) => logger.debug({ context: 'postgres' }, line.trim()),
-    });
-    await ensureDatabase(embedded.url('postgres'), EMBEDDED_DATABASE);
-    databaseUrl = embedded.url(EMBEDDED_DATABASE);
-    // where operators' commands (npm run check:ledger) find the running cluster
-    await writeFile(join(config.dataDir, 'postgres.url'), databaseUrl + '\n', { mode: 0o600 });
-  }
+  let embedded: EmbeddedDatabase | undefined;
+  let app: NestExpressApplication | undefined;
+  try {
+    // attachments live under DATA_DIR with either database
+    await ensureWritableDirectory(config.dataDir);
+    let databaseUrl = config.databaseUrl;
+    if (!databaseUrl) {
+      logger.info({ dataDir: config.dataDir }, 'Starting the embedded PostgreSQL');
+      embedded = await startEmbeddedDatabase(config.dataDir, {
+        log: (line) => logger.debug({ context: 'postgres' }, line.trim()),
+        notice: (line) => logger.warn({ context: 'postgres' }, line),
+      });
+      databaseUrl = embedded.url;
+      // where operators' commands (npm run check:ledger) find the running cluster, as the application's role
+      await writeFile(runningUrlFile, databaseUrl + '\n', { mode: 0o600 });
+    }
+    const source = config.databaseUrl ? 'DATABASE_URL' : 'the embedded PostgreSQL';
 
-  const applied = await migrate(databaseUrl);
-  if (applied.length) logger.info({ migrations: applied }, 'Migrations applied');
+    let applied: string[];
+    try {
+      applied = await migrate(databaseUrl);
+    } catch (error) {
+      if (error instanceof MigrationError) {
+        const cause = databaseProblem(error.cause, databaseUrl, source) ?? describeError(error.cause);
+        throw new StartupError(`${error.message}: ${cause}`, { cause: error });
+      }
+      throw new StartupError(databaseProblem(error, databaseUrl, source) ?? describeError(error), { cause: error });
+    }
+    if (applied.length) logger.info({ migrations: applied }, 'Migrations applied');
 
-  const app = await createApp({ ...config, databaseUrl }, logger);
-  if (config.demo && (await seedDemo(app.get(DataSource)))) {
-    await seedDemoApplications(app);
-    logger.info('Demo data created');
+    app = await createApp({ ...config, databaseUrl }, logger);
+    if (config.demo && (await seedDemo(app.get(DataSource)))) {
+      await seedDemoApplications(app);
+      logger.info('Demo data created');
+    }
+    try {
+      await app.listen(config.port);
+    } catch (error) {
+      throw new StartupError(listenProblem(error, config.port), { cause: error });
+    }
+  } catch (error) {
+    await app?.close().catch(() => undefined);
+    if (embedded) {
+      await rm(runningUrlFile, { force: true });
+      // a start that fails must not leave its PostgreSQL running
+      await embedded.stop().catch(() => undefined);
+    }
+    throw error;
   }
 
   let stopping = false;
@@ -55,14 +84,13 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info({ signal }, 'Stopping');
     await app.close();
-    if (embedded) await rm(join(config.dataDir, 'postgres.url'), { force: true });
+    if (embedded) await rm(runningUrlFile, { force: true });
     await embedded?.stop();
     process.exit(0);
   };
   process.once('SIGINT', () => void stop('SIGINT'));
   process.once('SIGTERM', () => void stop('SIGTERM'));
 
-  await app.listen(config.port);
   logger.info(`Exit Pool is running at http://localhost:${config.port}/ (API at /api, docs at /api/docs)`);
   if (config.demo) {
     logger.info(
@@ -71,18 +99,7 @@ async function main(): Promise<void> {
   }
 }
 
-async function ensureDatabase(adminUrl: string, name: string): Promise<void> {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
-    if (!rowCount) await client.query(`CREATE DATABASE ${name}`);
-  } finally {
-    await client.end();
-  }
-}
-
 main().catch((error: unknown) => {
-  console.error('Exit Pool could not start:', error instanceof Error ? error.message : error);
+  console.error('Exit Pool could not start:', describeError(error));
   process.exit(1);
 });

@@ -14,5 +14,7 @@ export default async function globalTeardown(): Promise<void> {
       [`${template}%`, `${template.replace('_tpl', '_t')}\\_%`],
     );
     for (const { datname } of rows) await client.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
+    const role = process.env.EXITPOOL_TEST_APP_ROLE;
+    if (role) await client.query(`DROP ROLE IF EXISTS ${client.escapeIdentifier(role)}`);
   });
 }

@@ -3,9 +3,10 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { loadConfig } from '../config/app-config.js';
+import { type AppConfig, loadConfig } from '../config/app-config.js';
 import { dataSourceOptions } from '../database/data-source.js';
-import { startEmbeddedPostgres } from '../database/embedded-postgres.js';
+import { startEmbeddedDatabase } from '../database/embedded-database.js';
+import { describeError } from '../database/start-failure.js';
 import { checkLedger } from './ledger-check.js';
 
 /**
@@ -15,18 +16,7 @@ import { checkLedger } from './ledger-check.js';
  * embedded database itself when nothing runs.
  */
 async function main(): Promise<number> {
-  const config = loadConfig();
-  let url = config.databaseUrl;
-  let stop: (() => Promise<void>) | undefined;
-  const running = join(config.dataDir, 'postgres.url');
-  if (!url && existsSync(running)) url = (await readFile(running, 'utf8')).trim();
-  if (!url) {
-    const pg = await startEmbeddedPostgres(config.dataDir);
-    url = pg.url('exitpool');
-    stop = pg.stop;
-  }
-  const db = new DataSource(dataSourceOptions(url));
-  await db.initialize();
+  const { db, stop } = await connect(loadConfig());
   try {
     const problems = await checkLedger(db.manager);
     if (problems.length === 0) {
@@ -42,10 +32,36 @@ async function main(): Promise<number> {
   }
 }
 
+async function connect(config: AppConfig): Promise<{ db: DataSource; stop?: () => Promise<void> }> {
+  if (config.databaseUrl) return { db: await open(config.databaseUrl) };
+  const running = join(config.dataDir, 'postgres.url');
+  if (existsSync(running)) {
+    try {
+      return { db: await open((await readFile(running, 'utf8')).trim()) };
+    } catch (error) {
+      // a postgres.url left behind by a killed process names a cluster that is gone: start it here
+      if ((error as { code?: unknown }).code !== 'ECONNREFUSED') throw error;
+    }
+  }
+  const embedded = await startEmbeddedDatabase(config.dataDir);
+  try {
+    return { db: await open(embedded.url), stop: embedded.stop };
+  } catch (error) {
+    await embedded.stop();
+    throw error;
+  }
+}
+
+async function open(url: string): Promise<DataSource> {
+  const db = new DataSource(dataSourceOptions(url));
+  await db.initialize();
+  return db;
+}
+
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    console.error('The ledger check could not run:', error instanceof Error ? error.message : error);
+    console.error('The ledger check could not run:', describeError(error));
     process.exit(2);
   },
 );
