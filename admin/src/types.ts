@@ -2,7 +2,7 @@ import type { Role, SessionUser } from '@app/contract';
 import type { Finding } from '@app/guidelines';
 import type { ApplicationAction as WorkflowAction, ApplicationStatus } from '@app/workflow';
 
-export type { ErrorBody, LoginResponse, Role, SessionUser } from '@app/contract';
+export type { ErrorBody, LoginResponse, Role, SessionUser, TotpSetup, TotpStatus } from '@app/contract';
 export { ROLES } from '@app/contract';
 
 // Records as the admin UI reads them from the API (see /api/docs for the full shape).
@@ -23,23 +23,6 @@ export interface User {
   active: boolean;
   /** the user has a second factor (an authenticator app) */
   totpEnabled?: boolean;
-}
-
-/** GET /api/auth/totp: the signed-in user's second factor. */
-export interface TotpStatus {
-  enabled: boolean;
-  /** the user's role must have one (MFA_REQUIRED_ROLES) */
-  required: boolean;
-  recoveryCodesLeft: number;
-}
-
-/** POST /api/auth/totp/setup: a pending secret, confirmed by a code from the app. */
-export interface TotpSetup {
-  /** base32, for typing into the app by hand */
-  secret: string;
-  otpauthUri: string;
-  /** `data:image/png;base64,...` */
-  qrCode: string;
 }
 
 export interface Category {

@@ -1,17 +1,8 @@
 import LockIcon from '@mui/icons-material/LockOutlined';
-import {
-  Alert,
-  Button as MuiButton,
-  CircularProgress,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogContentText,
-  DialogTitle,
-  Typography,
-} from '@mui/material';
+import { Typography } from '@mui/material';
 import { useState } from 'react';
 import { Button, HttpError, useCanAccess, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
+import { ConfirmDialog } from '../common/ConfirmDialog';
 import { toMinor, useFormatMoney } from '../common/money';
 import { useExitPoolDataProvider } from '../dataProvider';
 import { problemMessage } from '../httpClient';
@@ -36,7 +27,6 @@ export const CloseYearButton = () => {
   const args = { year: record.year };
 
   const close = () => {
-    if (pending) return;
     setOpen(false);
     setProblem(null);
   };
@@ -72,36 +62,28 @@ export const CloseYearButton = () => {
       <Button label="app.budget_years.close" onClick={() => setOpen(true)} color="warning">
         <LockIcon />
       </Button>
-      <Dialog open={open} onClose={close} maxWidth="sm" fullWidth aria-labelledby="close-year-title">
-        <DialogTitle id="close-year-title">{translate('app.budget_years.close_title', args)}</DialogTitle>
-        <DialogContent>
-          <DialogContentText>{translate('app.budget_years.close_content', args)}</DialogContentText>
-          {problem && (
-            <Alert severity="error" sx={{ mt: 2 }}>
+      <ConfirmDialog
+        open={open}
+        title={translate('app.budget_years.close_title', args)}
+        content={translate('app.budget_years.close_content', args)}
+        problem={
+          problem && (
+            <>
               {problem.message}
               {problem.detail && (
                 <Typography variant="caption" component="div" sx={{ mt: 0.5, opacity: 0.8 }}>
                   {problem.detail}
                 </Typography>
               )}
-            </Alert>
-          )}
-        </DialogContent>
-        <DialogActions>
-          <MuiButton onClick={close} disabled={pending}>
-            {translate('ra.action.cancel')}
-          </MuiButton>
-          <MuiButton
-            onClick={confirm}
-            variant="contained"
-            color="warning"
-            disabled={pending}
-            startIcon={pending ? <CircularProgress size={16} color="inherit" /> : <LockIcon />}
-          >
-            {translate('app.budget_years.close')}
-          </MuiButton>
-        </DialogActions>
-      </Dialog>
+            </>
+          )
+        }
+        pending={pending}
+        confirmLabel="app.budget_years.close"
+        icon={<LockIcon />}
+        onClose={close}
+        onConfirm={confirm}
+      />
     </>
   );
 };

@@ -1,16 +1,7 @@
 import ResetIcon from '@mui/icons-material/PhonelinkErase';
-import {
-  Alert,
-  Button as MuiButton,
-  CircularProgress,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogContentText,
-  DialogTitle,
-} from '@mui/material';
 import { type SyntheticEvent, useState } from 'react';
 import { Button, useCanAccess, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
+import { ConfirmDialog } from '../common/ConfirmDialog';
 import { useExitPoolDataProvider } from '../dataProvider';
 import { problemMessage } from '../httpClient';
 import type { User } from '../types';
@@ -37,7 +28,6 @@ export const ResetTotpButton = () => {
   const args = { name: record.displayName };
 
   const close = () => {
-    if (pending) return;
     setOpen(false);
     setProblem(null);
   };
@@ -63,34 +53,18 @@ export const ResetTotpButton = () => {
       <Button label="app.totp.reset" onClick={() => setOpen(true)} color="warning">
         <ResetIcon />
       </Button>
-      <Dialog open={open} onClose={close} maxWidth="sm" fullWidth aria-labelledby="reset-totp-title">
-        <DialogTitle id="reset-totp-title">{translate('app.totp.reset_title', args)}</DialogTitle>
-        <DialogContent>
-          <DialogContentText>{translate('app.totp.reset_content', args)}</DialogContentText>
-          <Alert severity="warning" sx={{ mt: 2 }}>
-            {translate('app.totp.reset_check')}
-          </Alert>
-          {problem && (
-            <Alert severity="error" sx={{ mt: 2 }}>
-              {problem}
-            </Alert>
-          )}
-        </DialogContent>
-        <DialogActions>
-          <MuiButton onClick={close} disabled={pending}>
-            {translate('ra.action.cancel')}
-          </MuiButton>
-          <MuiButton
-            onClick={confirm}
-            variant="contained"
-            color="warning"
-            disabled={pending}
-            startIcon={pending ? <CircularProgress size={16} color="inherit" /> : <ResetIcon />}
-          >
-            {translate('app.totp.reset')}
-          </MuiButton>
-        </DialogActions>
-      </Dialog>
+      <ConfirmDialog
+        open={open}
+        title={translate('app.totp.reset_title', args)}
+        content={translate('app.totp.reset_content', args)}
+        warning={translate('app.totp.reset_check')}
+        problem={problem}
+        pending={pending}
+        confirmLabel="app.totp.reset"
+        icon={<ResetIcon />}
+        onClose={close}
+        onConfirm={confirm}
+      />
     </span>
   );
 };
