@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { TEST_ENCRYPTION_KEYS } from './support/encryption.js';
 import { newCase, seedCatalog } from './support/fixtures.js';
 import { grant, pay, thisYear } from './support/money.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
@@ -23,7 +24,10 @@ describe('The ledger check command', () => {
   afterAll(() => t.close());
 
   const run = () =>
-    spawnSync(process.execPath, [COMMAND], { env: { ...process.env, DATABASE_URL: t.databaseUrl }, encoding: 'utf8' });
+    spawnSync(process.execPath, [COMMAND], {
+      env: { ...process.env, DATABASE_URL: t.databaseUrl, ENCRYPTION_KEYS: TEST_ENCRYPTION_KEYS },
+      encoding: 'utf8',
+    });
 
   it('says the books add up and exits 0', () => {
     const result = run();

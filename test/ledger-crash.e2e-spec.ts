@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import { freePort } from '../api/src/database/embedded-postgres.js';
 import { checkLedger } from '../api/src/ledger/ledger-check.js';
 import { newCase, seedCatalog } from './support/fixtures.js';
+import { TEST_ENCRYPTION_KEYS } from './support/encryption.js';
 import { grant } from './support/money.js';
 import { createTestApp, TEST_PASSWORD, type TestApp } from './support/test-app.js';
 
@@ -20,6 +21,7 @@ async function startApi(
     env: {
       ...process.env,
       DATABASE_URL: databaseUrl,
+      ENCRYPTION_KEYS: TEST_ENCRYPTION_KEYS,
       PORT: String(port),
       DEMO: 'false',
       // the crash is the subject here, not the second factor

@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { createApp } from './app.factory.js';
 import { createRootLogger } from './common/logging.js';
 import { ConfigError, loadConfig } from './config/app-config.js';
+import { loadKeyRing } from './crypto/key-file.js';
+import { installKeyRing } from './crypto/key-ring.js';
 import { migrate, MigrationError } from './database/data-source.js';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from './database/embedded-database.js';
 import { ensureWritableDirectory } from './database/embedded-postgres.js';
@@ -33,6 +35,10 @@ async function main(): Promise<void> {
   try {
     // attachments live under DATA_DIR with either database
     await ensureWritableDirectory(config.dataDir);
+    // before anything reads or writes a narrative column
+    const keys = await loadKeyRing(config);
+    installKeyRing(keys.ring);
+    if (keys.created) logger.info({ file: keys.source }, 'Created the demo installation’s encryption key file');
     let databaseUrl = config.databaseUrl;
     if (!databaseUrl) {
       logger.info({ dataDir: config.dataDir }, 'Starting the embedded PostgreSQL');

@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { TEST_ENCRYPTION_KEYS } from './encryption.js';
 
 export const MAIN = resolve('dist/api/src/main.js');
 
@@ -10,11 +11,20 @@ export interface Run {
   exited: Promise<number | null>;
 }
 
-/** The built process as `npm start` runs it, without the test run's DATABASE_URL unless `env` gives one. */
+/**
+ * The built process as `npm start` runs it, without the test run's DATABASE_URL or ENCRYPTION_KEYS
+ * unless `env` gives them. Outside demo mode with the embedded database, where a key ring is
+ * required, it gets the test run's unless `env` names ENCRYPTION_KEYS (empty for none).
+ */
 export function run(env: Record<string, string>): Run {
   if (!existsSync(MAIN)) throw new Error('Build first: npm run build (npm test does)');
-  const { DATABASE_URL: _, ...inherited } = process.env;
-  const child = spawn(process.execPath, [MAIN], { env: { ...inherited, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const { DATABASE_URL: _, ENCRYPTION_KEYS: __, ...inherited } = process.env;
+  const keyFileAllowed = !env.DATABASE_URL && !/^(0|false|off|no)$/i.test((env.DEMO ?? '').trim());
+  const keys = keyFileAllowed || 'ENCRYPTION_KEYS' in env ? {} : { ENCRYPTION_KEYS: TEST_ENCRYPTION_KEYS };
+  const child = spawn(process.execPath, [MAIN], {
+    env: { ...inherited, ...keys, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout!.on('data', (chunk) => (output += chunk));
   child.stderr!.on('data', (chunk) => (output += chunk));

@@ -8,10 +8,15 @@ import { createApp } from '../../api/src/app.factory.js';
 import { hashPassword } from '../../api/src/auth/password.js';
 import { createRootLogger } from '../../api/src/common/logging.js';
 import { type AppConfig, loadConfig } from '../../api/src/config/app-config.js';
+import { installKeyRing } from '../../api/src/crypto/key-ring.js';
 import { migrate } from '../../api/src/database/data-source.js';
 import { Unit } from '../../api/src/units/unit.entity.js';
 import { User } from '../../api/src/users/user.entity.js';
 import { createTestDatabase } from './database.js';
+import { testKeyRing } from './encryption.js';
+
+// as main.ts does at start: the narrative columns' transformers read the process's key ring
+installKeyRing(testKeyRing());
 
 export const TEST_PASSWORD = 'correct-horse-battery';
 let testHash: Promise<string> | undefined;

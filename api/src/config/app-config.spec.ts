@@ -1,5 +1,9 @@
 import { ConfigError, loadConfig } from './app-config.js';
 
+// outside demo mode with the embedded database a key ring is required
+const KEY = Buffer.alloc(32, 1).toString('base64');
+const keys = { ENCRYPTION_KEYS: `k1:${KEY}` };
+
 describe(loadConfig.name, () => {
   it('defaults to port 3000, ./data, and demo mode with the embedded database', () => {
     expect(loadConfig({})).toMatchObject({
@@ -17,19 +21,19 @@ describe(loadConfig.name, () => {
 
   it('turns demo mode off by default when DATABASE_URL is given, and on when asked', () => {
     const url = 'postgres://postgres@127.0.0.1:5432/test';
-    expect(loadConfig({ DATABASE_URL: url }).demo).toBe(false);
-    expect(loadConfig({ DATABASE_URL: url, DEMO: 'on' }).demo).toBe(true);
-    expect(loadConfig({ DEMO: 'false' }).demo).toBe(false);
+    expect(loadConfig({ DATABASE_URL: url, ...keys }).demo).toBe(false);
+    expect(loadConfig({ DATABASE_URL: url, DEMO: 'on', ...keys }).demo).toBe(true);
+    expect(loadConfig({ DEMO: 'false', ...keys }).demo).toBe(false);
   });
 
   it('asks no role for a second factor in demo mode, and the national roles outside it', () => {
     expect(loadConfig({}).mfaRequiredRoles).toEqual([]);
-    expect(loadConfig({ DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/test' }).mfaRequiredRoles).toEqual([
+    expect(loadConfig({ DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/test', ...keys }).mfaRequiredRoles).toEqual([
       'contact_point',
       'finance',
       'admin',
     ]);
-    expect(loadConfig({ DEMO: 'off' }).mfaRequiredRoles).toEqual(['contact_point', 'finance', 'admin']);
+    expect(loadConfig({ DEMO: 'off', ...keys }).mfaRequiredRoles).toEqual(['contact_point', 'finance', 'admin']);
   });
 
   it('reads MFA_REQUIRED_ROLES as comma-separated roles, or none', () => {
@@ -37,7 +41,7 @@ describe(loadConfig.name, () => {
       'admin',
       'unit_worker',
     ]);
-    expect(loadConfig({ DEMO: 'off', MFA_REQUIRED_ROLES: 'none' }).mfaRequiredRoles).toEqual([]);
+    expect(loadConfig({ DEMO: 'off', MFA_REQUIRED_ROLES: 'none', ...keys }).mfaRequiredRoles).toEqual([]);
     expect(loadConfig({ DEMO: 'on', MFA_REQUIRED_ROLES: 'finance' }).mfaRequiredRoles).toEqual(['finance']);
   });
 
@@ -62,6 +66,69 @@ describe(loadConfig.name, () => {
     ],
     ['MFA_REQUIRED_ROLES', 'admin,', 'MFA_REQUIRED_ROLES: MFA_REQUIRED_ROLES must be none'],
   ])('refuses a bad %s with a message naming it', (name, value, message) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
+    expect(() => loadConfig({ [name]: value })).toThrow(message);
+  });
+
+  it('reads ENCRYPTION_KEYS as a key ring, the first key encrypting', () => {
+    const other = Buffer.alloc(32, 2).toString('base64');
+    const ring = loadConfig({ ENCRYPTION_KEYS: `k2:${other}, k1:${KEY}` }).encryptionKeys!;
+    expect(ring.current).toEqual({ id: 'k2', key: Buffer.from(other, 'base64') });
+    expect([...ring.byId.keys()]).toEqual(['k2', 'k1']);
+  });
+
+  it('leaves the key ring to the key file only in demo mode with the embedded database', () => {
+    expect(loadConfig({}).encryptionKeys).toBeUndefined();
+    expect(loadConfig({ DEMO: 'on', ENCRYPTION_KEYS: ' ' }).encryptionKeys).toBeUndefined();
+  });
+
+  it.each([
+    ['with DATABASE_URL', { DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/test' }],
+    ['with DATABASE_URL in demo mode', { DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/test', DEMO: 'on' }],
+    ['on the embedded database outside demo mode', { DEMO: 'off' }],
+    ['when it is empty', { DEMO: 'off', ENCRYPTION_KEYS: '' }],
+  ])('refuses to start without ENCRYPTION_KEYS %s, naming it', (_, env) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(
+      'ENCRYPTION_KEYS: ENCRYPTION_KEYS must be set outside demo mode with the embedded database',
+    );
+  });
+
+  it.each([
+    ['k1', 'ENCRYPTION_KEYS: entry 1 must start with a key id'],
+    [`k1:${Buffer.alloc(16).toString('base64')}`, 'ENCRYPTION_KEYS: entry 1 (k1) must be 32 bytes in base64'],
+    [`k1:${KEY},k1:${KEY}`, 'ENCRYPTION_KEYS: entry 2: the key id k1 is used twice'],
+    [',', 'ENCRYPTION_KEYS must hold at least one key'],
+  ])('refuses a bad ENCRYPTION_KEYS %j, naming it and never repeating a key', (value, message) => {
+    let error: unknown;
+    try {
+      loadConfig({ ENCRYPTION_KEYS: value });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as Error).message).toContain(message);
+    expect((error as Error).message).not.toContain(KEY);
+  });
+
+  it('keeps narratives 36 months and purges at 02:30 by default; RETENTION_MONTHS=0 purges what is final at once', () => {
+    expect(loadConfig({})).toMatchObject({ retentionMonths: 36, retentionSchedule: '30 2 * * *' });
+    expect(loadConfig({ RETENTION_MONTHS: '0', RETENTION_SCHEDULE: ' 0 4 * * 1-5 ' })).toMatchObject({
+      retentionMonths: 0,
+      retentionSchedule: '0 4 * * 1-5',
+    });
+  });
+
+  it.each([
+    ['RETENTION_MONTHS', '-1', 'RETENTION_MONTHS: RETENTION_MONTHS must be between 0 and 1200'],
+    ['RETENTION_MONTHS', '1201', 'RETENTION_MONTHS: RETENTION_MONTHS must be between 0 and 1200'],
+    ['RETENTION_MONTHS', '1.5', 'RETENTION_MONTHS: RETENTION_MONTHS must be a whole number of months'],
+    ['RETENTION_MONTHS', 'three years', 'RETENTION_MONTHS: RETENTION_MONTHS must be a whole number of months'],
+    ['RETENTION_SCHEDULE', 'daily', 'RETENTION_SCHEDULE: RETENTION_SCHEDULE must be a cron expression'],
+    ['RETENTION_SCHEDULE', '30 2 * *', 'RETENTION_SCHEDULE: RETENTION_SCHEDULE must be a cron expression'],
+    ['RETENTION_SCHEDULE', '0 30 2 * * *', 'RETENTION_SCHEDULE: RETENTION_SCHEDULE must be a cron expression'],
+    ['RETENTION_SCHEDULE', '61 2 * * *', 'RETENTION_SCHEDULE: RETENTION_SCHEDULE must be a cron expression'],
+  ])('refuses a bad %s (%j) with a message naming it', (name, value, message) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(message);
   });

@@ -1,6 +1,7 @@
 import { ROLES, type Role } from '@app/contract';
 import { plainToInstance, Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
+import { type KeyRing, KeyRingError, parseKeyRing } from '../crypto/key-ring.js';
 
 const toBool = ({ value }: { value: unknown }): unknown => {
   if (value === undefined || value === '') return undefined;
@@ -96,6 +97,9 @@ export class EnvironmentVariables {
     message: 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent',
   })
   LOG_LEVEL?: string;
+
+  /** `k2:<base64>,k1:<base64>`: parsed by parseKeyRing, which names the variable in its messages. */
+  @IsOptional() @IsString() ENCRYPTION_KEYS?: string;
 }
 
 export interface AppConfig {
@@ -114,6 +118,11 @@ export interface AppConfig {
   logLevel: string;
   /** Test-only crash point; undefined outside NODE_ENV=test. */
   faultPoint?: string;
+  /**
+   * The key ring of ENCRYPTION_KEYS (the first key encrypts, every key decrypts). Unset only in
+   * demo mode with the embedded database, where the key file in DATA_DIR holds it (loadKeyRing).
+   */
+  encryptionKeys?: KeyRing;
 }
 
 const KEYS = [
@@ -130,6 +139,7 @@ const KEYS = [
   'LOG_LEVEL',
   'EXITPOOL_FAULT_POINT',
   'NODE_ENV',
+  'ENCRYPTION_KEYS',
 ];
 
 export class ConfigError extends Error {}
@@ -149,6 +159,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   const databaseUrl = parsed.DATABASE_URL || undefined;
   const demo = parsed.DEMO ?? databaseUrl === undefined;
+  const encryptionKeys = readKeyRing(parsed.ENCRYPTION_KEYS, demo && databaseUrl === undefined);
   return {
     port: parsed.PORT ?? 3000,
     databaseUrl,
@@ -167,7 +178,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     currency: parsed.CURRENCY ?? 'DKK',
     logLevel: parsed.LOG_LEVEL ?? 'info',
     faultPoint: parsed.NODE_ENV === 'test' ? parsed.EXITPOOL_FAULT_POINT : undefined,
+    encryptionKeys,
   };
+}
+
+/** ENCRYPTION_KEYS, required unless the demo on the embedded database may keep its key in a file. */
+function readKeyRing(value: string | undefined, keyFileAllowed: boolean): KeyRing | undefined {
+  if (!value?.trim()) {
+    if (keyFileAllowed) return undefined;
+    throw new ConfigError(
+      'Invalid environment:\n  ENCRYPTION_KEYS: ENCRYPTION_KEYS must be set outside demo mode with the embedded database: ' +
+        'a key ring such as k1:<base64 of 32 random bytes> (openssl rand -base64 32 makes a key)',
+    );
+  }
+  try {
+    return parseKeyRing(value, 'ENCRYPTION_KEYS');
+  } catch (error) {
+    if (error instanceof KeyRingError) throw new ConfigError(`Invalid environment:\n  ${error.message}`);
+    throw error;
+  }
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -4,6 +4,8 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { type AppConfig, loadConfig } from '../config/app-config.js';
+import { loadKeyRing } from '../crypto/key-file.js';
+import { installKeyRing } from '../crypto/key-ring.js';
 import { dataSourceOptions } from '../database/data-source.js';
 import { startEmbeddedDatabase } from '../database/embedded-database.js';
 import { describeError } from '../database/start-failure.js';
@@ -16,7 +18,9 @@ import { checkLedger } from './ledger-check.js';
  * embedded database itself when nothing runs.
  */
 async function main(): Promise<number> {
-  const { db, stop } = await connect(loadConfig());
+  const config = loadConfig();
+  installKeyRing((await loadKeyRing(config)).ring);
+  const { db, stop } = await connect(config);
   try {
     const problems = await checkLedger(db.manager);
     if (problems.length === 0) {
