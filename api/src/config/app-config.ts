@@ -1,7 +1,20 @@
 import { ROLES, type Role } from '@app/contract';
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  validateSync,
+  ValidateBy,
+  type ValidationOptions,
+} from 'class-validator';
 import { type KeyRing, KeyRingError, parseKeyRing } from '../crypto/key-ring.js';
+import cronParser from 'cron-parser';
 
 const toBool = ({ value }: { value: unknown }): unknown => {
   if (value === undefined || value === '') return undefined;
@@ -14,6 +27,27 @@ const toInt = ({ value }: { value: unknown }): unknown =>
   value === undefined || value === '' ? undefined : /^-?\d+$/.test(String(value).trim()) ? Number(value) : value;
 
 const ROLE_LIST = new RegExp(`^\\s*(none|(${ROLES.join('|')})(\\s*,\\s*(${ROLES.join('|')}))*)\\s*$`);
+
+/** Five fields (minute hour day month weekday) that the scheduler's cron parser reads. */
+function IsCron(options: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isCron',
+      validator: {
+        validate: (value: unknown) => {
+          if (typeof value !== 'string' || value.trim().split(/\s+/).length !== 5) return false;
+          try {
+            cronParser.parseExpression(value.trim());
+            return true;
+          } catch {
+            return false;
+          }
+        },
+      },
+    },
+    options,
+  );
+}
 
 /** MFA_REQUIRED_ROLES once validated: `none`, or roles separated by commas. */
 function parseRoles(value: string): Role[] {
@@ -83,6 +117,20 @@ export class EnvironmentVariables {
   })
   MFA_REQUIRED_ROLES?: string;
 
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'RETENTION_MONTHS must be a whole number of months' })
+  @Min(0, { message: 'RETENTION_MONTHS must be between 0 and 1200' })
+  @Max(1200, { message: 'RETENTION_MONTHS must be between 0 and 1200' })
+  RETENTION_MONTHS?: number;
+
+  @IsOptional()
+  @IsString()
+  @IsCron({
+    message: 'RETENTION_SCHEDULE must be a cron expression such as 30 2 * * * (minute hour day month weekday)',
+  })
+  RETENTION_SCHEDULE?: string;
+
   /** Test-only: names a point where the process kills itself, to prove crash safety. Honoured only with NODE_ENV=test. */
   @IsOptional()
   @IsString()
@@ -118,6 +166,10 @@ export interface AppConfig {
   logLevel: string;
   /** Test-only crash point; undefined outside NODE_ENV=test. */
   faultPoint?: string;
+  /** Months after an application's final state and the close of its budget year before its narrative is purged. */
+  retentionMonths: number;
+  /** When the daily purge runs: a cron expression in the installation's time zone. */
+  retentionSchedule: string;
   /**
    * The key ring of ENCRYPTION_KEYS (the first key encrypts, every key decrypts). Unset only in
    * demo mode with the embedded database, where the key file in DATA_DIR holds it (loadKeyRing).
@@ -139,6 +191,8 @@ const KEYS = [
   'LOG_LEVEL',
   'EXITPOOL_FAULT_POINT',
   'NODE_ENV',
+  'RETENTION_MONTHS',
+  'RETENTION_SCHEDULE',
   'ENCRYPTION_KEYS',
 ];
 
@@ -178,6 +232,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     currency: parsed.CURRENCY ?? 'DKK',
     logLevel: parsed.LOG_LEVEL ?? 'info',
     faultPoint: parsed.NODE_ENV === 'test' ? parsed.EXITPOOL_FAULT_POINT : undefined,
+    retentionMonths: parsed.RETENTION_MONTHS ?? 36,
+    retentionSchedule: parsed.RETENTION_SCHEDULE?.trim() || '30 2 * * *',
     encryptionKeys,
   };
 }
