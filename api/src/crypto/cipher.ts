@@ -16,7 +16,16 @@ const TAG_BYTES = 16;
 const TEXT = /^ep1:([A-Za-z0-9_-]{1,16}):([A-Za-z0-9+/]+={0,2})$/;
 const BYTES_VERSION = 1;
 
-export class DecryptionError extends Error {}
+/** A stored value that cannot be read; `keyMissing` when the ring lacks its key, else it was changed or the key is another. */
+export class DecryptionError extends Error {
+  constructor(
+    message: string,
+    readonly keyId?: string,
+    readonly keyMissing = false,
+  ) {
+    super(message);
+  }
+}
 
 function seal(key: Buffer, plain: Buffer, aad?: Buffer): Buffer {
   const iv = randomBytes(IV_BYTES);
@@ -28,7 +37,11 @@ function seal(key: Buffer, plain: Buffer, aad?: Buffer): Buffer {
 function open(ring: KeyRing, keyId: string, sealed: Buffer, aad?: Buffer): Buffer {
   const key = ring.byId.get(keyId);
   if (!key)
-    throw new DecryptionError(`A value is encrypted under the key ${keyId}, which ENCRYPTION_KEYS does not hold`);
+    throw new DecryptionError(
+      `A value is encrypted under the key ${keyId}, which ENCRYPTION_KEYS does not hold`,
+      keyId,
+      true,
+    );
   if (sealed.length < IV_BYTES + TAG_BYTES) throw new DecryptionError('An encrypted value is cut short');
   const iv = sealed.subarray(0, IV_BYTES);
   const tag = sealed.subarray(sealed.length - TAG_BYTES);
@@ -38,7 +51,10 @@ function open(ring: KeyRing, keyId: string, sealed: Buffer, aad?: Buffer): Buffe
   try {
     return Buffer.concat([decipher.update(sealed.subarray(IV_BYTES, sealed.length - TAG_BYTES)), decipher.final()]);
   } catch {
-    throw new DecryptionError(`An encrypted value does not authenticate under the key ${keyId}: it was changed`);
+    throw new DecryptionError(
+      `An encrypted value does not authenticate under the key ${keyId}: it was changed, or the key is not the one it was written with`,
+      keyId,
+    );
   }
 }
 
