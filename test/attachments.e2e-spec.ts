@@ -12,10 +12,11 @@ import {
   pdfWithXfa,
 } from '../libs/files/src/testing/pdf-builders.js';
 import { createHash } from 'node:crypto';
-import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import type { Response } from 'supertest';
+import { sealText } from '../api/src/crypto/encrypted-columns.js';
 import { toStoredCategories } from '../api/src/guidelines/guideline-mapping.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
@@ -132,10 +133,8 @@ describe('Attachments', () => {
   const download = (auth: Auth, id: string) =>
     t.http.get(`/api/attachments/${id}/content`).set(auth).buffer(true).parse(binary);
 
-  const storedFile = async (id: string) => {
-    const [{ storage_key: key }] = await t.db.query('SELECT storage_key FROM attachments WHERE id = $1', [id]);
-    return join(dataDir, 'attachments', key.slice(0, 2), key);
-  };
+  const chunkCount = async (id: string): Promise<number> =>
+    (await t.db.query('SELECT count(*)::int AS n FROM attachment_chunks WHERE attachment_id = $1', [id]))[0].n;
 
   describe('upload and download', () => {
     it('stores a PDF as sent and downloads the same bytes, as an attachment that is not sniffed or cached', async () => {
@@ -184,16 +183,14 @@ describe('Attachments', () => {
         { bytes: sent, name: 'photo.jpg', type: 'image/jpeg' },
       );
       expect(res.status).toBe(201);
-      const stored = await readFile(await storedFile(res.body.id));
+      const got = await download(worker, res.body.id);
+      expect(got.headers['content-type']).toBe('image/jpeg');
+      const stored = got.body as Buffer;
       expect([...stored.subarray(0, 3)]).toEqual([0xff, 0xd8, 0xff]);
       expect(containsBytes(stored, [0xff, 0xe1])).toBe(false);
       expect(containsBytes(stored, Buffer.from('GPS'))).toBe(false);
       expect(Buffer.compare(stored, Buffer.from(tinyJpeg()))).toBe(0);
       expect(res.body).toMatchObject({ mediaType: 'image/jpeg', size: stored.length, sha256: sha256(stored) });
-
-      const got = await download(worker, res.body.id);
-      expect(got.headers['content-type']).toBe('image/jpeg');
-      expect(Buffer.compare(got.body, stored)).toBe(0);
     });
 
     it('removes the tEXt chunk of a PNG', async () => {
@@ -204,14 +201,13 @@ describe('Attachments', () => {
         { bytes: tinyPng('Case worker Jensen'), name: 'scan.png', type: 'image/png' },
       );
       expect(res.status).toBe(201);
-      const stored = await readFile(await storedFile(res.body.id));
+      const got = await download(worker, res.body.id);
+      expect(got.headers['content-type']).toBe('image/png');
+      const stored = got.body as Buffer;
       expect(containsBytes(stored, Buffer.from('tEXt'))).toBe(false);
       expect(containsBytes(stored, Buffer.from('Jensen'))).toBe(false);
       expect(Buffer.compare(stored, Buffer.from(tinyPng()))).toBe(0);
       expect(res.body).toMatchObject({ mediaType: 'image/png', size: stored.length, sha256: sha256(stored) });
-      const got = await download(worker, res.body.id);
-      expect(got.headers['content-type']).toBe('image/png');
-      expect(Buffer.compare(got.body, stored)).toBe(0);
     });
 
     it('takes the type from the content, not from the name or the declared type', async () => {
@@ -226,17 +222,17 @@ describe('Attachments', () => {
       expect((await download(worker, res.body.id)).headers['content-type']).toBe('application/pdf');
     });
 
-    it('keeps the file in DATA_DIR/attachments under a random key, readable by its owner only', async () => {
+    it('keeps the bytes encrypted in the database and nothing under DATA_DIR', async () => {
       const applicationId = await newApplication();
       const res = await uploadPdf(worker, applicationId, 'quote', 'secret-name.pdf');
-      const path = await storedFile(res.body.id);
-      const inside = relative(join(dataDir, 'attachments'), path);
-      expect(inside).toMatch(/^([0-9a-f]{2})\/\1[0-9a-f]{62}$/);
-      expect((await stat(path)).mode & 0o777).toBe(0o600);
-      expect((await stat(join(dataDir, 'attachments'))).mode & 0o777).toBe(0o700);
-      const all = await filesUnder(join(dataDir, 'attachments'));
-      expect(all.some((f) => f.includes('secret'))).toBe(false);
-      expect(all.some((f) => f.endsWith('.tmp'))).toBe(false);
+      const chunks: { bytes: Buffer }[] = await t.db.query(
+        'SELECT bytes FROM attachment_chunks WHERE attachment_id = $1',
+        [res.body.id],
+      );
+      expect(chunks).toHaveLength(1);
+      expect(containsBytes(chunks[0].bytes, Buffer.from('%PDF'))).toBe(false);
+      expect(containsBytes(chunks[0].bytes, Buffer.from('secret-name'))).toBe(false);
+      expect(await filesUnder(dataDir)).toEqual([]);
     });
 
     it('sends a Danish file name in Content-Disposition by RFC 6266 and 5987', async () => {
@@ -480,7 +476,7 @@ describe('Attachments', () => {
       for (const auth of [finance, contactPoint]) {
         const list = await t.http
           .get('/api/attachments')
-          .query({ filter: JSON.stringify({ applicationId: submitted }), sort: '["fileName","ASC"]' })
+          .query({ filter: JSON.stringify({ applicationId: submitted }), sort: '["createdAt","ASC"]' })
           .set(auth);
         expect(list.status).toBe(200);
         expect(list.headers['content-range']).toBe('attachments 0-1/2');
@@ -514,9 +510,11 @@ describe('Attachments', () => {
         'a-invoice.pdf',
         'c-scan.png',
       ]);
-      const byName = await get({ sort: '["fileName","ASC"]', range: '[1,2]' });
-      expect(byName.headers['content-range']).toBe('attachments 1-2/3');
-      expect(byName.body.map((a: { fileName: string }) => a.fileName)).toEqual(['b-quote.pdf', 'c-scan.png']);
+      const byTime = await get({ sort: '["createdAt","ASC"]', range: '[1,2]' });
+      expect(byTime.headers['content-range']).toBe('attachments 1-2/3');
+      expect(byTime.body.map((a: { fileName: string }) => a.fileName)).toEqual(['a-invoice.pdf', 'c-scan.png']);
+      // the name is stored encrypted: its order would be the ciphertext's
+      expect((await get({ sort: '["fileName","ASC"]' })).status).toBe(400);
       const quotes = await t.http
         .get('/api/attachments')
         .query({ filter: JSON.stringify({ applicationId, kind: 'quote' }) })
@@ -537,18 +535,18 @@ describe('Attachments', () => {
   });
 
   describe('delete', () => {
-    it('removes a draft attachment, its row and its file', async () => {
+    it('removes a draft attachment, its row and its bytes', async () => {
       const applicationId = await newApplication();
       const id = (await uploadPdf(worker, applicationId)).body.id;
-      const path = await storedFile(id);
+      expect(await chunkCount(id)).toBe(1);
       const res = await t.http.delete(`/api/attachments/${id}`).set(worker);
       expect(res.status).toBe(200);
       expect(res.body).toMatchObject({ id, applicationId, kind: 'quote' });
       expect((await t.http.get(`/api/attachments/${id}`).set(worker)).status).toBe(404);
-      await expect(stat(path)).rejects.toMatchObject({ code: 'ENOENT' });
+      expect(await chunkCount(id)).toBe(0);
     });
 
-    it('refuses once the application is submitted with 409, and keeps the file', async () => {
+    it('refuses once the application is submitted with 409, and keeps the bytes', async () => {
       const applicationId = await newApplication();
       const id = (await uploadPdf(worker, applicationId)).body.id;
       const submitted = await t.http.post(`/api/applications/${applicationId}/submit`).set(worker);
@@ -557,7 +555,7 @@ describe('Attachments', () => {
       const res = await t.http.delete(`/api/attachments/${id}`).set(worker);
       expect(res.status).toBe(409);
       expect(res.body.message).toContain('submitted');
-      await expect(stat(await storedFile(id))).resolves.toBeTruthy();
+      expect(await chunkCount(id)).toBe(1);
       // a quote may still be added while the contact point has not decided
       expect((await uploadPdf(worker, applicationId)).status).toBe(201);
     });
@@ -708,7 +706,7 @@ describe('Attachments', () => {
     it('also for a name stored before the extension followed the content', async () => {
       const applicationId = await newApplication();
       const id = (await uploadPdf(worker, applicationId, 'invoice', 'invoice.pdf')).body.id;
-      await t.db.query(`UPDATE attachments SET file_name = 'invoice.html' WHERE id = $1`, [id]);
+      await t.db.query(`UPDATE attachments SET file_name = $2 WHERE id = $1`, [id, sealText('invoice.html')]);
       expect((await t.http.get(`/api/attachments/${id}`).set(worker)).body.fileName).toBe('invoice.html.pdf');
       const got = await download(worker, id);
       expect(got.headers['content-disposition']).toBe('attachment; filename="invoice.html.pdf"');

@@ -5,7 +5,7 @@ import { withTypeExtension } from './file-name.js';
 
 export const ATTACHMENT_KINDS: readonly AttachmentKind[] = ['quote', 'invoice', 'other'];
 
-/** A document of an application: the row here, the bytes in the attachment storage under `storageKey`. */
+/** A document of an application: the row here, its bytes encrypted in `attachment_chunks` (AttachmentStore). */
 @Entity('attachments')
 export class Attachment {
   @PrimaryGeneratedColumn('uuid') id: string;
@@ -18,8 +18,6 @@ export class Attachment {
   /** Of the stored bytes (after metadata stripping). */
   @Column({ type: 'int' }) size: number;
   @Column({ type: 'char', length: 64 }) sha256: string;
-  /** Random; the file's name in the storage. Never leaves the server. */
-  @Column({ name: 'storage_key', type: 'varchar', length: 80 }) storageKey: string;
   @Column({ name: 'uploaded_by', type: 'uuid' }) uploadedBy: string;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
 }

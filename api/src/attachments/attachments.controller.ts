@@ -22,6 +22,15 @@ import { ATTACHMENT_LIST, AttachmentsService } from './attachments.service.js';
 import { UploadAttachmentDto } from './dto/upload-attachment.dto.js';
 import { contentDisposition } from './file-name.js';
 
+/**
+ * A download that fails after its first chunk (the store has logged why)
+ * breaks the connection: with Content-Length sent, the client sees a file cut
+ * short, never one that looks complete.
+ */
+const cutOff: Parameters<StreamableFile['setErrorHandler']>[0] = (_error, response) => {
+  if (!response.destroyed) response.destroy?.();
+};
+
 /** Who reads an application's documents: its unit, the contact point, and finance, who pay against them. */
 @ApiTags('attachments')
 @ApiBearerAuth()
@@ -50,7 +59,7 @@ export class AttachmentsController {
       type: attachment.mediaType,
       disposition: contentDisposition(attachment.fileName),
       length: attachment.size,
-    });
+    }).setErrorHandler(cutOff);
   }
 
   @Roles('unit_worker')

@@ -10,7 +10,8 @@ export enum AttachmentErrorCode {
   NotMultipart = 'ATTACHMENT_NOT_MULTIPART',
   TooLarge = 'ATTACHMENT_TOO_LARGE',
   WrongStatus = 'ATTACHMENT_WRONG_STATUS',
-  FileMissing = 'ATTACHMENT_FILE_MISSING',
+  ContentMissing = 'ATTACHMENT_CONTENT_MISSING',
+  ContentCorrupt = 'ATTACHMENT_CONTENT_CORRUPT',
 }
 
 const STATUS: Record<AttachmentErrorCode, HttpStatus> = {
@@ -23,8 +24,9 @@ const STATUS: Record<AttachmentErrorCode, HttpStatus> = {
   [AttachmentErrorCode.NotMultipart]: HttpStatus.UNSUPPORTED_MEDIA_TYPE,
   [AttachmentErrorCode.TooLarge]: HttpStatus.PAYLOAD_TOO_LARGE,
   [AttachmentErrorCode.WrongStatus]: HttpStatus.CONFLICT,
-  // the row is there and the bytes are not: ours to fix, not the client's
-  [AttachmentErrorCode.FileMissing]: HttpStatus.INTERNAL_SERVER_ERROR,
+  // the row is there and its bytes are not, or were changed: ours to fix, not the client's
+  [AttachmentErrorCode.ContentMissing]: HttpStatus.INTERNAL_SERVER_ERROR,
+  [AttachmentErrorCode.ContentCorrupt]: HttpStatus.INTERNAL_SERVER_ERROR,
 };
 
 /** Errors about the uploaded file also name the form field, for react-admin to show beside the input. */

@@ -10,7 +10,7 @@ import {
 import type { AttachmentKind } from '@app/guidelines';
 import { looksLikeNationalId } from '@app/privacy';
 import { type ApplicationStatus, EDITABLE_STATUSES } from '@app/workflow';
-import { Injectable, Logger, NotFoundException } from '@nestjs/common';
+import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectEntityManager } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
@@ -24,7 +24,7 @@ import { findPage, type ListQuery, type ListSpec, type Page } from '../common/li
 import { unitScope } from '../common/scope.js';
 import { validationException } from '../common/validation.js';
 import { Attachment, ATTACHMENT_KINDS, type AttachmentView, toAttachmentView } from './attachment.entity.js';
-import { AttachmentStorage } from './attachment-storage.js';
+import { AttachmentStore } from './attachment-store.js';
 import type { UploadedFileData } from './attachment-upload.interceptor.js';
 import { AttachmentError, AttachmentErrorCode } from './attachments.errors.js';
 import type { UploadAttachmentDto } from './dto/upload-attachment.dto.js';
@@ -36,13 +36,13 @@ export const ATTACHMENT_LIST: ListSpec = {
     id: { column: 'att.id', type: 'uuid' },
     applicationId: { column: 'att.application_id', type: 'uuid' },
     kind: { column: 'att.kind', type: 'string', sortable: true, values: ATTACHMENT_KINDS },
-    fileName: { column: 'att.file_name', type: 'string', sortable: true },
     mediaType: { column: 'att.media_type', type: 'string', sortable: true, values: MEDIA_TYPES },
     size: { column: 'att.size', type: 'integer', sortable: true },
     uploadedBy: { column: 'att.uploaded_by', type: 'uuid' },
     createdAt: { column: 'att.created_at', type: 'timestamp', sortable: true },
   },
-  search: ['att.file_name'],
+  // the file name is encrypted: neither searched, filtered nor sorted on
+  search: ['app.reference', '(SELECT su.name FROM units su WHERE su.id = app.unit_id)'],
   defaultSort: ['createdAt', 'DESC'],
 };
 
@@ -64,12 +64,10 @@ export interface AttachmentContent {
 
 @Injectable()
 export class AttachmentsService {
-  private readonly logger = new Logger(AttachmentsService.name);
-
   constructor(
     @InjectEntityManager() private readonly manager: EntityManager,
     private readonly applications: ApplicationsService,
-    private readonly storage: AttachmentStorage,
+    private readonly store: AttachmentStore,
     private readonly audit: AuditService,
   ) {}
 
@@ -92,10 +90,10 @@ export class AttachmentsService {
     return toAttachmentView(attachment);
   }
 
-  /** The stored bytes, opened before the download is recorded in the audit trail. */
+  /** The stored bytes, their first chunk read and checked before the download is recorded in the audit trail. */
   async content(actor: Actor, id: string): Promise<AttachmentContent> {
     const { attachment } = await this.findVisible(actor, id);
-    const file = await this.storage.open(attachment.storageKey);
+    const stream = await this.store.read(attachment);
     try {
       await this.audit.record({
         actorId: actor.id,
@@ -105,10 +103,10 @@ export class AttachmentsService {
         details: auditDetails(attachment),
       });
     } catch (error) {
-      await file.close();
+      stream.destroy();
       throw error;
     }
-    return { attachment: toAttachmentView(attachment), stream: file.createReadStream() };
+    return { attachment: toAttachmentView(attachment), stream };
   }
 
   async upload(actor: Actor, dto: UploadAttachmentDto, file: UploadedFileData | undefined): Promise<AttachmentView> {
@@ -122,47 +120,39 @@ export class AttachmentsService {
       );
     }
     const sha256 = createHash('sha256').update(bytes).digest('hex');
-    let storageKey: string | undefined;
-    try {
-      return await this.manager.transaction(async (tx) => {
-        const application = await this.applications.find(actor, dto.applicationId, tx, true);
-        if (!UPLOAD_STATUSES[dto.kind].includes(application.status)) {
-          throw wrongStatus(
-            `A ${dto.kind} cannot be attached to an application that is ${application.status}; ` +
-              `only while it is ${UPLOAD_STATUSES[dto.kind].join(', ')}`,
-          );
-        }
-        storageKey = await this.storage.write(bytes);
-        const saved = await tx.save(Attachment, {
-          applicationId: application.id,
-          kind: dto.kind,
-          fileName,
-          mediaType,
-          size: bytes.length,
-          sha256,
-          storageKey,
-          uploadedBy: actor.id,
-        });
-        await this.audit.record(
-          {
-            actorId: actor.id,
-            action: 'attachment.upload',
-            entityType: 'attachment',
-            entityId: saved.id,
-            details: auditDetails(saved),
-          },
-          tx,
+    return this.manager.transaction(async (tx) => {
+      const application = await this.applications.find(actor, dto.applicationId, tx, true);
+      if (!UPLOAD_STATUSES[dto.kind].includes(application.status)) {
+        throw wrongStatus(
+          `A ${dto.kind} cannot be attached to an application that is ${application.status}; ` +
+            `only while it is ${UPLOAD_STATUSES[dto.kind].join(', ')}`,
         );
-        return toAttachmentView(await tx.findOneByOrFail(Attachment, { id: saved.id }));
+      }
+      const saved = await tx.save(Attachment, {
+        applicationId: application.id,
+        kind: dto.kind,
+        fileName,
+        mediaType,
+        size: bytes.length,
+        sha256,
+        uploadedBy: actor.id,
       });
-    } catch (error) {
-      // nothing refers to the file if the row did not commit
-      if (storageKey) await this.removeFile(storageKey);
-      throw error;
-    }
+      await this.store.write(tx, saved.id, bytes);
+      await this.audit.record(
+        {
+          actorId: actor.id,
+          action: 'attachment.upload',
+          entityType: 'attachment',
+          entityId: saved.id,
+          details: auditDetails(saved),
+        },
+        tx,
+      );
+      return toAttachmentView(await tx.findOneByOrFail(Attachment, { id: saved.id }));
+    });
   }
 
-  /** Removes the row, and the file once the removal has committed. */
+  /** Removes the row; its chunks go with it (ON DELETE CASCADE). */
   async remove(actor: Actor, id: string): Promise<AttachmentView> {
     const removed = await this.manager.transaction(async (tx) => {
       const { attachment, application } = await this.findVisible(actor, id, tx, true);
@@ -186,7 +176,6 @@ export class AttachmentsService {
       );
       return attachment;
     });
-    await this.removeFile(removed.storageKey);
     return toAttachmentView(removed);
   }
 
@@ -209,15 +198,6 @@ export class AttachmentsService {
     } catch (error) {
       if (error instanceof NotFoundException) throw notFound('Attachment');
       throw error;
-    }
-  }
-
-  private async removeFile(key: string): Promise<void> {
-    try {
-      await this.storage.remove(key);
-    } catch (error) {
-      // an orphaned file is harmless; a failed request because of it would not be
-      this.logger.error(`Could not remove an attachment's file: ${(error as Error).message}`);
     }
   }
 }

@@ -2,6 +2,7 @@ import { Foundation1795300000000 } from './1795300000000-Foundation.js';
 import { CasesGuidelinesApplications1795300100000 } from './1795300100000-CasesGuidelinesApplications.js';
 import { Ledger1795300300000 } from './1795300300000-Ledger.js';
 import { SecondFactorAndThrottle1795300420000 } from './1795300420000-SecondFactorAndThrottle.js';
+import { AttachmentsInDatabase1795300600000 } from './1795300600000-AttachmentsInDatabase.js';
 
 /** Every migration, oldest first. Listed by hand so the build and the tests load the same set. */
 export const migrations = [
@@ -9,4 +10,5 @@ export const migrations = [
   CasesGuidelinesApplications1795300100000,
   Ledger1795300300000,
   SecondFactorAndThrottle1795300420000,
+  AttachmentsInDatabase1795300600000,
 ];
