@@ -33,8 +33,8 @@ async function main(): Promise<void> {
   let embedded: EmbeddedDatabase | undefined;
   let app: NestExpressApplication | undefined;
   try {
-    // attachments live under DATA_DIR with either database
-    await ensureWritableDirectory(config.dataDir);
+    // DATA_DIR holds the embedded database and the demo's key file; with DATABASE_URL, nothing
+    if (!config.databaseUrl) await ensureWritableDirectory(config.dataDir);
     // before anything reads or writes a narrative column
     const keys = await loadKeyRing(config);
     installKeyRing(keys.ring);
@@ -65,6 +65,8 @@ async function main(): Promise<void> {
     if (applied.length) logger.info({ migrations: applied }, 'Migrations applied');
 
     app = await createApp({ ...config, databaseUrl }, logger);
+    // the modules' start-up work (attachment files of older versions moved into the database) fails here by its own name
+    await app.init();
     if (config.demo && (await seedDemo(app.get(DataSource)))) {
       await seedDemoApplications(app);
       logger.info('Demo data created');
