@@ -18,6 +18,8 @@ import { GuidelinesModule } from './guidelines/guidelines.module.js';
 import { LedgerModule } from './ledger/ledger.module.js';
 import { ReportsModule } from './reports/reports.module.js';
 import { HealthModule } from './health/health.module.js';
+import { JobsModule } from './jobs/jobs.module.js';
+import { RetentionModule } from './retention/retention.module.js';
 import { SettingsModule } from './settings/settings.module.js';
 import { UnitsModule } from './units/units.module.js';
 import { UsersModule } from './users/users.module.js';
@@ -45,6 +47,8 @@ export class AppModule {
         ReportsModule,
         HealthModule,
         SettingsModule,
+        JobsModule,
+        RetentionModule,
       ],
       providers: [
         { provide: APP_PIPE, useClass: AppValidationPipe },

@@ -15,6 +15,7 @@ import { DataSource } from 'typeorm';
 import { DEMO_PASSWORD, DEMO_USERS } from './demo/demo-data.js';
 import { seedDemoApplications } from './demo/demo-applications.js';
 import { seedDemo } from './demo/demo-seed.js';
+import { JOBS_SCHEMA, JobsService } from './jobs/jobs.service.js';
 
 async function main(): Promise<void> {
   let config;
@@ -75,6 +76,13 @@ async function main(): Promise<void> {
       await app.listen(config.port);
     } catch (error) {
       throw new StartupError(listenProblem(error, config.port), { cause: error });
+    }
+    // scheduled work starts once the database is migrated and seeded; app.close() stops it
+    try {
+      await app.get(JobsService).start();
+    } catch (error) {
+      const problem = `The job queue (pg-boss, schema ${JOBS_SCHEMA}) could not start: ${describeError(error)}`;
+      throw new StartupError(problem, { cause: error });
     }
   } catch (error) {
     await app?.close().catch(() => undefined);

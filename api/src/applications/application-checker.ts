@@ -48,7 +48,12 @@ export class ApplicationChecker {
       amountRequested: amount,
       urgent: application.urgent,
       ordinaryFundingConsidered: application.ordinaryFundingConsidered,
-      lines: application.lines.map((l) => ({ ...l, unitAmount: BigInt(l.unitAmount) })),
+      // a purged line keeps its amounts, which is all the rules read
+      lines: application.lines.map((l) => ({
+        ...l,
+        description: l.description ?? '',
+        unitAmount: BigInt(l.unitAmount),
+      })),
       attachmentKinds: attachments.map((a) => a.kind),
       plannedSessionDates: application.plannedSessionDates,
     };

@@ -17,7 +17,7 @@ export interface ApplicationSummary {
   amountApproved: bigint | null;
   ordinaryFundingConsidered: boolean;
   urgent: boolean;
-  lines: { quantity: number; unitAmount: number; description?: string }[];
+  lines: { quantity: number; unitAmount: number; description?: string | null }[];
   plannedSessionDates: string[];
   status: ApplicationStatus;
   findings: Finding[];
@@ -30,11 +30,13 @@ export interface ApplicationSummary {
   firstApprovedAmount: bigint | null;
   decidedAt: Date | null;
   decidedBy: string | null;
-  overrides: { rule: string; by: string; at: string; justification?: string }[];
+  overrides: { rule: string; by: string; at: string; justification?: string | null }[];
   paidAmount: bigint;
   /** What is granted and not yet paid. */
   unpaidAmount: bigint;
   budgetYearId: string | null;
+  /** When the retention purge removed its narrative, thread and attachments: the narrative fields are then null. */
+  purgedAt: Date | null;
   createdAt: Date;
   updatedAt: Date;
   createdBy: string;
@@ -46,7 +48,8 @@ export interface ApplicationSummary {
 
 /** With the narrative, for the unit worker of the unit and the contact point, and audited when read. */
 export interface ApplicationDetail extends ApplicationSummary {
-  justification: string;
+  /** Null once purged. */
+  justification: string | null;
   decisionReason: string | null;
   conditions: string | null;
 }
@@ -104,6 +107,7 @@ export function toView(a: Application, ctx: ViewContext, narrative: boolean): Ap
     paidAmount: a.paidAmount,
     unpaidAmount: unpaid(a),
     budgetYearId: a.budgetYearId,
+    purgedAt: a.purgedAt,
     createdAt: a.createdAt,
     updatedAt: a.updatedAt,
     createdBy: a.createdBy,

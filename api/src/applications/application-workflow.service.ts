@@ -18,6 +18,7 @@ import type { ApplicationDetail, ApplicationSummary } from './application-view.j
 import { ApplicationError, ApplicationErrorCode } from './applications.errors.js';
 import { ApplicationsService } from './applications.service.js';
 import { LedgerService } from '../ledger/ledger.service.js';
+import { refuseIfApplicationPurged } from '../retention/retention.errors.js';
 import { unpaid } from './application-view.js';
 import type { ApproveDto } from './dto/actions.dto.js';
 
@@ -238,6 +239,7 @@ export class ApplicationWorkflowService {
         if (actor.role !== 'contact_point') {
           throw new ApplicationError(ApplicationErrorCode.NotYourRole, 'Only the contact point carries a grant over');
         }
+        refuseIfApplicationPurged(a);
         const rest = unpaid(a);
         if (rest <= 0n || !a.budgetYearId) {
           throw new ApplicationError(
@@ -297,6 +299,7 @@ export class ApplicationWorkflowService {
         if (!mayAct(action, actor.role)) {
           throw new ApplicationError(ApplicationErrorCode.NotYourRole, `Your role may not ${action} an application`);
         }
+        refuseIfApplicationPurged(a);
         if (!canTransition(action, a.status)) {
           throw new ApplicationError(
             ApplicationErrorCode.WrongStatus,

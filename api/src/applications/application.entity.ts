@@ -5,14 +5,16 @@ import { bigintColumn, dateArrayColumn } from '../database/column-transformers.j
 
 /** A cost line as stored: the unit amount in minor units as a JSON number. */
 export interface StoredLine {
-  description: string;
+  /** Null once purged; the amounts stay. */
+  description: string | null;
   quantity: number;
   unitAmount: number;
 }
 
 export interface Override {
   rule: string;
-  justification: string;
+  /** Null once purged. */
+  justification: string | null;
   by: string;
   at: string;
 }
@@ -27,8 +29,8 @@ export class Application {
   @Column({ name: 'amount_requested', type: 'bigint', transformer: bigintColumn }) amountRequested: bigint;
   @Column({ name: 'amount_approved', type: 'bigint', nullable: true, transformer: bigintColumn })
   amountApproved: bigint | null;
-  /** Narrative: only for those who need to know. */
-  @Column({ type: 'text' }) justification: string;
+  /** Narrative: only for those who need to know. Null once purged. */
+  @Column({ type: 'text', nullable: true }) justification: string | null;
   @Column({ name: 'ordinary_funding_considered', type: 'boolean' }) ordinaryFundingConsidered: boolean;
   @Column({ type: 'boolean' }) urgent: boolean;
   /** Descriptions are narrative. */
@@ -60,4 +62,7 @@ export class Application {
   @Column({ name: 'created_by', type: 'uuid' }) createdBy: string;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
+  /** When the retention purge removed the narrative, thread and attachments; null before. */
+  @Column({ name: 'purged_at', type: 'timestamptz', nullable: true, insert: false, update: false })
+  purgedAt: Date | null;
 }

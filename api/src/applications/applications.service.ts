@@ -11,6 +11,7 @@ import { fieldError, notFound } from '../common/errors.js';
 import { applyListQuery, type ListQuery, type ListSpec, Page } from '../common/list-query.js';
 import { canSeeUnit, unitScope } from '../common/scope.js';
 import { GuidelineVersion } from '../guidelines/guideline.entity.js';
+import { refuseIfApplicationPurged, refuseIfCasePurged } from '../retention/retention.errors.js';
 import { User } from '../users/user.entity.js';
 import { Application, type StoredLine } from './application.entity.js';
 import {
@@ -156,6 +157,7 @@ export class ApplicationsService {
       // the case row is locked so that application numbers within a case never collide
       const owner = await tx.findOne(Case, { where: { id: dto.caseId }, lock: { mode: 'pessimistic_write' } });
       if (!owner || !canSeeUnit(actor, owner.unitId)) throw fieldError('caseId', 'no case of your unit has this id');
+      refuseIfCasePurged(owner, 'register a new case for a new application');
       await checkCategory(tx, dto.categoryCode);
       // TypeORM answers an UPDATE … RETURNING as [rows, count]
       const [[{ application_count: n }]] = await tx.query(
@@ -201,6 +203,7 @@ export class ApplicationsService {
   async update(actor: Actor, id: string, dto: UpdateApplicationDto): Promise<ApplicationDetail> {
     return this.manager.transaction(async (tx) => {
       const current = await this.find(actor, id, tx, true);
+      refuseIfApplicationPurged(current);
       if (!EDITABLE_STATUSES.includes(current.status)) {
         throw new ApplicationError(
           ApplicationErrorCode.WrongStatus,

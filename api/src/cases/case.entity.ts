@@ -18,4 +18,7 @@ export class Case {
   @Column({ name: 'created_by', type: 'uuid' }) createdBy: string;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
+  /** When the retention purge removed the personal details (birth year and dates); null before. */
+  @Column({ name: 'purged_at', type: 'timestamptz', nullable: true, insert: false, update: false })
+  purgedAt: Date | null;
 }

@@ -8,6 +8,7 @@ import { notFound } from '../common/errors.js';
 import { findPage, type ListQuery, type ListSpec, type Page } from '../common/list-query.js';
 import { canSeeUnit, unitScope } from '../common/scope.js';
 import { validationException } from '../common/validation.js';
+import { refuseIfCasePurged } from '../retention/retention.errors.js';
 import { Unit } from '../units/unit.entity.js';
 import { Case } from './case.entity.js';
 import { caseDateErrors, type CaseDateFacts } from './case-dates.js';
@@ -109,6 +110,7 @@ export class CasesService {
     return this.manager.transaction(async (tx) => {
       const current = await this.get(actor, id, tx, true);
       const changed = FACTS.filter((k) => dto[k] !== undefined && dto[k] !== current[k]);
+      if (changed.some((k) => k !== 'status')) refuseIfCasePurged(current, 'they are not entered again');
       const next = { ...current, ...Object.fromEntries(changed.map((k) => [k, dto[k]])) };
       checkDates(next, dto);
       await tx.update(Case, { id }, Object.fromEntries(changed.map((k) => [k, dto[k]])));

@@ -3,6 +3,7 @@ import { CasesGuidelinesApplications1795300100000 } from './1795300100000-CasesG
 import { Ledger1795300300000 } from './1795300300000-Ledger.js';
 import { SecondFactorAndThrottle1795300420000 } from './1795300420000-SecondFactorAndThrottle.js';
 import { AttachmentsInDatabase1795300600000 } from './1795300600000-AttachmentsInDatabase.js';
+import { Retention1795300800000 } from './1795300800000-Retention.js';
 
 /** Every migration, oldest first. Listed by hand so the build and the tests load the same set. */
 export const migrations = [
@@ -11,4 +12,5 @@ export const migrations = [
   Ledger1795300300000,
   SecondFactorAndThrottle1795300420000,
   AttachmentsInDatabase1795300600000,
+  Retention1795300800000,
 ];

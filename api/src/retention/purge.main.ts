@@ -1,0 +1,112 @@
+import 'reflect-metadata';
+import { type DynamicModule, Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import pg from 'pg';
+import { AuditModule } from '../audit/audit.module.js';
+import { createRootLogger, PinoNestLogger } from '../common/logging.js';
+import { type AppConfig, loadConfig } from '../config/app-config.js';
+import { ConfigModule } from '../config/config.module.js';
+import { loadKeyRing } from '../crypto/key-file.js';
+import { installKeyRing } from '../crypto/key-ring.js';
+import { dataSourceOptions } from '../database/data-source.js';
+import { startEmbeddedDatabase } from '../database/embedded-database.js';
+import { describeError } from '../database/start-failure.js';
+import { JobsModule } from '../jobs/jobs.module.js';
+import { RetentionModule } from './retention.module.js';
+import { type PurgeRun, RetentionService } from './retention.service.js';
+
+/** What the purge needs of the application, and nothing that serves or starts work. */
+@Module({})
+class PurgeCommandModule {
+  static forRoot(config: AppConfig & { databaseUrl: string }): DynamicModule {
+    return {
+      module: PurgeCommandModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl)),
+        AuditModule,
+        JobsModule,
+        RetentionModule,
+      ],
+    };
+  }
+}
+
+/**
+ * `npm run purge`: the daily retention purge, once, now, with the same
+ * RETENTION_MONTHS; prints its counts (exit 1 when some application could not
+ * be purged). It uses DATABASE_URL, the embedded database of a running
+ * `npm start` (through DATA_DIR), or starts the embedded database itself.
+ */
+async function main(): Promise<number> {
+  const config = loadConfig();
+  installKeyRing((await loadKeyRing(config)).ring);
+  const { url, stop } = await databaseUrl(config);
+  try {
+    // the counts are the output; the framework's start-up lines only when LOG_LEVEL asks for them
+    const logger = createRootLogger(process.env.LOG_LEVEL ? config.logLevel : 'warn');
+    const context = await NestFactory.createApplicationContext(
+      PurgeCommandModule.forRoot({ ...config, databaseUrl: url }),
+      { logger: new PinoNestLogger(logger) },
+    );
+    try {
+      const run = await context.get(RetentionService).purge('command');
+      console.error(report(run));
+      return run.outcome === 'completed' ? 0 : 1;
+    } finally {
+      await context.close();
+    }
+  } finally {
+    await stop?.();
+  }
+}
+
+function report(run: PurgeRun): string {
+  const lines = [
+    `Purge ${run.outcome} as of ${run.asOf} (RETENTION_MONTHS=${run.retentionMonths}: ` +
+      `applications final, with their budget year closed, on or before ${run.dueThrough})`,
+    `  applications purged: ${run.applications}`,
+    `  thread messages deleted: ${run.messages}`,
+    `  attachments deleted: ${run.attachments}`,
+    `  cases purged: ${run.cases}`,
+  ];
+  if (run.failed) lines.push(`  applications that could not be purged: ${run.failed} (see the log; run it again)`);
+  return lines.join('\n');
+}
+
+async function databaseUrl(config: AppConfig): Promise<{ url: string; stop?: () => Promise<void> }> {
+  if (config.databaseUrl) return { url: config.databaseUrl };
+  const running = join(config.dataDir, 'postgres.url');
+  if (existsSync(running)) {
+    const url = (await readFile(running, 'utf8')).trim();
+    // a postgres.url left behind by a killed process names a cluster that is gone: start it here
+    if (await reachable(url)) return { url };
+  }
+  const embedded = await startEmbeddedDatabase(config.dataDir);
+  return { url: embedded.url, stop: embedded.stop };
+}
+
+async function reachable(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url });
+  try {
+    await client.connect();
+    return true;
+  } catch (error) {
+    if ((error as { code?: unknown }).code === 'ECONNREFUSED') return false;
+    throw error;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error('The purge could not run:', describeError(error));
+    process.exit(2);
+  },
+);
