@@ -6,6 +6,7 @@ import vm from 'node:vm';
 import { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Actor } from '../api/src/auth/auth.decorators.js';
+import { encryptedLineDescriptions, sealText } from '../api/src/crypto/encrypted-columns.js';
 import { DisbursementsExportService } from '../api/src/reports/disbursements-export.service.js';
 import { ReportExportsService } from '../api/src/reports/report-exports.service.js';
 import { type Auth, newCase, seedCatalog } from './support/fixtures.js';
@@ -70,10 +71,18 @@ describe('Streaming the payments file', () => {
     await t.db.query(
       `INSERT INTO applications (reference, case_id, unit_id, category_code, amount_requested, amount_approved, lines,
                                  status, guideline_id, submitted_at, decided_at, budget_year_id, created_by)
-       SELECT 'STREAM-' || g, $1, $2, 'relocation', 100000000, 100000000,
-              '[{"description":"Bulk","quantity":1,"unitAmount":100000000}]', 'approved', $3, now(), now(), $4, $5
+       SELECT 'STREAM-' || g, $1, $2, 'relocation', 100000000, 100000000, $7::jsonb, 'approved', $3, now(), now(), $4, $5
          FROM generate_series(1, $6) AS g`,
-      [c.id, worker.user.unitId, guidelineId, yearId, worker.user.id, GRANTS],
+      [
+        c.id,
+        worker.user.unitId,
+        guidelineId,
+        yearId,
+        worker.user.id,
+        GRANTS,
+        // narratives as the application stores them: encrypted
+        JSON.stringify(encryptedLineDescriptions.to([{ description: 'Bulk', quantity: 1, unitAmount: 100000000 }])),
+      ],
     );
     const started = Date.now();
     // The payments trigger locks and updates the grant row for each payment (~0.5 ms a row); for the bulk
@@ -83,10 +92,17 @@ describe('Streaming the payments file', () => {
       await tx.query(
         `WITH g AS (SELECT id, row_number() OVER (ORDER BY reference) - 1 AS n FROM applications WHERE reference LIKE 'STREAM-%')
          INSERT INTO disbursements (application_id, unit_id, budget_year_id, amount, paid_on, payee_type, payee_reference, recorded_by)
-         SELECT g.id, $1, $2, 10000 + (i % 997) * 101, make_date($3, 1, 1) + (i % 300), 'clinic', 'INV-' || i,
+         SELECT g.id, $1, $2, 10000 + (i % 997) * 101, make_date($3, 1, 1) + (i % 300), 'clinic', ($6::text[])[1 + i % 997],
                 (SELECT id FROM users WHERE role = 'finance' LIMIT 1)
            FROM generate_series(1, $4) AS i JOIN g ON g.n = i % $5`,
-        [worker.user.unitId, yearId, thisYear() - 1, PAYMENTS, GRANTS],
+        [
+          worker.user.unitId,
+          yearId,
+          thisYear() - 1,
+          PAYMENTS,
+          GRANTS,
+          Array.from({ length: 997 }, (_, i) => sealText(`INV-${i}`)),
+        ],
       );
       await tx.query(`ALTER TABLE disbursements ENABLE TRIGGER disbursements_apply`);
       await tx.query(

@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { encryptedText } from '../crypto/encrypted-columns.js';
 
 export type MessageKind = 'question' | 'answer' | 'withdrawal' | 'decision';
 
@@ -9,6 +10,6 @@ export class ApplicationMessage {
   @Column({ name: 'application_id', type: 'uuid' }) applicationId: string;
   @Column({ name: 'author_id', type: 'uuid' }) authorId: string;
   @Column({ type: 'varchar', length: 20 }) kind: MessageKind;
-  @Column({ type: 'text' }) body: string;
+  @Column({ type: 'text', transformer: encryptedText }) body: string;
   @Column({ name: 'created_at', type: 'timestamptz', insert: false, update: false }) createdAt: Date;
 }

@@ -5,6 +5,7 @@ import { AuditService } from '../audit/audit.service.js';
 import type { Actor } from '../auth/auth.decorators.js';
 import { applyListQuery, type ListQuery, type ListSpec, Page } from '../common/list-query.js';
 import { unitScope } from '../common/scope.js';
+import { openText } from '../crypto/encrypted-columns.js';
 import { User } from '../users/user.entity.js';
 import { Application } from './application.entity.js';
 import { ApplicationMessage } from './application-message.entity.js';
@@ -58,7 +59,8 @@ export class ApplicationMessagesService {
     if (scope) qb.where('a.unit_id = :scope', { scope });
     else qb.where(`a.status <> 'draft'`);
     applyListQuery(qb, query, MESSAGE_LIST);
-    const [rows, total] = await Promise.all([qb.getRawMany<MessageView>(), qb.getCount()]);
+    const [raw, total] = await Promise.all([qb.getRawMany<MessageView>(), qb.getCount()]);
+    const rows = raw.map((r) => ({ ...r, body: openText(r.body) }));
     const applicationIds = [...new Set(rows.map((r) => r.applicationId))];
     for (const applicationId of applicationIds) {
       await this.audit.record({

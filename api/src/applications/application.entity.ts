@@ -1,6 +1,12 @@
 import type { Finding } from '@app/guidelines';
 import type { ApplicationStatus } from '@app/workflow';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import {
+  encryptedLineDescriptions,
+  encryptedNullableText,
+  encryptedOverrideJustifications,
+  encryptedText,
+} from '../crypto/encrypted-columns.js';
 import { bigintColumn, dateArrayColumn } from '../database/column-transformers.js';
 
 /** A cost line as stored: the unit amount in minor units as a JSON number. */
@@ -30,11 +36,11 @@ export class Application {
   @Column({ name: 'amount_approved', type: 'bigint', nullable: true, transformer: bigintColumn })
   amountApproved: bigint | null;
   /** Narrative: only for those who need to know. Null once purged. */
-  @Column({ type: 'text', nullable: true }) justification: string | null;
+  @Column({ type: 'text', nullable: true, transformer: encryptedText }) justification: string | null;
   @Column({ name: 'ordinary_funding_considered', type: 'boolean' }) ordinaryFundingConsidered: boolean;
   @Column({ type: 'boolean' }) urgent: boolean;
   /** Descriptions are narrative. */
-  @Column({ type: 'jsonb' }) lines: StoredLine[];
+  @Column({ type: 'jsonb', transformer: encryptedLineDescriptions }) lines: StoredLine[];
   @Column({ name: 'planned_session_dates', type: 'date', array: true, transformer: dateArrayColumn })
   plannedSessionDates: string[];
   @Column({ type: 'varchar', length: 30 }) status: ApplicationStatus;
@@ -49,11 +55,12 @@ export class Application {
   @Column({ name: 'decided_at', type: 'timestamptz', nullable: true }) decidedAt: Date | null;
   @Column({ name: 'decided_by', type: 'uuid', nullable: true }) decidedBy: string | null;
   /** Narrative. */
-  @Column({ name: 'decision_reason', type: 'text', nullable: true }) decisionReason: string | null;
+  @Column({ name: 'decision_reason', type: 'text', nullable: true, transformer: encryptedNullableText })
+  decisionReason: string | null;
   /** Narrative. */
-  @Column({ type: 'text', nullable: true }) conditions: string | null;
+  @Column({ type: 'text', nullable: true, transformer: encryptedNullableText }) conditions: string | null;
   /** Justifications are narrative. */
-  @Column({ type: 'jsonb' }) overrides: Override[];
+  @Column({ type: 'jsonb', transformer: encryptedOverrideJustifications }) overrides: Override[];
   @Column({ name: 'paid_amount', type: 'bigint', transformer: bigintColumn }) paidAmount: bigint;
   /** The budget year the grant draws on: the year it was approved in, or the one it was carried over to. */
   @Column({ name: 'budget_year_id', type: 'uuid', nullable: true }) budgetYearId: string | null;

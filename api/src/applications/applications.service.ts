@@ -58,7 +58,8 @@ export const APPLICATION_LIST: ListSpec = {
       ],
     },
   },
-  search: ['a.reference'],
+  // what is not secret: narratives are encrypted
+  search: ['a.reference', 'a.category_code', '(SELECT su.name FROM units su WHERE su.id = a.unit_id)'],
   defaultSort: ['createdAt', 'DESC'],
 };
 

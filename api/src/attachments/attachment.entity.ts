@@ -1,6 +1,7 @@
 import type { AttachmentKind } from '@app/guidelines';
 import type { MediaType } from '@app/files';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { encryptedText } from '../crypto/encrypted-columns.js';
 import { withTypeExtension } from './file-name.js';
 
 export const ATTACHMENT_KINDS: readonly AttachmentKind[] = ['quote', 'invoice', 'other'];
@@ -12,7 +13,7 @@ export class Attachment {
   @Column({ name: 'application_id', type: 'uuid' }) applicationId: string;
   @Column({ type: 'varchar', length: 10 }) kind: AttachmentKind;
   /** As the uploader named it, sanitised; may be narrative, so never in the audit trail. */
-  @Column({ name: 'file_name', type: 'varchar', length: 255 }) fileName: string;
+  @Column({ name: 'file_name', type: 'text', transformer: encryptedText }) fileName: string;
   /** By content, never by name or declared type. */
   @Column({ name: 'media_type', type: 'varchar', length: 40 }) mediaType: MediaType;
   /** Of the stored bytes (after metadata stripping). */

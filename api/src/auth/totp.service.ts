@@ -6,6 +6,7 @@ import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { fieldError } from '../common/errors.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { sealText } from '../crypto/encrypted-columns.js';
 import { User } from '../users/user.entity.js';
 import type { Actor } from './auth.decorators.js';
 import { AuthError, AuthErrorCode } from './auth.errors.js';
@@ -48,7 +49,7 @@ export class TotpService {
     const secret = newTotpSecret();
     const [rows] = await this.manager.query(
       `UPDATE users SET totp_pending_secret = $2 WHERE id = $1 AND totp_secret IS NULL RETURNING email`,
-      [actor.id, secret],
+      [actor.id, sealText(secret)],
     );
     if (!rows.length) throw new AuthError(AuthErrorCode.TotpAlreadyEnabled);
     const otpauthUri = totpUri(secret, rows[0].email);

@@ -3,6 +3,7 @@ import type { ErrorBody } from '@app/contract';
 import type { Response } from 'express';
 import { STATUS_CODES } from 'node:http';
 import { QueryFailedError } from 'typeorm';
+import { DecryptionError } from '../crypto/cipher.js';
 
 /** PostgreSQL error codes a client can cause, and what they mean to that client. */
 const PG_CLIENT_ERRORS: Record<string, { status: number; message: string }> = {
@@ -67,6 +68,15 @@ export class HttpExceptionFilter implements ExceptionFilter {
               ? 'The request body must be UTF-8 JSON'
               : (STATUS_CODES[status] ?? 'Bad request');
       return { statusCode: status, error: STATUS_CODES[status] ?? 'Error', message };
+    }
+    // the key ring does not fit what is stored: named, for the operator, rather than garbage
+    if (exception instanceof DecryptionError) {
+      return {
+        statusCode: 500,
+        error: 'Internal Server Error',
+        message: `A stored value cannot be decrypted: ${exception.message}`,
+        code: exception.keyMissing ? 'ENCRYPTION_KEY_MISSING' : 'DECRYPTION_FAILED',
+      };
     }
     if (exception instanceof QueryFailedError) {
       const driver = exception.driverError as { code?: string; column?: string } | undefined;

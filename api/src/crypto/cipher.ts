@@ -24,6 +24,7 @@ export class DecryptionError extends Error {
     readonly keyMissing = false,
   ) {
     super(message);
+    this.name = 'DecryptionError';
   }
 }
 

@@ -1,6 +1,7 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
+import { encryptedLineDescriptions, sealNullable, sealText } from '../crypto/encrypted-columns.js';
 
 /**
  * A year and a half of invented history, so that reports and charts mean
@@ -561,6 +562,10 @@ async function write(tx: EntityManager, ctx: Context, plan: Plan, today: Date): 
       case_id: (c as PlannedCase).id,
       ordinary_funding_considered: true,
       status: preStatus,
+      // the narratives as the entity's transformers store them
+      justification: sealText(a.justification as string),
+      lines: encryptedLineDescriptions.to(a.lines),
+      decision_reason: sealNullable(a.decision_reason as string | null),
     })),
   );
   const postingColumns: [string, string][] = [
@@ -593,7 +598,9 @@ async function write(tx: EntityManager, ctx: Context, plan: Plan, today: Date): 
       ['recorded_by', 'uuid'],
       ['created_at', 'timestamptz'],
     ],
-    [...plan.payments].sort((a, b) => a.paid_on.localeCompare(b.paid_on) || a.created_at.localeCompare(b.created_at)),
+    [...plan.payments]
+      .sort((a, b) => a.paid_on.localeCompare(b.paid_on) || a.created_at.localeCompare(b.created_at))
+      .map((p) => ({ ...p, payee_reference: sealText(p.payee_reference) })),
   );
   await insert(tx, 'ledger_postings', postingColumns, plan.postings.filter((p) => p.kind !== 'commit').sort(byDate));
   const finals = plan.applications.filter((a) => a.status !== a.preStatus);

@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { encryptedNullableText } from '../crypto/encrypted-columns.js';
 import { bigintColumn } from '../database/column-transformers.js';
 
 export const PAYEE_TYPES = ['clinic', 'landlord', 'psychologist', 'municipality', 'other'] as const;
@@ -15,7 +16,9 @@ export class Disbursement {
   @Column({ type: 'bigint', transformer: bigintColumn }) amount: bigint;
   @Column({ name: 'paid_on', type: 'date' }) paidOn: string;
   @Column({ name: 'payee_type', type: 'varchar', length: 20 }) payeeType: PayeeType;
-  @Column({ name: 'payee_reference', type: 'varchar', length: 100, nullable: true }) payeeReference: string | null;
+  /** Narrative: may name a landlord or a clinic near the person. */
+  @Column({ name: 'payee_reference', type: 'text', nullable: true, transformer: encryptedNullableText })
+  payeeReference: string | null;
   @Column({ name: 'account_code', type: 'varchar', length: 40, nullable: true }) accountCode: string | null;
   @Column({ name: 'idempotency_key', type: 'varchar', length: 100, nullable: true, select: false })
   idempotencyKey: string | null;

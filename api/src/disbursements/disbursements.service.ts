@@ -16,6 +16,7 @@ import { withRetry } from '../common/transaction.js';
 import { validationException } from '../common/validation.js';
 import { isoDateOf, todayIso } from '../common/validators.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { openNullable } from '../crypto/encrypted-columns.js';
 import { LedgerService } from '../ledger/ledger.service.js';
 import { Disbursement, PAYEE_TYPES } from './disbursement.entity.js';
 import { DisbursementError, DisbursementErrorCode } from './disbursements.errors.js';
@@ -35,7 +36,13 @@ export const DISBURSEMENT_LIST: ListSpec = {
     payeeType: { column: 'd.payee_type', type: 'string', sortable: true, values: PAYEE_TYPES },
     createdAt: { column: 'd.created_at', type: 'timestamp', sortable: true },
   },
-  search: ['a.reference', 'd.payee_reference'],
+  // never the payee reference: it is encrypted
+  search: [
+    'a.reference',
+    'a.category_code',
+    'd.account_code',
+    '(SELECT su.name FROM units su WHERE su.id = d.unit_id)',
+  ],
   defaultSort: ['paidOn', 'DESC'],
 };
 
@@ -272,5 +279,10 @@ export class DisbursementsService {
 }
 
 function toView(row: Record<string, unknown>): DisbursementView {
-  return { ...(row as unknown as DisbursementView), amount: BigInt(row.amount as string), year: Number(row.year) };
+  return {
+    ...(row as unknown as DisbursementView),
+    amount: BigInt(row.amount as string),
+    year: Number(row.year),
+    payeeReference: openNullable(row.payeeReference as string | null) ?? null,
+  };
 }

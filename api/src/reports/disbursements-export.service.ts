@@ -4,6 +4,7 @@ import type { EntityManager } from 'typeorm';
 import type { Actor } from '../auth/auth.decorators.js';
 import { applyListQuery, type ListQuery } from '../common/list-query.js';
 import { unitScope } from '../common/scope.js';
+import { openNullable } from '../crypto/encrypted-columns.js';
 import { DISBURSEMENT_LIST, DisbursementsService } from '../disbursements/disbursements.service.js';
 
 /** One payment as the file lists it: identifiers and figures, nothing narrative. */
@@ -80,7 +81,8 @@ function toLine(r: Record<string, string>): PaymentLine {
     applicationReference: r.applicationReference,
     amount: BigInt(r.amount),
     payeeType: r.payeeType,
-    payeeReference: r.payeeReference,
+    // finance pays against it: the file carries it in plain text, like the API
+    payeeReference: openNullable(r.payeeReference) ?? null,
     accountCode: r.accountCode,
     id: r.id,
   };

@@ -1,5 +1,6 @@
 import type { Role } from '@app/contract';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { encryptedNullableText } from '../crypto/encrypted-columns.js';
 
 // a TOTP time step (about 6e7 today) fits a JavaScript number with room to spare
 const stepColumn = {
@@ -18,8 +19,15 @@ export class User {
   // Never selected unless asked for: the hash leaves the database only to be verified.
   @Column({ name: 'password_hash', type: 'text', select: false }) passwordHash: string;
   // The second factor's secrets, likewise; set only while the second factor is on (or being set up).
-  @Column({ name: 'totp_secret', type: 'text', nullable: true, select: false }) totpSecret: string | null;
-  @Column({ name: 'totp_pending_secret', type: 'text', nullable: true, select: false })
+  @Column({ name: 'totp_secret', type: 'text', nullable: true, select: false, transformer: encryptedNullableText })
+  totpSecret: string | null;
+  @Column({
+    name: 'totp_pending_secret',
+    type: 'text',
+    nullable: true,
+    select: false,
+    transformer: encryptedNullableText,
+  })
   totpPendingSecret: string | null;
   @Column({ name: 'totp_last_step', type: 'bigint', nullable: true, select: false, transformer: stepColumn })
   totpLastStep: number | null;

@@ -2,6 +2,7 @@ import { Foundation1795300000000 } from './1795300000000-Foundation.js';
 import { CasesGuidelinesApplications1795300100000 } from './1795300100000-CasesGuidelinesApplications.js';
 import { Ledger1795300300000 } from './1795300300000-Ledger.js';
 import { SecondFactorAndThrottle1795300420000 } from './1795300420000-SecondFactorAndThrottle.js';
+import { EncryptNarratives1795300500000 } from './1795300500000-EncryptNarratives.js';
 import { AttachmentsInDatabase1795300600000 } from './1795300600000-AttachmentsInDatabase.js';
 import { Retention1795300800000 } from './1795300800000-Retention.js';
 
@@ -11,6 +12,7 @@ export const migrations = [
   CasesGuidelinesApplications1795300100000,
   Ledger1795300300000,
   SecondFactorAndThrottle1795300420000,
+  EncryptNarratives1795300500000,
   AttachmentsInDatabase1795300600000,
   Retention1795300800000,
 ];
