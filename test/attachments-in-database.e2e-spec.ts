@@ -436,6 +436,19 @@ describe('Attachments in PostgreSQL', () => {
       }
     });
 
+    it('stops the start, naming the folder, when a file cannot be read', async () => {
+      const old = await storedTheOldWay(pdfOfSize(1000));
+      await rm(oldPath(old.key));
+      await mkdir(oldPath(old.key));
+      try {
+        await expect(createTestApp({ dataDir: oldDir }, t.databaseUrl)).rejects.toThrow(
+          `Cannot move the attachment files under ${join(oldDir, 'attachments')} into the database: EISDIR`,
+        );
+      } finally {
+        await t.db.query(`DELETE FROM attachments WHERE id = $1`, [old.id]);
+      }
+    });
+
     it('moves each file once when two processes start at the same time', async () => {
       const files = Array.from({ length: 6 }, (_, i) => pdfOfSize(CHUNK_SIZE + 1 + i * 1000));
       const old = [];
