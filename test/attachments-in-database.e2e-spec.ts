@@ -504,6 +504,19 @@ describe('Attachments in PostgreSQL', () => {
       expect(await attachmentChunksRotation.run(t.db.manager, rotated, 2)).toBe(0);
     });
 
+    it('refuses to start with a key ring that lacks the key of stored chunks, naming it', async () => {
+      await uploaded(pdfOfSize(CHUNK_SIZE + 1));
+      const [{ n }] = await t.db.query(`SELECT count(*)::int AS n FROM attachment_chunks WHERE key_id = 'test1'`);
+      expect(n).toBeGreaterThanOrEqual(2);
+      installKeyRing(parseKeyRing(newKey));
+      await expect(createTestApp({ dataDir }, t.databaseUrl)).rejects.toThrow(
+        `The database holds attachment bytes encrypted under the key(s) test1 (${n} chunk(s)), which the key ring`,
+      );
+      installKeyRing(rotated);
+      const started = await createTestApp({ dataDir }, t.databaseUrl);
+      await started.close();
+    });
+
     it('stops at a chunk that does not authenticate, naming it, and leaves it as it was', async () => {
       const { id } = await uploaded(pdfOfSize(1000));
       await t.db.query(

@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectEntityManager } from '@nestjs/typeorm';
 import { createHash, type Hash } from 'node:crypto';
 import { Readable } from 'node:stream';
@@ -31,10 +31,26 @@ interface Chunk {
  * sees every file and one database backup holds them all.
  */
 @Injectable()
-export class AttachmentStore {
+export class AttachmentStore implements OnApplicationBootstrap {
   private readonly logger = new Logger(AttachmentStore.name);
 
   constructor(@InjectEntityManager() private readonly manager: EntityManager) {}
+
+  /** A key ring that lacks a key of the stored chunks stops the start, rather than every download of them. */
+  async onApplicationBootstrap(): Promise<void> {
+    const used: { key_id: string; chunks: number }[] = await this.manager.query(
+      `SELECT key_id, count(*)::int AS chunks FROM attachment_chunks GROUP BY key_id ORDER BY key_id`,
+    );
+    const ring = used.length ? keyRing() : undefined;
+    const missing = used.filter(({ key_id }) => !ring?.byId.has(key_id));
+    if (missing.length) {
+      const keys = missing.map(({ key_id, chunks }) => `${key_id} (${chunks} chunk(s))`).join(', ');
+      throw new Error(
+        `The database holds attachment bytes encrypted under the key(s) ${keys}, which the key ring ` +
+          '(ENCRYPTION_KEYS, or the demo’s key file) does not hold: add them after the newest key and start again',
+      );
+    }
+  }
 
   /** Writes the bytes of a new attachment, a chunk at a time, in the caller's transaction. */
   async write(tx: EntityManager, attachmentId: string, bytes: Uint8Array): Promise<void> {
