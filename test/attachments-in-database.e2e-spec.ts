@@ -345,6 +345,31 @@ describe('Attachments in PostgreSQL', () => {
     });
   });
 
+  it('stores no chunk of an upload that fails after its chunks were written', async () => {
+    const bytes = pdfOfSize(3 * CHUNK_SIZE + 77);
+    // the upload's last step, its audit event, fails for this file only
+    await t.db.query(`
+      CREATE FUNCTION fail_upload() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN RAISE EXCEPTION 'the audit trail refuses this upload'; END $$`);
+    await t.db.query(`
+      CREATE TRIGGER fail_upload BEFORE INSERT ON audit_events FOR EACH ROW
+        WHEN (NEW.action = 'attachment.upload' AND NEW.details ->> 'size' = '${bytes.length}') EXECUTE FUNCTION fail_upload()`);
+    try {
+      const applicationId = await draft();
+      expect((await upload(t, applicationId, bytes, 'q.pdf')).status).toBe(500);
+      const [{ rows, chunks }] = await t.db.query(
+        `SELECT (SELECT count(*)::int FROM attachments WHERE application_id = $1) AS rows,
+                (SELECT count(*)::int FROM attachment_chunks c
+                   WHERE NOT EXISTS (SELECT 1 FROM attachments a WHERE a.id = c.attachment_id)) AS chunks`,
+        [applicationId],
+      );
+      expect({ rows, chunks }).toEqual({ rows: 0, chunks: 0 });
+    } finally {
+      await t.db.query(`DROP TRIGGER fail_upload ON audit_events`);
+      await t.db.query(`DROP FUNCTION fail_upload()`);
+    }
+  });
+
   describe('files of the old storage under DATA_DIR/attachments', () => {
     let oldDir: string;
     beforeEach(async () => {
