@@ -11,4 +11,7 @@ export class AuditEvent {
   @Column({ name: 'entity_id', type: 'varchar', length: 64, nullable: true }) entityId: string | null;
   @Column({ name: 'request_id', type: 'varchar', length: 64, nullable: true }) requestId: string | null;
   @Column({ type: 'jsonb', default: {} }) details: Record<string, unknown>;
+  // the chain: written only by appendAuditEvents, under its lock
+  @Column({ name: 'prev_hash', type: 'varchar', length: 64, insert: false, update: false }) prevHash: string;
+  @Column({ type: 'varchar', length: 64, insert: false, update: false }) hash: string;
 }

@@ -1,6 +1,7 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
 import { encryptedLineDescriptions, sealNullable, sealText } from '../crypto/encrypted-columns.js';
 
 /**
@@ -23,6 +24,16 @@ export async function seedDemoHistory(app: INestApplicationContext, today: Date 
     const context = await loadContext(tx, today);
     const plan = planHistory(context, today);
     await write(tx, context, plan, today);
+    // into the chain at the commit, like every other event
+    await app.get(AuditService).record(
+      {
+        actorId: null,
+        action: 'demo.history',
+        entityType: 'demo',
+        details: { cases: plan.cases.length, applications: plan.applications.length, payments: plan.payments.length },
+      },
+      tx,
+    );
   });
 }
 
@@ -615,11 +626,4 @@ async function write(tx: EntityManager, ctx: Context, plan: Plan, today: Date): 
     `UPDATE budget_years SET status = 'closed', closed_at = make_timestamptz($2, 12, 31, 16, 0, 0, 'UTC') WHERE id = $1`,
     [ctx.previousYear.id, ctx.previousYear.year],
   );
-  await tx.query(`INSERT INTO audit_events (action, entity_type, details) VALUES ('demo.history', 'demo', $1)`, [
-    JSON.stringify({
-      cases: plan.cases.length,
-      applications: plan.applications.length,
-      payments: plan.payments.length,
-    }),
-  ]);
 }

@@ -4,6 +4,7 @@ import { Ledger1795300300000 } from './1795300300000-Ledger.js';
 import { SecondFactorAndThrottle1795300420000 } from './1795300420000-SecondFactorAndThrottle.js';
 import { EncryptNarratives1795300500000 } from './1795300500000-EncryptNarratives.js';
 import { AttachmentsInDatabase1795300600000 } from './1795300600000-AttachmentsInDatabase.js';
+import { AuditChain1795300700000 } from './1795300700000-AuditChain.js';
 import { Retention1795300800000 } from './1795300800000-Retention.js';
 
 /** Every migration, oldest first. Listed by hand so the build and the tests load the same set. */
@@ -14,5 +15,6 @@ export const migrations = [
   SecondFactorAndThrottle1795300420000,
   EncryptNarratives1795300500000,
   AttachmentsInDatabase1795300600000,
+  AuditChain1795300700000,
   Retention1795300800000,
 ];
