@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Clock } from '../api/src/common/clock.js';
+import { freePort } from '../api/src/database/embedded-postgres.js';
 import { isoDateOf } from '../api/src/common/validators.js';
 import { DEMO_PASSWORD } from '../api/src/demo/demo-data.js';
 import { seedDemoApplications } from '../api/src/demo/demo-applications.js';
@@ -466,7 +467,7 @@ describe('Retention: narratives purged, books kept', () => {
           MFA_REQUIRED_ROLES: 'none',
           LOG_LEVEL: 'info',
         });
-        runs.push(run(env(38611)), run(env(38612)));
+        runs.push(run(env(await freePort())), run(env(await freePort())));
         await Promise.all(runs.map((r, i) => started(`process ${i + 1}`, r)));
         const end = Date.now() + 60_000;
         while ((await purgeEvents(t)).length === 0 && Date.now() < end) await sleep(250);

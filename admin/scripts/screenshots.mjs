@@ -215,5 +215,10 @@ if (apiUp && sections.includes('reports')) {
   const { reportsTour } = await import('./reports-tour.mjs');
   await reportsTour({ browser, base, outDir, password });
 }
+// SECTIONS=retention: purged records (RETENTION_MONTHS=0 npm run purge on the demo first)
+if (apiUp && sections.includes('retention')) {
+  const { retentionTour } = await import('./retention-tour.mjs');
+  await retentionTour({ browser, base, outDir, password });
+}
 
 await browser.close();

@@ -61,6 +61,8 @@ export interface Case {
   programmeStart: string | null;
   createdAt: string;
   updatedAt: string;
+  /** when the retention purge removed the birth year and dates (all its applications were purged) */
+  purgedAt?: string | null;
 }
 
 export type GuidelineStatus = 'draft' | 'published' | 'retired';
@@ -101,16 +103,16 @@ export type ApplicationAction = WorkflowAction | 'carry-over';
 export type { Finding, Severity } from '@app/guidelines';
 
 export interface ApplicationLineRecord {
-  /** narrative: absent in lists and for finance and admin */
-  description?: string;
+  /** narrative: absent in lists and for finance and admin; null once purged */
+  description?: string | null;
   quantity: number;
   unitAmount: number;
 }
 
 export interface Override {
   rule: string;
-  /** narrative */
-  justification?: string;
+  /** narrative; null once purged */
+  justification?: string | null;
   by: string;
   at: string;
 }
@@ -124,8 +126,8 @@ export interface Application {
   categoryCode: string;
   amountRequested: number;
   amountApproved: number | null;
-  /** narrative: only in getOne, and only for unit workers and contact points */
-  justification?: string;
+  /** narrative: only in getOne, and only for unit workers and contact points; null once purged */
+  justification?: string | null;
   ordinaryFundingConsidered: boolean;
   urgent: boolean;
   lines: ApplicationLineRecord[];
@@ -152,6 +154,8 @@ export interface Application {
   unpaidAmount?: number;
   /** the budget year the grant draws on (set when approved) */
   budgetYearId?: string | null;
+  /** when the retention purge removed its narrative, messages and documents; the narrative fields are then null */
+  purgedAt?: string | null;
   createdAt: string;
   updatedAt: string;
   createdBy: string;

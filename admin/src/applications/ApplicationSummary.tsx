@@ -15,6 +15,7 @@ import { DateTimeField } from '../common/DateTimeField';
 import { MoneyField } from '../common/MoneyField';
 import { useRole } from '../common/useRole';
 import { formatIsoDate } from '../common/dates';
+import { PurgedBanner, PurgedText } from '../common/Purged';
 import type { Application } from '../types';
 import { UrgentField } from './ApplicationFields';
 import { ApplicationStatusField } from './applicationStatus';
@@ -72,6 +73,7 @@ export const ApplicationSummary = () => {
           <ApplicationStatusField />
           <UrgentField chip />
         </Stack>
+        {record.purgedAt && <PurgedBanner at={record.purgedAt} message="application_purged" />}
         <SecondApprovalBanner />
         {record.status === 'info_requested' && role === 'unit_worker' && (
           <Alert severity="warning" sx={{ mb: 2 }}>
@@ -124,14 +126,18 @@ export const ApplicationSummary = () => {
             <DateTimeField source="createdAt" />
           </Item>
         </Box>
-        {typeof record.justification === 'string' && (
+        {record.justification !== undefined && (
           <Box sx={{ mb: 2 }}>
             <Typography variant="caption" color="text.secondary" component="div">
               {translate(f('justification'))}
             </Typography>
-            <Typography variant="body2" sx={{ whiteSpace: 'pre-wrap' }} data-testid="justification">
-              {record.justification}
-            </Typography>
+            {record.justification === null && record.purgedAt ? (
+              <PurgedText at={record.purgedAt} />
+            ) : (
+              <Typography variant="body2" sx={{ whiteSpace: 'pre-wrap' }} data-testid="justification">
+                {record.justification}
+              </Typography>
+            )}
           </Box>
         )}
         <LinesTable />

@@ -17,6 +17,7 @@ import { useState } from 'react';
 import { Confirm, useDelete, useGetList, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
 import { EDITABLE_STATUSES } from '@app/workflow';
 import { DateTimeField } from '../common/DateTimeField';
+import { PurgedText } from '../common/Purged';
 import { useRole } from '../common/useRole';
 import { useExitPoolDataProvider } from '../dataProvider';
 import type { Application, Attachment } from '../types';
@@ -106,9 +107,13 @@ export const AttachmentList = () => {
             {translate('app.attachments.unavailable')}
           </Typography>
         ) : !data?.length ? (
-          <Typography variant="body2" color="text.secondary">
-            {translate('app.attachments.none')}
-          </Typography>
+          record.purgedAt ? (
+            <PurgedText at={record.purgedAt} />
+          ) : (
+            <Typography variant="body2" color="text.secondary">
+              {translate('app.attachments.none')}
+            </Typography>
+          )
         ) : (
           <List dense disablePadding data-testid="attachments">
             {data.map((attachment) => (

@@ -2,6 +2,7 @@ import { Box, Card, CardContent, CardHeader, Stack, Typography } from '@mui/mate
 import type { ReactNode } from 'react';
 import { useRecordContext, useTranslate } from 'react-admin';
 import { DateTimeField } from '../common/DateTimeField';
+import { PurgedText } from '../common/Purged';
 import type { Application } from '../types';
 import { useRuleName } from './FindingsList';
 import { PersonName } from './PersonName';
@@ -32,6 +33,8 @@ export const DecisionPanel = () => {
   const overrides = record.overrides ?? [];
   const hasReason = typeof record.decisionReason === 'string' && record.decisionReason !== '';
   const hasConditions = typeof record.conditions === 'string' && record.conditions !== '';
+  // the reason was sent (as null) to a reader with need to know, and the purge removed it
+  const purged = record.purgedAt && record.decisionReason === null ? record.purgedAt : null;
   if (!record.decidedAt && !hasReason && !hasConditions && overrides.length === 0) return null;
   return (
     <Card variant="outlined">
@@ -47,6 +50,11 @@ export const DecisionPanel = () => {
           {hasReason && (
             <Narrative label="resources.applications.fields.decisionReason">{record.decisionReason}</Narrative>
           )}
+          {purged && (
+            <Narrative label="resources.applications.fields.decisionReason">
+              <PurgedText at={purged} />
+            </Narrative>
+          )}
           {hasConditions && <Narrative label="resources.applications.fields.conditions">{record.conditions}</Narrative>}
           {overrides.length > 0 && (
             <Box>
@@ -60,10 +68,14 @@ export const DecisionPanel = () => {
                     <Typography variant="body2" sx={{ fontWeight: 500 }}>
                       {ruleName(override.rule)}
                     </Typography>
-                    {override.justification !== undefined && (
-                      <Typography variant="body2" sx={{ whiteSpace: 'pre-wrap' }}>
-                        {override.justification}
-                      </Typography>
+                    {override.justification === null && record.purgedAt ? (
+                      <PurgedText at={record.purgedAt} />
+                    ) : (
+                      override.justification !== undefined && (
+                        <Typography variant="body2" sx={{ whiteSpace: 'pre-wrap' }}>
+                          {override.justification}
+                        </Typography>
+                      )
                     )}
                     <Typography variant="caption" color="text.secondary">
                       <PersonName userId={override.by} /> ·{' '}

@@ -2,6 +2,7 @@ import { Table, TableBody, TableCell, TableFooter, TableHead, TableRow, Typograp
 import { useRecordContext, useTranslate } from 'react-admin';
 import { lineTotal } from '@app/money';
 import { toMinor, useFormatMoney } from '../common/money';
+import { PurgedText } from '../common/Purged';
 import type { Application } from '../types';
 
 /** The cost lines with their totals. Descriptions are narrative: the column exists only when the API sent them. */
@@ -28,7 +29,15 @@ export const LinesTable = () => {
           const unitAmount = toMinor(line.unitAmount);
           return (
             <TableRow key={index}>
-              {withDescription && <TableCell sx={{ whiteSpace: 'pre-wrap' }}>{line.description}</TableCell>}
+              {withDescription && (
+                <TableCell sx={{ whiteSpace: 'pre-wrap' }}>
+                  {line.description === null && record.purgedAt ? (
+                    <PurgedText at={record.purgedAt} />
+                  ) : (
+                    line.description
+                  )}
+                </TableCell>
+              )}
               <TableCell sx={numeric}>{line.quantity}</TableCell>
               <TableCell sx={numeric}>{amount(unitAmount)}</TableCell>
               <TableCell sx={numeric}>

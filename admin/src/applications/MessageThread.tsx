@@ -1,6 +1,7 @@
 import { Box, Card, CardContent, CardHeader, Chip, Stack, Typography } from '@mui/material';
 import { useGetList, useRecordContext, useTranslate } from 'react-admin';
 import { DateTimeField } from '../common/DateTimeField';
+import { PurgedText } from '../common/Purged';
 import type { Application, ApplicationMessage, MessageKind } from '../types';
 
 const KIND_COLOR: Record<MessageKind, 'warning' | 'info' | 'default' | 'success'> = {
@@ -33,9 +34,13 @@ export const MessageThread = () => {
             {translate('app.thread.unavailable')}
           </Typography>
         ) : !data?.length ? (
-          <Typography variant="body2" color="text.secondary">
-            {translate('app.thread.empty')}
-          </Typography>
+          record.purgedAt ? (
+            <PurgedText at={record.purgedAt} />
+          ) : (
+            <Typography variant="body2" color="text.secondary">
+              {translate('app.thread.empty')}
+            </Typography>
+          )
         ) : (
           <Stack spacing={1.5} data-testid="thread">
             {data.map((message) => (

@@ -21,6 +21,7 @@ import { CodeField } from '../common/CodeField';
 import { DateTimeField, ShortDateTimeField } from '../common/DateTimeField';
 import { IsoDateField } from '../common/IsoDateField';
 import { MoneyField } from '../common/MoneyField';
+import { PurgedBanner, usePurgedOrDash } from '../common/Purged';
 import type { Case } from '../types';
 import { CaseStatusField } from './caseStatus';
 
@@ -28,7 +29,8 @@ import { CaseStatusField } from './caseStatus';
 const NewApplicationButton = () => {
   const record = useRecordContext<Case>();
   const { canAccess } = useCanAccess({ resource: 'applications', action: 'create' });
-  if (!record || !canAccess) return null;
+  // a purged case takes no new application
+  if (!record || !canAccess || record.purgedAt) return null;
   return (
     <Button
       to={{
@@ -77,18 +79,30 @@ const ApplicationsOfCase = (_props: { label: string }) => {
   );
 };
 
+/** A purged case shows "Purged on <date>" where its birth year and dates were. */
+const CaseLayout = () => {
+  const record = useRecordContext<Case>();
+  const empty = usePurgedOrDash(record?.purgedAt);
+  return (
+    <>
+      {record?.purgedAt && <PurgedBanner at={record.purgedAt} message="case_purged" />}
+      <SimpleShowLayout>
+        <CodeField source="reference" />
+        <ReferenceField source="unitId" reference="units" link={false} />
+        <CaseStatusField source="status" />
+        <IsoDateField source="programmeStart" emptyText={empty} />
+        <IsoDateField source="consentRecordedOn" emptyText={empty} />
+        <IsoDateField source="agreementSignedOn" emptyText={empty} />
+        <TextField source="birthYear" emptyText={empty} />
+        <DateTimeField source="updatedAt" />
+        <ApplicationsOfCase label="app.cases.applications" />
+      </SimpleShowLayout>
+    </>
+  );
+};
+
 export const CaseShow = () => (
   <Show actions={<CaseActions />}>
-    <SimpleShowLayout>
-      <CodeField source="reference" />
-      <ReferenceField source="unitId" reference="units" link={false} />
-      <CaseStatusField source="status" />
-      <IsoDateField source="programmeStart" emptyText="–" />
-      <IsoDateField source="consentRecordedOn" emptyText="–" />
-      <IsoDateField source="agreementSignedOn" emptyText="–" />
-      <TextField source="birthYear" emptyText="–" />
-      <DateTimeField source="updatedAt" />
-      <ApplicationsOfCase label="app.cases.applications" />
-    </SimpleShowLayout>
+    <CaseLayout />
   </Show>
 );

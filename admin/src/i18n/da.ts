@@ -800,6 +800,13 @@ const app: AppMessages = {
     empty: 'Ingen beskeder endnu.',
     unavailable: 'Beskederne kan ikke vises.',
   },
+  retention: {
+    purged_on: 'Slettet den %{date}',
+    application_purged:
+      'Slettet den %{date} efter reglen om opbevaring: begrundelsen, beskrivelserne af udgiftslinjerne, begrundelserne for afgørelsen, beskederne og dokumenterne er fjernet. Beløb, datoer og udbetalinger er bevaret.',
+    case_purged:
+      'Slettet den %{date} efter reglen om opbevaring: fødselsåret og datoerne er fjernet, ligesom teksterne i sagens ansøgninger. Referencen og pengene er bevaret.',
+  },
   attachments: {
     title: 'Dokumenter',
     none: 'Ingen dokumenter endnu.',

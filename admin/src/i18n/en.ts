@@ -581,6 +581,13 @@ const app = {
     empty: 'No messages yet.',
     unavailable: 'The messages cannot be shown.',
   },
+  retention: {
+    purged_on: 'Purged on %{date}',
+    application_purged:
+      'Purged on %{date} under the retention rule: the justification, the descriptions of the cost lines, the reasons, the messages and the documents are gone. The amounts, dates and payments are kept.',
+    case_purged:
+      'Purged on %{date} under the retention rule: the birth year and the dates are gone, as are the texts of its applications. The reference and the money are kept.',
+  },
   attachments: {
     title: 'Documents',
     none: 'No documents yet.',

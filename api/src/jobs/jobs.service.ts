@@ -30,6 +30,7 @@ export class JobsService implements BeforeApplicationShutdown {
   private readonly definitions = new Map<string, JobDefinition>();
   private readonly stopping = new AbortController();
   private boss: PgBoss | undefined;
+  private stopped: Promise<void> | undefined;
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig & { databaseUrl?: string }) {}
 
@@ -55,7 +56,12 @@ export class JobsService implements BeforeApplicationShutdown {
       max: 4,
     });
     // without a listener an 'error' event would end the process; pg-boss retries what failed
-    boss.on('error', (error) => this.logger.error(`The job queue: ${describeError(error)}`));
+    boss.on('error', (error) => {
+      const message = `The job queue: ${describeError(error)}`;
+      // on the way down the database may go first (the embedded one stops on the same signal)
+      if (this.stopping.signal.aborted) this.logger.debug(message);
+      else this.logger.error(message);
+    });
     await boss.start();
     try {
       await this.install(boss, options);
@@ -76,10 +82,15 @@ export class JobsService implements BeforeApplicationShutdown {
     return id;
   }
 
-  async beforeApplicationShutdown(): Promise<void> {
+  /** Every caller of app.close() (a signal may bring two) waits for the same stop. */
+  beforeApplicationShutdown(): Promise<void> {
+    this.stopped ??= this.stop();
+    return this.stopped;
+  }
+
+  private async stop(): Promise<void> {
     const boss = this.boss;
     if (!boss) return;
-    this.boss = undefined;
     this.stopping.abort();
     // waits for running jobs; one still running after this is failed, and retried by another process
     await boss.stop({ graceful: true, wait: true, timeout: 20_000 });
