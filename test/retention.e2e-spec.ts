@@ -123,6 +123,7 @@ describe('Retention: narratives purged, books kept', () => {
           contentType: 'application/pdf',
         });
       await ok(quote, 201);
+      ids.quote = quote.body.id;
       await act(ids.paid, 'submit', worker);
       await act(ids.paid, 'request-info', cp, { message: 'SECRET question' });
       await act(ids.paid, 'answer', worker, { message: 'SECRET answer' });
@@ -170,6 +171,10 @@ describe('Retention: narratives purged, books kept', () => {
     });
     afterAll(() => t.close());
 
+    const chunksOf = async (attachmentId: string): Promise<number> =>
+      (await t.db.query(`SELECT count(*)::int AS n FROM attachment_chunks WHERE attachment_id = $1`, [attachmentId]))[0]
+        .n;
+
     const purgedIds = async (): Promise<string[]> =>
       (await t.db.query(`SELECT id FROM applications WHERE purged_at IS NOT NULL ORDER BY id`)).map(
         (r: { id: string }) => r.id,
@@ -178,6 +183,7 @@ describe('Retention: narratives purged, books kept', () => {
     it('gives the same reports twice without a purge (the comparison below means something)', async () => {
       expect(await reports(t, cp, finance, [year, year + 1])).toEqual(before);
       expect(messagesOfPurged).toBeGreaterThanOrEqual(6);
+      expect(await chunksOf(ids.quote)).toBeGreaterThan(0);
     });
 
     it('purges nothing today, nor the day before the retention period has run', async () => {
@@ -229,6 +235,8 @@ describe('Retention: narratives purged, books kept', () => {
         expect(row.overrides === null || row.overrides.every((o: unknown) => o === null)).toBe(true);
         expect(row).toMatchObject({ messages: 0, attachments: 0 });
       }
+      // the attachment's stored bytes went with its row
+      expect(await chunksOf(ids.quote)).toBe(0);
       const [overridden] = rows.filter((r: { id: string }) => r.id === ids.cancelled);
       expect(overridden.overrides).toEqual([null]);
       const [caseA] = await t.db.query(
