@@ -1,9 +1,16 @@
 import { handMadePdf } from '../libs/files/src/testing/pdf-builders.js';
+import { randomUUID } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import pg from 'pg';
+import { DataSource } from 'typeorm';
+import { appendAuditEvents } from '../api/src/audit/audit-append.js';
 import { Clock } from '../api/src/common/clock.js';
+import { dataSourceOptions, migrate } from '../api/src/database/data-source.js';
 import { freePort } from '../api/src/database/embedded-postgres.js';
+import { Retention1795300800000 } from '../api/src/database/migrations/1795300800000-Retention.js';
+import { migrations } from '../api/src/database/migrations/index.js';
 import { isoDateOf } from '../api/src/common/validators.js';
 import { DEMO_PASSWORD } from '../api/src/demo/demo-data.js';
 import { seedDemoApplications } from '../api/src/demo/demo-applications.js';
@@ -12,6 +19,7 @@ import { JobsService } from '../api/src/jobs/jobs.service.js';
 import { checkLedger } from '../api/src/ledger/ledger-check.js';
 import { RETENTION_JOB, RetentionService } from '../api/src/retention/retention.service.js';
 import { run, type Run, started } from './support/built-process.js';
+import { adminQuery, asAppRole, withAdminClient, withDatabase } from './support/database.js';
 import { TEST_ENCRYPTION_KEYS } from './support/encryption.js';
 import { type Auth, newApplication, newCase, seedCatalog } from './support/fixtures.js';
 import { grant, pay, thisYear } from './support/money.js';
@@ -542,5 +550,131 @@ describe('Retention: narratives purged, books kept', () => {
         await t.close();
       }
     }, 90_000);
+  });
+
+  /** The migration dates the applications that were final before it. */
+  describe(Retention1795300800000.name, () => {
+    const name = `exitpool_retention_${Math.random().toString(16).slice(2, 10)}`;
+    const url = asAppRole(withDatabase(process.env.EXITPOOL_TEST_ADMIN_URL!, name));
+    afterAll(() => adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+
+    it('takes each final state’s moment from its audited transition, the payment that paid it, the decision, or the last change', async () => {
+      await withAdminClient((c) =>
+        c.query(`CREATE DATABASE ${name} OWNER ${pg.escapeIdentifier(process.env.EXITPOOL_TEST_APP_ROLE!)}`),
+      );
+      const earlier = migrations.slice(0, migrations.indexOf(Retention1795300800000));
+      const old = new DataSource({ ...dataSourceOptions(url), migrations: earlier, migrationsTransactionMode: 'each' });
+      await old.initialize();
+      const ids: Record<string, string> = {};
+      try {
+        await old.runMigrations();
+        const [unit] = await old.query(`INSERT INTO units (code, name) VALUES ('OLD', 'Old unit') RETURNING id`);
+        const [user] = await old.query(
+          `INSERT INTO users (email, display_name, role, unit_id, password_hash)
+           VALUES ('old@test.example', 'Old', 'unit_worker', $1, '$argon2id$v=19$m=1,t=1,p=1$x$y') RETURNING id`,
+          [unit.id],
+        );
+        await old.query(`INSERT INTO categories (code, name) VALUES ('relocation', 'Relocation')`);
+        const [guideline] = await old.query(
+          `INSERT INTO guidelines (version, effective_from, status, min_age, max_course_months, categories, published_at)
+           VALUES ('old', '2024-01-01', 'published', 18, 12, '[]', now()) RETURNING id`,
+        );
+        const [year] = await old.query(
+          `INSERT INTO budget_years (year, pool_amount) VALUES (2024, 100000000) RETURNING id`,
+        );
+        const [c] = await old.query(
+          `INSERT INTO cases (reference, unit_id, year, number, created_by) VALUES ('OLD-2024-001', $1, 2024, 1, $2) RETURNING id`,
+          [unit.id, user.id],
+        );
+        const application = async (key: string, status: string, fields: Record<string, unknown> = {}) => {
+          const values = {
+            reference: `OLD-2024-001-${key}`,
+            case_id: c.id,
+            unit_id: unit.id,
+            category_code: 'relocation',
+            amount_requested: 100_000,
+            lines: JSON.stringify([{ description: '', quantity: 1, unitAmount: 100_000 }]),
+            status,
+            guideline_id: guideline.id,
+            submitted_at: '2024-02-01T09:00:00Z',
+            created_by: user.id,
+            updated_at: '2024-12-20T09:00:00Z',
+            ...fields,
+          };
+          const columns = Object.keys(values);
+          const [row] = await old.query(
+            `INSERT INTO applications (${columns.join(', ')}) VALUES (${columns.map((_, i) => `$${i + 1}`).join(', ')}) RETURNING id`,
+            Object.values(values),
+          );
+          ids[key] = row.id;
+        };
+        const audit = (entityType: string, entityId: string, action: string, details: object) =>
+          old.transaction((tx) =>
+            appendAuditEvents(tx, [
+              {
+                id: randomUUID(),
+                actorId: null,
+                action,
+                entityType,
+                entityId,
+                requestId: null,
+                details: details as never,
+              },
+            ]),
+          );
+
+        await application('rejected', 'rejected', { decided_at: '2024-03-01T10:00:00Z' });
+        await audit('application', ids.rejected, 'application.reject', { from: 'in_review', to: 'rejected' });
+        await application('rejectedUnaudited', 'rejected', { decided_at: '2024-03-02T10:00:00Z' });
+        await application('withdrawn', 'withdrawn', { guideline_id: null, submitted_at: null });
+        await application('paid', 'approved', {
+          amount_approved: 100_000,
+          decided_at: '2024-03-03T10:00:00Z',
+          budget_year_id: year.id,
+        });
+        const [payment] = await old.query(
+          `INSERT INTO disbursements (application_id, unit_id, budget_year_id, amount, paid_on, recorded_by)
+           VALUES ($1, $2, $3, 100000, '2024-04-01', $4) RETURNING id`,
+          [ids.paid, unit.id, year.id, user.id],
+        );
+        await old.query(`UPDATE applications SET status = 'paid', updated_at = '2024-12-20T09:00:00Z' WHERE id = $1`, [
+          ids.paid,
+        ]);
+        await audit('disbursement', payment.id, 'disbursement.pay', {
+          applicationId: ids.paid,
+          statusFrom: 'approved',
+          statusTo: 'paid',
+        });
+        await application('open', 'submitted');
+      } finally {
+        await old.destroy();
+      }
+
+      await migrate(url);
+
+      const db = new DataSource(dataSourceOptions(url));
+      await db.initialize();
+      try {
+        const at = async (entityId: string) =>
+          (await db.query(`SELECT at FROM audit_events WHERE entity_id = $1`, [entityId]))[0].at as Date;
+        const [payment] = await db.query(`SELECT id FROM disbursements`);
+        const rows: { id: string; final_at: Date | null }[] = await db.query(`SELECT id, final_at FROM applications`);
+        const finalAt = Object.fromEntries(rows.map((r) => [r.id, r.final_at?.toISOString() ?? null]));
+        expect(finalAt[ids.rejected]).toBe((await at(ids.rejected)).toISOString());
+        expect(finalAt[ids.paid]).toBe((await at(payment.id)).toISOString());
+        expect(finalAt[ids.rejectedUnaudited]).toBe('2024-03-02T10:00:00.000Z');
+        expect(finalAt[ids.withdrawn]).toBe('2024-12-20T09:00:00.000Z');
+        expect(finalAt[ids.open]).toBeNull();
+        // from now on the database dates a final state itself
+        await db.query(`UPDATE applications SET status = 'withdrawn' WHERE id = $1`, [ids.open]);
+        const [{ dated }] = await db.query(
+          `SELECT final_at > now() - interval '1 minute' AS dated FROM applications WHERE id = $1`,
+          [ids.open],
+        );
+        expect(dated).toBe(true);
+      } finally {
+        await db.destroy();
+      }
+    });
   });
 });
