@@ -1,3 +1,4 @@
+import type { AuditVerification } from '@app/contract';
 import simpleRestProvider from 'ra-data-simple-rest';
 import type { DataProvider } from 'react-admin';
 import { useDataProvider } from 'react-admin';
@@ -80,6 +81,8 @@ export interface ExitPoolDataProvider extends DataProvider {
   totpDisable(input: { password: string; code: string }): Promise<{ data: null }>;
   /** POST /api/users/:id/reset-totp (admin): clears the user's second factor and ends their sessions. */
   resetTotp(userId: string): Promise<{ data: User }>;
+  /** GET /api/audit-events/verify: the whole hash chain recomputed, optionally against a checkpoint `<events>:<head>`. */
+  verifyAuditTrail(checkpoint?: string): Promise<{ data: AuditVerification }>;
 }
 
 export const dataProvider: ExitPoolDataProvider = {
@@ -151,6 +154,10 @@ export const dataProvider: ExitPoolDataProvider = {
   },
 
   resetTotp: async (userId) => ({ data: await post<User>(`users/${encodeURIComponent(userId)}/reset-totp`) }),
+
+  verifyAuditTrail: async (checkpoint) => ({
+    data: await get<AuditVerification>(`audit-events/verify${queryString({ checkpoint })}`),
+  }),
 };
 
 export const useExitPoolDataProvider = () => useDataProvider<ExitPoolDataProvider>();

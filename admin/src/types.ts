@@ -34,6 +34,8 @@ export interface Category {
 
 export interface AuditEvent {
   id: string;
+  /** Its place in the hash chain: 1, 2, 3, … */
+  seq: number;
   at: string;
   actorId: string | null;
   action: string;

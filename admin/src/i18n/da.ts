@@ -509,6 +509,46 @@ const app: AppMessages = {
   },
   audit: {
     system: 'System',
+    verify: {
+      title: 'Revisionslogens integritet',
+      again: 'Kontrollér igen',
+      checking: 'Genberegner hashkæden …',
+      whole: 'Revisionsloggen er intakt: 1 hændelse. |||| Revisionsloggen er intakt: %{events} hændelser.',
+      whole_detail:
+        'Hver hændelse giver stadig den hash, der er gemt med den, og hver bærer hashen af den foregående, fra den første hændelse til den nyeste.',
+      checkpoint_matches:
+        'Den går også gennem det kontrolpunkt, du indtastede: hændelse %{seq} bærer den noterede hash.',
+      checkpoint_label: 'Kontrolpunkt: %{events} hændelser og hashen af den nyeste',
+      checkpoint_why:
+        'Notér dette kontrolpunkt, eller send det et sted hen uden for Exit Pool (en e-mail til jeres revisor, en papirlog), med jævne mellemrum. Den, der har alle rettigheder til databasen, kan omskrive hele loggen fra en hændelse og frem og gøre kæden intakt igen, men ikke de kontrolpunkter, der opbevares andre steder: et kontrolpunkt passer ikke længere til en omskrevet log. Sammenlign et herunder eller på serveren:',
+      copy: 'Kopiér kontrolpunktet',
+      copied: 'Kontrolpunktet er kopieret.',
+      copy_failed: 'Browseren tillod ikke kopiering. Markér kontrolpunktet, og kopiér det manuelt.',
+      compare_label: 'Sammenlign med et kontrolpunkt',
+      compare_hint: 'hændelser:hash, som noteret tidligere',
+      compare_invalid: 'Et kontrolpunkt er antallet af hændelser, et kolon og 64 hexadecimale cifre.',
+      compare: 'Sammenlign',
+      broken: 'Revisionsloggen er brudt ved hændelse %{seq}',
+      event_id: 'Hændelsens id:',
+      before_whole:
+        'Loggen indeholder 1 hændelse; de før hændelse %{seq} er intakte. |||| Loggen indeholder %{events} hændelser; de før hændelse %{seq} er intakte.',
+      broken_what_now:
+        'Programmet ændrer ikke sin log: nogen har ændret databasen direkte. Sammenlign med jeres seneste kontrolpunkt og databasens sikkerhedskopier, og underret den, der har ansvaret for sikkerheden.',
+      problem: {
+        changed: 'Hændelse %{seq} giver ikke længere den hash, der er gemt med den: dens indhold er ændret.',
+        missing: 'Hændelse %{from} til %{to} mangler før hændelse %{seq}: de er slettet.',
+        missing_one: 'Hændelse %{from} mangler før hændelse %{seq}: den er slettet.',
+        unlinked:
+          'Hændelse %{seq} bærer ikke hashen af hændelse %{previous}: den hændelse er ændret og dens hash omskrevet, eller den er indsat.',
+        unlinked_first: 'Hændelse 1 starter ikke kæden: den er ændret.',
+        out_of_order:
+          'Hændelse %{seq} er ikke nummereret over hændelsen før den: en hændelse er indsat eller omnummereret.',
+        checkpoint:
+          'Hændelse %{seq} bærer ikke kontrolpunktets hash. Hvis kontrolpunktet er, som det blev noteret, er loggen omskrevet fra denne hændelse eller en tidligere.',
+        checkpoint_gone:
+          'Hændelse %{seq} fra kontrolpunktet findes ikke længere i loggen: hændelser i slutningen er slettet.',
+      },
+    },
   },
   people: {
     you: '%{name} (dig)',
@@ -1016,6 +1056,7 @@ export const da: TranslationMessages = {
       name: 'Loghændelse |||| Revisionslog',
       fields: {
         id: 'Id',
+        seq: 'Nr.',
         at: 'Tidspunkt',
         actorId: 'Bruger',
         action: 'Handling',

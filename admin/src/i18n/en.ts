@@ -292,6 +292,44 @@ const app = {
   },
   audit: {
     system: 'System',
+    verify: {
+      title: 'Integrity of the audit trail',
+      again: 'Verify again',
+      checking: 'Recomputing the hash chain…',
+      whole: 'The audit trail is whole: 1 event. |||| The audit trail is whole: %{events} events.',
+      whole_detail:
+        'Every event still gives the hash stored with it, and each carries the hash of the one before it, from the first event to the newest.',
+      checkpoint_matches:
+        'It also passes through the checkpoint you entered: event %{seq} carries the hash written down.',
+      checkpoint_label: 'Checkpoint: %{events} events and the hash of the newest',
+      checkpoint_why:
+        'Write this checkpoint down or send it somewhere outside Exit Pool (an e-mail to your auditor, a paper log), now and then. Someone with full rights to the database could rewrite the whole trail from some event on and make the chain whole again, but not the checkpoints kept elsewhere: a checkpoint of a rewritten trail no longer matches it. Compare one below, or on the server:',
+      copy: 'Copy the checkpoint',
+      copied: 'Checkpoint copied.',
+      copy_failed: 'The browser did not allow copying. Select the checkpoint and copy it by hand.',
+      compare_label: 'Compare with a checkpoint',
+      compare_hint: 'events:hash, as written down earlier',
+      compare_invalid: 'A checkpoint is the number of events, a colon and 64 hexadecimal digits.',
+      compare: 'Compare',
+      broken: 'The audit trail is broken at event %{seq}',
+      event_id: 'Event id:',
+      before_whole:
+        'The trail holds 1 event; those before event %{seq} are whole. |||| The trail holds %{events} events; those before event %{seq} are whole.',
+      broken_what_now:
+        'The application does not change its trail: someone changed the database directly. Compare with your latest checkpoint and the database backups, and tell whoever is responsible for security.',
+      problem: {
+        changed: 'Event %{seq} no longer gives the hash stored with it: its content was changed.',
+        missing: 'Events %{from} to %{to} are missing before event %{seq}: they were deleted.',
+        missing_one: 'Event %{from} is missing before event %{seq}: it was deleted.',
+        unlinked:
+          'Event %{seq} does not carry the hash of event %{previous}: that event was changed and its hash rewritten, or it was inserted.',
+        unlinked_first: 'Event 1 does not start the chain: it was changed.',
+        out_of_order: 'Event %{seq} is not numbered above the event before it: an event was inserted or renumbered.',
+        checkpoint:
+          'Event %{seq} does not carry the hash of the checkpoint. If the checkpoint is as it was written down, the trail was rewritten from this event or an earlier one.',
+        checkpoint_gone: 'Event %{seq} of the checkpoint is no longer in the trail: events at its end were deleted.',
+      },
+    },
   },
   people: {
     you: '%{name} (you)',
@@ -800,6 +838,7 @@ export const en: TranslationMessages = {
       name: 'Audit event |||| Audit log',
       fields: {
         id: 'Id',
+        seq: 'No.',
         at: 'Time',
         actorId: 'User',
         action: 'Action',

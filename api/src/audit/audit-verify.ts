@@ -1,30 +1,6 @@
+import type { AuditChainBreak, AuditVerification } from '@app/contract';
 import type { EntityManager } from 'typeorm';
 import { canonicalAtSql, type ChainFields, eventHash, GENESIS_HASH, type JsonValue } from './audit-chain.js';
-
-/**
- * What is wrong at the first broken link:
- * - `changed`: the event's content no longer gives its stored hash;
- * - `missing`: sequence numbers are skipped, so events before this one were deleted;
- * - `unlinked`: the event does not carry the hash of the event before it (that one was changed and
- *   rehashed, or inserted);
- * - `out_of_order`: the sequence number is not above the one before it;
- * - `checkpoint`: the event's hash is not the one a checkpoint wrote down (the chain was rewritten
- *   from this event or an earlier one), or the checkpoint's event is no longer there.
- */
-export const AUDIT_CHAIN_PROBLEMS = ['changed', 'missing', 'unlinked', 'out_of_order', 'checkpoint'] as const;
-export type AuditChainProblem = (typeof AUDIT_CHAIN_PROBLEMS)[number];
-
-export interface AuditChainBreak {
-  seq: number;
-  /** The event's id; null when the event a checkpoint names is gone. */
-  id: string | null;
-  problem: AuditChainProblem;
-  /** For `missing`: the first sequence number that is not there. */
-  missingFrom?: number;
-}
-
-export type AuditVerification =
-  { ok: true; events: number; head: string | null } | { ok: false; events: number; brokenAt: AuditChainBreak };
 
 /** A checkpoint as written down: `<events>:<head hash>`, the events being the head's sequence number. */
 export const CHECKPOINT_PATTERN = /^[1-9][0-9]{0,15}:[0-9a-fA-F]{64}$/;

@@ -1,3 +1,4 @@
+import type { AuditVerification } from '@app/contract';
 import { Injectable } from '@nestjs/common';
 import { InjectEntityManager } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
@@ -7,7 +8,7 @@ import { currentRequestId } from '../common/request-context.js';
 import { jsonDetails } from './audit-chain.js';
 import { AuditCommitQueue } from './audit-commit-queue.js';
 import { AuditEvent } from './audit-event.entity.js';
-import { type AuditCheckpoint, type AuditVerification, verifyAuditChain } from './audit-verify.js';
+import { type AuditCheckpoint, verifyAuditChain } from './audit-verify.js';
 
 export interface AuditEntry {
   actorId: string | null;

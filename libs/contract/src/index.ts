@@ -64,3 +64,25 @@ export interface TotpConfirmation {
 }
 
 export const RECOVERY_CODE_COUNT = 10;
+
+/**
+ * What is wrong at the first broken link of the audit chain:
+ * `changed` (the event no longer gives its stored hash), `missing` (sequence numbers skipped: events
+ * deleted), `unlinked` (it does not carry the previous event's hash), `out_of_order` (not numbered
+ * above the event before), `checkpoint` (not the hash a checkpoint wrote down, or that event is gone).
+ */
+export const AUDIT_CHAIN_PROBLEMS = ['changed', 'missing', 'unlinked', 'out_of_order', 'checkpoint'] as const;
+export type AuditChainProblem = (typeof AUDIT_CHAIN_PROBLEMS)[number];
+
+export interface AuditChainBreak {
+  seq: number;
+  /** The event's id; null when the event a checkpoint names is gone. */
+  id: string | null;
+  problem: AuditChainProblem;
+  /** For `missing`: the first sequence number that is not there. */
+  missingFrom?: number;
+}
+
+/** `GET /api/audit-events/verify`: the head of a whole chain (null when empty), or its first broken link. */
+export type AuditVerification =
+  { ok: true; events: number; head: string | null } | { ok: false; events: number; brokenAt: AuditChainBreak };
