@@ -54,6 +54,8 @@ export class JobsService implements BeforeApplicationShutdown {
       schema: JOBS_SCHEMA,
       application_name: 'exit-pool-jobs',
       max: 4,
+      // a scheduled job is sent within 10 s of its time (one process per interval looks)
+      cronMonitorIntervalSeconds: 10,
     });
     // without a listener an 'error' event would end the process; pg-boss retries what failed
     boss.on('error', (error) => {
