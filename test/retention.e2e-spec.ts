@@ -439,6 +439,13 @@ describe('Retention: narratives purged, books kept', () => {
           WHERE y.status = 'open' AND a.purged_at IS NOT NULL`,
       );
       expect(open).toBe(0);
+      // rejected and withdrawn without a grant became final this year, whose budget year is open: kept
+      const [ungranted] = await t.db.query(
+        `SELECT count(*)::int AS n, count(*) FILTER (WHERE purged_at IS NOT NULL)::int AS purged
+           FROM applications WHERE status IN ('rejected', 'withdrawn') AND budget_year_id IS NULL`,
+      );
+      expect(ungranted.n).toBeGreaterThan(0);
+      expect(ungranted.purged).toBe(0);
       expect(await checkLedger(t.db.manager)).toEqual([]);
       expect(await reports(t, cp, finance, years)).toEqual(before);
     });
