@@ -132,6 +132,15 @@ describe('The hash chain of the audit trail', () => {
     expect(res.body.ok).toBe(true);
   });
 
+  it('is in the OpenAPI document, with its checkpoint', async () => {
+    const doc = (await t.http.get('/api/docs-json')).body;
+    const route = doc.paths['/api/audit-events/verify'].get;
+    expect(route.parameters.map((p: { name: string; in: string }) => [p.name, p.in])).toEqual([
+      ['checkpoint', 'query'],
+    ]);
+    expect(route.description).toContain('brokenAt');
+  });
+
   it('refuses a malformed checkpoint with a 400 naming it', async () => {
     const res = await verify('12:not-a-hash');
     expect(res.status).toBe(400);
