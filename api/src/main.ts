@@ -67,12 +67,13 @@ async function main(): Promise<void> {
     if (applied.length) logger.info({ migrations: applied }, 'Migrations applied');
 
     app = await createApp({ ...config, databaseUrl }, logger);
-    // the modules' start-up work (attachment files of older versions moved into the database) fails here by its own name
-    await app.init();
-    // a key ring that cannot read what is stored stops here; values from before encryption are encrypted now
+    // a key ring that cannot read what is stored stops here, before anything is written with it;
+    // values from before encryption are encrypted now
     const encrypted = await prepareEncryptedColumns(app.get(DataSource).manager, keys.ring, keys.source);
     if (encrypted.size)
       logger.info({ values: Object.fromEntries(encrypted) }, 'Encrypted narratives stored in plaintext');
+    // the modules' start-up work (attachment files of older versions moved into the database) fails here by its own name
+    await app.init();
     if (config.demo && (await seedDemo(app.get(DataSource)))) {
       await seedDemoApplications(app);
       logger.info('Demo data created');
