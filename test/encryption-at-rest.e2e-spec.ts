@@ -8,8 +8,13 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { generate } from 'otplib';
 import pg from 'pg';
-import { encryptText, textKeyId } from '../api/src/crypto/cipher.js';
-import { checkKeyRing, keysInUse, KeyRingMismatchError } from '../api/src/crypto/encryption-at-start.js';
+import { encryptBytes, encryptText, textKeyId } from '../api/src/crypto/cipher.js';
+import {
+  checkKeyRing,
+  keysInUse,
+  KeyRingMismatchError,
+  prepareEncryptedColumns,
+} from '../api/src/crypto/encryption-at-start.js';
 import { NARRATIVE_COLUMNS } from '../api/src/crypto/encrypted-columns.js';
 import { installKeyRing, parseKeyRing } from '../api/src/crypto/key-ring.js';
 import { columnStep, runRotation } from '../api/src/crypto/rotation.js';
@@ -407,6 +412,101 @@ describe('Encryption at rest', () => {
     expect(await ids('/attachments', n.fileName, w.auth.ncp)).toEqual([]);
   });
 
+  it('encrypts at start what an installation from before encryption stored in plaintext, once', async () => {
+    const { ok, call } = api(base);
+    const old = `Plain ${tag()}`;
+    const e = await ok('POST', '/applications', w.auth.kbh, {
+      caseId: (await ok('GET', `/applications/${w.ids.b}`, w.auth.kbh)).caseId,
+      categoryCode: 'relocation',
+      amountRequested: 100_000,
+      justification: 'to be overwritten',
+      ordinaryFundingConsidered: true,
+      lines: [{ description: 'to be overwritten', quantity: 1, unitAmount: 100_000 }],
+    });
+    const form = new FormData();
+    form.set('applicationId', e.id);
+    form.set('kind', 'quote');
+    form.set('file', new Blob([handMadePdf('quote')], { type: 'application/pdf' }), 'quote.pdf');
+    const document = await ok('POST', '/attachments', w.auth.kbh, form);
+    const user = await t.newUser('admin');
+    // as the version before encryption wrote them
+    await t.db.query(
+      `UPDATE applications SET justification = $2, lines = $3, decision_reason = $4, conditions = $5, overrides = $6 WHERE id = $1`,
+      [
+        e.id,
+        `${old} justification`,
+        JSON.stringify([{ description: `${old} line`, quantity: 1, unitAmount: 100_000 }]),
+        `${old} reason`,
+        `${old} conditions`,
+        JSON.stringify([{ rule: 'required-documents', justification: `${old} override`, by: user.id, at: 'then' }]),
+      ],
+    );
+    const [kbh] = await t.db.query(`SELECT id FROM users WHERE email = 'kbh@demo.test'`);
+    await t.db.query(
+      `INSERT INTO application_messages (application_id, author_id, kind, body) VALUES ($1, $2, 'answer', $3)`,
+      [e.id, kbh.id, `${old} message`],
+    );
+    await t.db.query(`UPDATE attachments SET file_name = $2 WHERE id = $1`, [document.id, `${old} name.pdf`]);
+    await t.db.query(`UPDATE users SET totp_secret = $2, totp_enabled_at = now() WHERE id = $1`, [
+      user.id,
+      `${old} secret`,
+    ]);
+    await t.db.query(`UPDATE users SET totp_pending_secret = $2 WHERE id = $1`, [
+      (await t.newUser('admin')).id,
+      `${old} pending`,
+    ]);
+    const [payment] = await t.db.query(`SELECT id FROM disbursements ORDER BY seq LIMIT 1`);
+    // a payment is append-only: a plain payee reference cannot be written back, even by the code
+    await expect(
+      t.db.query(`UPDATE disbursements SET payee_reference = $2 WHERE id = $1`, [payment.id, `${old} payee`]),
+    ).rejects.toThrow(/append-only/);
+    await t.db.transaction(async (tx) => {
+      await tx.query(`ALTER TABLE disbursements DISABLE TRIGGER disbursements_no_change`);
+      await tx.query(`UPDATE disbursements SET payee_reference = $2 WHERE id = $1`, [payment.id, `${old} payee`]);
+      await tx.query(`ALTER TABLE disbursements ENABLE TRIGGER disbursements_no_change`);
+    });
+    // never served as if it were encrypted
+    const refused = await call('GET', `/applications/${e.id}`, w.auth.kbh);
+    expect(refused.status).toBe(500);
+    expect(refused.body).toMatchObject({ code: 'DECRYPTION_FAILED' });
+
+    // the dump would show them: it is the proof's instrument
+    const before = (await dumpDatabase(t.databaseUrl)).dump;
+    for (const what of ['justification', 'line', 'message', 'payee', 'name.pdf', 'secret', 'pending'])
+      expect(before).toContain(`${old} ${what}`);
+
+    const encrypted = await prepareEncryptedColumns(t.db.manager, testKeyRing(), 'ENCRYPTION_KEYS');
+    expect(Object.fromEntries(encrypted)).toEqual({
+      'applications.justification': 1,
+      'applications.lines[].description': 1,
+      'applications.decision_reason': 1,
+      'applications.conditions': 1,
+      'applications.overrides[].justification': 1,
+      'application_messages.body': 1,
+      'disbursements.payee_reference': 1,
+      'attachments.file_name': 1,
+      'users.totp_secret': 1,
+      'users.totp_pending_secret': 1,
+    });
+    expect((await prepareEncryptedColumns(t.db.manager, testKeyRing(), 'ENCRYPTION_KEYS')).size).toBe(0);
+    const { dump } = await dumpDatabase(t.databaseUrl);
+    expect(dump).not.toContain(old);
+
+    expect(await ok('GET', `/applications/${e.id}`, w.auth.kbh)).toMatchObject({
+      justification: `${old} justification`,
+      lines: [{ description: `${old} line` }],
+      decisionReason: `${old} reason`,
+      conditions: `${old} conditions`,
+      overrides: [{ justification: `${old} override` }],
+    });
+    expect((await ok('GET', `/attachments/${document.id}`, w.auth.kbh)).fileName).toBe(`${old} name.pdf`);
+    const [{ payee }] = await t.db.query(`SELECT payee_reference AS payee FROM disbursements WHERE id = $1`, [
+      payment.id,
+    ]);
+    expect(textKeyId(payee)).toBe('test1');
+    expect((await ok('GET', `/disbursements/${payment.id}`, w.auth.finance)).payeeReference).toBe(`${old} payee`);
+  });
+
   describe('rotation', () => {
     it('reads values of the old key once a new one is first, and moves every value to it', async () => {
       const ring = parseKeyRing(`${k2},${TEST_ENCRYPTION_KEYS}`);
@@ -473,6 +573,20 @@ describe('Encryption at rest', () => {
       await expect(checkKeyRing(t.db.manager, parseKeyRing(newKey('k9')), 'ENCRYPTION_KEYS')).rejects.toThrow(
         /encrypted under the key k3 \(e\.g\. in applications\.justification\), which the key ring of ENCRYPTION_KEYS does not hold/,
       );
+
+      // attachment bytes under a key the ring lacks are named too, before any download meets them
+      const [{ id: attachmentId }] = await t.db.query(`SELECT id FROM attachments LIMIT 1`);
+      await t.db.query(`INSERT INTO attachment_chunks (attachment_id, n, bytes) VALUES ($1, 999, $2)`, [
+        attachmentId,
+        encryptBytes(parseKeyRing(newKey('k8')), Buffer.from('a chunk')),
+      ]);
+      try {
+        await expect(checkKeyRing(t.db.manager, parseKeyRing(k3), 'ENCRYPTION_KEYS')).rejects.toThrow(
+          'under the key k8 (e.g. in attachment_chunks.bytes), which the key ring of ENCRYPTION_KEYS does not hold',
+        );
+      } finally {
+        await t.db.query(`DELETE FROM attachment_chunks WHERE n = 999`);
+      }
 
       const impostor = parseKeyRing(newKey('k3'));
       installKeyRing(impostor);
