@@ -1,4 +1,5 @@
 import { type BeforeApplicationShutdown, Inject, Injectable, Logger } from '@nestjs/common';
+import pg from 'pg';
 import PgBoss from 'pg-boss';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { describeError } from '../database/start-failure.js';
@@ -6,6 +7,9 @@ import { JOB_NAME, type JobContext, type JobDefinition } from './job-definition.
 
 /** pg-boss's tables live in a schema of their own in the application's database. */
 export const JOBS_SCHEMA = 'pgboss';
+
+/** Held while a process creates or updates pg-boss's schema and queues: replicas starting together take turns. */
+const JOBS_INSTALL_LOCK = 0x4a4f4253; // 'JOBS'
 
 export interface JobsOptions {
   /** How often an idle worker asks for work (default 5 s). */
@@ -64,12 +68,24 @@ export class JobsService implements BeforeApplicationShutdown {
       if (this.stopping.signal.aborted) this.logger.debug(message);
       else this.logger.error(message);
     });
-    await boss.start();
+    // pg-boss's own schema creation and its queue partitions deadlock when two processes start at once
+    const lock = new pg.Client({
+      connectionString: this.config.databaseUrl,
+      application_name: 'exit-pool-jobs-install',
+    });
+    await lock.connect();
     try {
-      await this.install(boss, options);
-    } catch (error) {
-      await boss.stop({ graceful: false }).catch(() => undefined);
-      throw error;
+      await lock.query('SELECT pg_advisory_lock($1)', [JOBS_INSTALL_LOCK]);
+      await boss.start();
+      try {
+        await this.install(boss, options);
+      } catch (error) {
+        await boss.stop({ graceful: false }).catch(() => undefined);
+        throw error;
+      }
+    } finally {
+      // the session's end releases the lock too
+      await lock.end().catch(() => undefined);
     }
     this.boss = boss;
     this.logger.log(`The scheduler runs ${[...this.definitions.keys()].join(', ') || 'no job'}`);
