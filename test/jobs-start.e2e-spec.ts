@@ -25,7 +25,7 @@ describe('The job queue starting in several processes at once', () => {
       await client.connect();
       try {
         const queues = await client.query(
-          `SELECT name FROM pgboss.queue WHERE name NOT LIKE '\_\_pgboss%' ORDER BY name`,
+          `SELECT name FROM pgboss.queue WHERE NOT starts_with(name, '__pgboss') ORDER BY name`,
         );
         expect(queues.rows.map((r) => r.name)).toEqual(['probe', 'probe-queue']);
         const schedules = await client.query(`SELECT name, cron FROM pgboss.schedule`);
