@@ -2,10 +2,6 @@ import 'reflect-metadata';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import pg from 'pg';
 import { AuditModule } from '../audit/audit.module.js';
 import { createRootLogger, PinoNestLogger } from '../common/logging.js';
 import { type AppConfig, loadConfig } from '../config/app-config.js';
@@ -13,7 +9,7 @@ import { ConfigModule } from '../config/config.module.js';
 import { loadKeyRing } from '../crypto/key-file.js';
 import { installKeyRing } from '../crypto/key-ring.js';
 import { dataSourceOptions } from '../database/data-source.js';
-import { startEmbeddedDatabase } from '../database/embedded-database.js';
+import { operatorDatabaseUrl } from '../database/operator-database.js';
 import { describeError } from '../database/start-failure.js';
 import { JobsModule } from '../jobs/jobs.module.js';
 import { RetentionModule } from './retention.module.js';
@@ -45,7 +41,7 @@ class PurgeCommandModule {
 async function main(): Promise<number> {
   const config = loadConfig();
   installKeyRing((await loadKeyRing(config)).ring);
-  const { url, stop } = await databaseUrl(config);
+  const { url, stop } = await operatorDatabaseUrl(config);
   try {
     // the counts are the output; the framework's start-up lines only when LOG_LEVEL asks for them
     const logger = createRootLogger(process.env.LOG_LEVEL ? config.logLevel : 'warn');
@@ -76,31 +72,6 @@ function report(run: PurgeRun): string {
   ];
   if (run.failed) lines.push(`  applications that could not be purged: ${run.failed} (see the log; run it again)`);
   return lines.join('\n');
-}
-
-async function databaseUrl(config: AppConfig): Promise<{ url: string; stop?: () => Promise<void> }> {
-  if (config.databaseUrl) return { url: config.databaseUrl };
-  const running = join(config.dataDir, 'postgres.url');
-  if (existsSync(running)) {
-    const url = (await readFile(running, 'utf8')).trim();
-    // a postgres.url left behind by a killed process names a cluster that is gone: start it here
-    if (await reachable(url)) return { url };
-  }
-  const embedded = await startEmbeddedDatabase(config.dataDir);
-  return { url: embedded.url, stop: embedded.stop };
-}
-
-async function reachable(url: string): Promise<boolean> {
-  const client = new pg.Client({ connectionString: url });
-  try {
-    await client.connect();
-    return true;
-  } catch (error) {
-    if ((error as { code?: unknown }).code === 'ECONNREFUSED') return false;
-    throw error;
-  } finally {
-    await client.end().catch(() => undefined);
-  }
 }
 
 main().then(
