@@ -213,7 +213,7 @@ describe('Statistics for publication', () => {
     expect(res.body.totals.all).toEqual({ ...(await sql('a.unit_id = $1', [unitA])), suppressed: false });
   });
 
-  it('writes the same table as CSV, suppressed figures marked, margins as "All", in both languages', async () => {
+  it('writes the same table as CSV, suppressed figures empty and flagged, margins as "All", in both languages', async () => {
     const json = (await t.http.get(`/api/reports/statistics?year=${YEAR}`).set(finance)).body;
     for (const [lang, delimiter, marker, allWord] of [
       ['en', ',', 'suppressed', 'All'],
@@ -229,13 +229,14 @@ describe('Statistics for publication', () => {
       const rows = parse(res.text, { bom: true, delimiter }) as string[][];
       expect(rows[0]).toEqual(
         lang === 'da'
-          ? ['Kategori', 'Kvartal', 'Bevillinger', 'Kandidater', 'Bevilget (DKK)', 'Udbetalt (DKK)']
-          : ['Category', 'Quarter', 'Grants', 'Candidates', 'Granted (DKK)', 'Paid (DKK)'],
+          ? ['Kategori', 'Kvartal', 'Bevillinger', 'Kandidater', 'Bevilget (DKK)', 'Udbetalt (DKK)', 'Tilbageholdt']
+          : ['Category', 'Quarter', 'Grants', 'Candidates', 'Granted (DKK)', 'Paid (DKK)', 'Withheld'],
       );
       const body = rows.slice(1);
       expect(body).toHaveLength(12 + 3 + 4 + 1);
       const find = (c: string, q: string) => body.find((r) => r[0] === c && r[1] === q)!;
-      expect(find('tattoo_removal', `${YEAR}-Q1`).slice(2)).toEqual([marker, marker, marker, marker]);
+      expect(find('tattoo_removal', `${YEAR}-Q1`).slice(2)).toEqual(['', '', '', '', marker]);
+      expect(find(allWord, allWord)[6]).toBe('');
       const overall = find(allWord, allWord);
       expect(overall.slice(2, 4).map(Number)).toEqual([json.totals.all.grants, json.totals.all.candidates]);
       expect(fromMajorString(overall[4], lang === 'da' ? ',' : '.')).toBe(BigInt(json.totals.all.granted));
@@ -246,7 +247,7 @@ describe('Statistics for publication', () => {
     expect((parse(semicolon.text, { bom: true, delimiter: ';' }) as string[][])[0][0]).toBe('Unit');
   });
 
-  it('writes the same table as a workbook: numbers as numbers, markers where figures are withheld, and a note', async () => {
+  it('writes the same table as a workbook: numbers as numbers, withheld figures empty and flagged, and a note', async () => {
     const res = await t.http
       .get(`/api/reports/statistics.xlsx?year=${YEAR}`)
       .set(finance)
@@ -262,12 +263,12 @@ describe('Statistics for publication', () => {
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     const rows = ws.getSheetValues().slice(2) as unknown[][];
     const find = (c: string, q: string) => rows.find((r) => r[1] === c && r[2] === q)!;
-    expect(find('tattoo_removal', `${YEAR}-Q1`).slice(3)).toEqual([
-      'diskretioneret',
-      'diskretioneret',
-      'diskretioneret',
-      'diskretioneret',
-    ]);
+    expect(ws.getRow(1).getCell(7).value).toBe('Tilbageholdt');
+    // no text in a number column: the figures are empty cells, the flag stands in its own column
+    const withheld = find('tattoo_removal', `${YEAR}-Q1`);
+    expect([3, 4, 5, 6].map((i) => withheld[i] ?? null)).toEqual([null, null, null, null]);
+    expect(withheld[7]).toBe('diskretioneret');
+    for (const r of rows) for (const i of [3, 4, 5, 6]) expect(['number', 'undefined']).toContain(typeof r[i]);
     const relocation = find('relocation', 'Alle');
     expect(relocation.slice(3, 5)).toEqual([18, 16]);
     expect(typeof relocation[5]).toBe('number');

@@ -314,6 +314,10 @@ describe('Reports on the demo history', () => {
         expect(fromMajorString(r['Disbursed (DKK)'])).toBe(BigInt(j.disbursed));
       });
       expect(rows.map((r) => r['Unit name'])).toContain('Østjyllands Politi');
+      // the category in the file's language, not the name stored in Danish
+      expect(
+        new Set(rows.filter((r) => r.Category === 'psychological_treatment').map((r) => r['Category name'])),
+      ).toEqual(new Set(['Psychological treatment']));
     });
 
     it('writes Danish CSV for a Danish reader: semicolons, decimal commas, Danish headers and file name', async () => {
@@ -470,6 +474,37 @@ describe('Reports on the demo history', () => {
       // the list agrees on how many match
       const list = await t.http.get(`/api/disbursements?filter=${encodeURIComponent(filter)}&range=[0,0]`).set(finance);
       expect(list.headers['content-range']).toMatch(new RegExp(`/${rows.length}$`));
+    });
+
+    it('names categories and payee types in words, in the language asked', async () => {
+      const names: Record<string, Record<string, string>> = {
+        relocation: { en: 'Temporary relocation', da: 'Midlertidig flytning' },
+        tattoo_removal: { en: 'Tattoo removal', da: 'Fjernelse af tatovering' },
+        psychological_treatment: { en: 'Psychological treatment', da: 'Psykologbehandling' },
+        clinic: { en: 'Clinic', da: 'Klinik' },
+        landlord: { en: 'Landlord', da: 'Udlejer' },
+        psychologist: { en: 'Psychologist', da: 'Psykolog' },
+        municipality: { en: 'Municipality', da: 'Kommune' },
+        other: { en: 'Other', da: 'Andet' },
+      };
+      const codes: { id: string; category: string; payee: string }[] = await t.db.query(
+        `SELECT d.id, a.category_code AS category, d.payee_type AS payee
+           FROM disbursements d JOIN applications a ON a.id = d.application_id`,
+      );
+      const byId = new Map(codes.map((c) => [c.id, c]));
+      for (const [lang, header, delimiter, id, category, payee] of [
+        ['da', 'da', ';', 'Betalings-id', 'Kategori', 'Modtagertype'],
+        ['en', 'en-GB,en;q=0.9', ',', 'Payment id', 'Category', 'Payee type'],
+      ]) {
+        const res = await t.http.get(`/api/disbursements.csv`).set(finance).set('Accept-Language', header);
+        const rows = csv(res.text, delimiter);
+        expect(rows).toHaveLength(codes.length);
+        for (const r of rows) {
+          const code = byId.get(r[id])!;
+          expect([r[category], r[payee]]).toEqual([names[code.category][lang], names[code.payee][lang]]);
+        }
+        expect(new Set(rows.map((r) => r[payee])).size).toBeGreaterThan(1);
+      }
     });
 
     it('lists refunds as negative amounts, and all payments when there is no filter', async () => {

@@ -12,7 +12,16 @@ import { DisbursementsExportService } from './disbursements-export.service.js';
 import type { DisbursementsCsvQueryDto } from './dto/disbursements-csv-query.dto.js';
 import type { Grouping, SpendingQueryDto } from './dto/spending-query.dto.js';
 import type { StatisticsQueryDto } from './dto/statistics-query.dto.js';
-import { type Language, moneyHeader, periodLabel, pickLanguage, word, type Word } from './report-language.js';
+import {
+  categoryLabel,
+  type Language,
+  moneyHeader,
+  payeeTypeLabel,
+  periodLabel,
+  pickLanguage,
+  word,
+  type Word,
+} from './report-language.js';
 import { groupingFields, type SpendingReport, SpendingService } from './spending.service.js';
 import { type StatisticsFigure, type StatisticsReport, StatisticsService } from './statistics.service.js';
 import { type SheetColumn, type SheetSpec, type SheetValue, XLSX_TYPE, xlsxBuffer } from './xlsx.js';
@@ -169,10 +178,10 @@ export class ReportExportsService {
                 p.paidOn,
                 p.year,
                 p.unitCode,
-                p.categoryCode,
+                categoryLabel(p.categoryCode, language, p.categoryName),
                 p.applicationReference,
                 p.amount,
-                p.payeeType,
+                payeeTypeLabel(p.payeeType, language),
                 p.payeeReference,
                 p.accountCode,
                 p.id,
@@ -196,12 +205,19 @@ export class ReportExportsService {
     const currency = this.config.currency;
     return {
       columns: [
-        ...fields.map((f): SheetColumn => ({ header: word(f as Word, language), kind: 'text' })),
+        ...fields.map((f): SheetColumn => ({
+          header: word(f as Word, language),
+          kind: f === 'month' ? 'month' : 'text',
+        })),
         { header: moneyHeader('committed', language, currency), kind: 'money' },
         { header: moneyHeader('disbursed', language, currency), kind: 'money' },
       ],
       rows: report.rows.map((r) => [
-        ...fields.map((f) => (r[f] as string | undefined) ?? null),
+        ...fields.map((f) =>
+          f === 'categoryName' && r.categoryCode !== undefined
+            ? categoryLabel(r.categoryCode, language, r.categoryName)
+            : ((r[f] as string | undefined) ?? null),
+        ),
         r.committed,
         r.disbursed,
       ]),
@@ -218,9 +234,14 @@ export class ReportExportsService {
       ['categoryCode', 'categoryCode'],
       ['quarter', 'quarter'],
     ];
+    // a withheld figure is empty, never a word in a number column, and flagged in a column of its own
     const line = (f: StatisticsFigure): SheetValue[] => [
       ...dims.map(([field]) => f[field] ?? all),
-      ...(f.suppressed ? [marker, marker, marker, marker] : [f.grants, f.candidates, f.granted, f.paid]),
+      f.grants,
+      f.candidates,
+      f.granted,
+      f.paid,
+      f.suppressed ? marker : null,
     ];
     const { byCategory, byQuarter, byUnit = [], all: overall } = report.totals;
     return {
@@ -230,6 +251,7 @@ export class ReportExportsService {
         { header: word('candidates', language), kind: 'count' },
         { header: moneyHeader('granted', language, currency), kind: 'money' },
         { header: moneyHeader('paid', language, currency), kind: 'money' },
+        { header: word('withheld', language), kind: 'text' },
       ],
       rows: [...report.cells, ...byUnit, ...byCategory, ...byQuarter, overall].map(line),
     };
@@ -286,14 +308,14 @@ const ABOUT_STATISTICS: Record<Language, (r: StatisticsReport, marker: string, a
     `Grants decided in ${r.year}, by category and quarter of the decision${r.byUnit ? ' and by unit' : ''}.`,
     'Grants: approved, partly approved and paid grants, and cancelled grants that paid something. Candidates: distinct cases.',
     'Granted: the amount approved (for a cancelled grant, what was paid of it). Paid: what has been paid of these grants, net of refunds, by the day of this file.',
-    `A figure of fewer than ${r.threshold} candidates is not shown ("${marker}"), and neither is a further figure wherever a total would otherwise give it away.`,
+    `A figure of fewer than ${r.threshold} candidates is not shown, and neither is a further figure wherever a total would otherwise give it away: its cells are empty and the last column says "${marker}".`,
     `"${all}": the total over that column. Candidates do not add up: one candidate may have grants in several quarters or categories.`,
   ],
   da: (r, marker, all) => [
     `Bevillinger givet i ${r.year}, pr. kategori og kvartal for afgørelsen${r.byUnit ? ' og pr. enhed' : ''}.`,
     'Bevillinger: godkendte, delvist godkendte og udbetalte bevillinger samt annullerede bevillinger, hvoraf noget blev udbetalt. Kandidater: forskellige sager.',
     'Bevilget: det godkendte beløb (for en annulleret bevilling det udbetalte). Udbetalt: hvad der er udbetalt af bevillingerne, fratrukket tilbagebetalinger, til filens dato.',
-    `Et tal med færre end ${r.threshold} kandidater vises ikke ("${marker}"), og heller ikke et yderligere tal, hvor en total ellers ville afsløre det.`,
+    `Et tal med færre end ${r.threshold} kandidater vises ikke, og heller ikke et yderligere tal, hvor en total ellers ville afsløre det: cellerne er tomme, og sidste kolonne siger "${marker}".`,
     `"${all}": totalen over kolonnen. Kandidater kan ikke lægges sammen: én kandidat kan have bevillinger i flere kvartaler eller kategorier.`,
   ],
 };

@@ -1,4 +1,4 @@
-import { periodLabel, pickLanguage } from './report-language.js';
+import { categoryLabel, payeeTypeLabel, periodLabel, pickLanguage } from './report-language.js';
 
 describe(pickLanguage.name, () => {
   it('takes lang first', () => {
@@ -31,5 +31,25 @@ describe(periodLabel.name, () => {
     [{ year: null, from: null, to: null }, 'en', 'all'],
   ] as const)('names %j in %s as %s', (period, language, label) => {
     expect(periodLabel(period, language)).toBe(label);
+  });
+});
+
+describe(categoryLabel.name, () => {
+  it('names the known categories in the language asked', () => {
+    expect(categoryLabel('psychological_treatment', 'en', 'Psykologbehandling')).toBe('Psychological treatment');
+    expect(categoryLabel('relocation', 'da', 'Midlertidig relokalisering')).toBe('Midlertidig flytning');
+  });
+
+  it('keeps the stored name of a category it does not know, else its code', () => {
+    expect(categoryLabel('dental', 'en', 'Tandpleje')).toBe('Tandpleje');
+    expect(categoryLabel('dental', 'da')).toBe('dental');
+  });
+});
+
+describe(payeeTypeLabel.name, () => {
+  it('names a payee type in words', () => {
+    expect(payeeTypeLabel('clinic', 'da')).toBe('Klinik');
+    expect(payeeTypeLabel('municipality', 'en')).toBe('Municipality');
+    expect(payeeTypeLabel('unknown', 'en')).toBe('unknown');
   });
 });

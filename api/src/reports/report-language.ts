@@ -46,6 +46,7 @@ export const WORDS = {
   granted: { en: 'Granted', da: 'Bevilget' },
   paid: { en: 'Paid', da: 'Udbetalt' },
   suppressed: { en: 'suppressed', da: 'diskretioneret' },
+  withheld: { en: 'Withheld', da: 'Tilbageholdt' },
   sheetSpending: { en: 'Spending', da: 'Forbrug' },
   sheetCombined: { en: 'Combined', da: 'Samlet' },
   sheetByUnit: { en: 'By unit', da: 'Pr. enhed' },
@@ -63,6 +64,28 @@ export const WORDS = {
 } as const satisfies Record<string, Record<Language, string>>;
 
 export type Word = keyof typeof WORDS;
+
+/** The categories of the product by their code, named as the admin UI names them. */
+const CATEGORY_NAMES: Record<string, Record<Language, string>> = {
+  relocation: { en: 'Temporary relocation', da: 'Midlertidig flytning' },
+  tattoo_removal: { en: 'Tattoo removal', da: 'Fjernelse af tatovering' },
+  psychological_treatment: { en: 'Psychological treatment', da: 'Psykologbehandling' },
+};
+
+/** A category's name in the language: the known codes translated, another its stored name (or code). */
+export const categoryLabel = (code: string, language: Language, storedName?: string | null): string =>
+  CATEGORY_NAMES[code]?.[language] ?? storedName ?? code;
+
+const PAYEE_TYPES: Record<string, Record<Language, string>> = {
+  clinic: { en: 'Clinic', da: 'Klinik' },
+  landlord: { en: 'Landlord', da: 'Udlejer' },
+  psychologist: { en: 'Psychologist', da: 'Psykolog' },
+  municipality: { en: 'Municipality', da: 'Kommune' },
+  other: { en: 'Other', da: 'Andet' },
+};
+
+/** A payee type in words, as the admin UI shows it. */
+export const payeeTypeLabel = (type: string, language: Language): string => PAYEE_TYPES[type]?.[language] ?? type;
 
 export const word = (key: Word, language: Language): string => WORDS[key][language];
 
