@@ -30,7 +30,12 @@ export default {
     {
       ...shared,
       displayName: 'unit',
-      testMatch: ['<rootDir>/api/src/**/*.spec.ts', '<rootDir>/libs/*/src/**/*.spec.ts'],
+      testMatch: [
+        '<rootDir>/api/src/**/*.spec.ts',
+        '<rootDir>/libs/*/src/**/*.spec.ts',
+        // the admin's pure helpers (no React, no DOM)
+        '<rootDir>/admin/src/**/*.spec.ts',
+      ],
     },
     {
       ...shared,

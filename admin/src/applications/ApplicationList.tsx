@@ -4,6 +4,7 @@ import { CodeField } from '../common/CodeField';
 import { ShortDateTimeField } from '../common/DateTimeField';
 import { MoneyField } from '../common/MoneyField';
 import { useRole } from '../common/useRole';
+import { useApplicationExporter } from './ApplicationExporter';
 import { useApplicationFilters } from './ApplicationFilters';
 import { UrgentField } from './ApplicationFields';
 import { ApplicationStatusField } from './applicationStatus';
@@ -14,9 +15,15 @@ import { StatusTabs } from './StatusTabs';
 export const ApplicationList = () => {
   const national = useRole() !== 'unit_worker';
   const filters = useApplicationFilters();
+  const exporter = useApplicationExporter(national);
   return (
     // The unit sees its newest work first; national roles the latest submissions.
-    <List filters={filters} sort={{ field: national ? 'submittedAt' : 'updatedAt', order: 'DESC' }} perPage={25}>
+    <List
+      filters={filters}
+      sort={{ field: national ? 'submittedAt' : 'updatedAt', order: 'DESC' }}
+      perPage={25}
+      exporter={exporter}
+    >
       <StatusTabs />
       <DataTable rowClick="show" bulkActionButtons={false}>
         <DataTable.Col source="urgent" label="" field={UrgentField} disableSort sx={{ width: 24, pr: 0 }} />

@@ -4,6 +4,7 @@ import { ShortDateTimeField } from '../common/DateTimeField';
 import { searchFilter } from '../common/filters';
 import { IsoDateField } from '../common/IsoDateField';
 import { useRole } from '../common/useRole';
+import { useCaseExporter } from './CaseExporter';
 import { caseStatusChoices, CaseStatusField } from './caseStatus';
 
 const unitFilter = (
@@ -13,13 +14,14 @@ const unitFilter = (
 export const CaseList = () => {
   // A unit worker sees their own unit only: no unit column or filter for them.
   const national = useRole() !== 'unit_worker';
+  const exporter = useCaseExporter(national);
   const filters = [
     searchFilter,
     <SelectInput key="status" source="status" choices={caseStatusChoices} alwaysOn />,
     ...(national ? [unitFilter] : []),
   ];
   return (
-    <List filters={filters} sort={{ field: 'updatedAt', order: 'DESC' }} perPage={25}>
+    <List filters={filters} sort={{ field: 'updatedAt', order: 'DESC' }} perPage={25} exporter={exporter}>
       <DataTable rowClick="show" bulkActionButtons={false}>
         <DataTable.Col source="reference" field={CodeField} />
         {national && (

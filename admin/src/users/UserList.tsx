@@ -15,6 +15,7 @@ import { searchFilter } from '../common/filters';
 import { roleChoices } from '../common/roles';
 import type { User } from '../types';
 import { ResetTotpButton } from './ResetTotpButton';
+import { useUserExporter } from './UserExporter';
 
 const filters = [
   searchFilter,
@@ -51,8 +52,9 @@ const UserPhoneList = () => {
 
 export const UserList = () => {
   const phone = useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'));
+  const exporter = useUserExporter();
   return (
-    <List filters={filters} sort={{ field: 'displayName', order: 'ASC' }} perPage={25}>
+    <List filters={filters} sort={{ field: 'displayName', order: 'ASC' }} perPage={25} exporter={exporter}>
       {phone ? (
         <UserPhoneList />
       ) : (
