@@ -229,18 +229,30 @@ describe('Statistics for publication', () => {
       const rows = parse(res.text, { bom: true, delimiter }) as string[][];
       expect(rows[0]).toEqual(
         lang === 'da'
-          ? ['Kategori', 'Kvartal', 'Bevillinger', 'Kandidater', 'Bevilget (DKK)', 'Udbetalt (DKK)', 'Tilbageholdt']
-          : ['Category', 'Quarter', 'Grants', 'Candidates', 'Granted (DKK)', 'Paid (DKK)', 'Withheld'],
+          ? [
+              'Kategori',
+              'Kategoriens navn',
+              'Kvartal',
+              'Bevillinger',
+              'Kandidater',
+              'Bevilget (DKK)',
+              'Udbetalt (DKK)',
+              'Tilbageholdt',
+            ]
+          : ['Category', 'Category name', 'Quarter', 'Grants', 'Candidates', 'Granted (DKK)', 'Paid (DKK)', 'Withheld'],
       );
       const body = rows.slice(1);
       expect(body).toHaveLength(12 + 3 + 4 + 1);
-      const find = (c: string, q: string) => body.find((r) => r[0] === c && r[1] === q)!;
-      expect(find('tattoo_removal', `${YEAR}-Q1`).slice(2)).toEqual(['', '', '', '', marker]);
-      expect(find(allWord, allWord)[6]).toBe('');
+      const find = (c: string, q: string) => body.find((r) => r[0] === c && r[2] === q)!;
+      expect(find('tattoo_removal', `${YEAR}-Q1`).slice(3)).toEqual(['', '', '', '', marker]);
+      expect(find('tattoo_removal', `${YEAR}-Q1`)[1]).toBe(
+        lang === 'da' ? 'Fjernelse af tatovering' : 'Tattoo removal',
+      );
+      expect(find(allWord, allWord)[7]).toBe('');
       const overall = find(allWord, allWord);
-      expect(overall.slice(2, 4).map(Number)).toEqual([json.totals.all.grants, json.totals.all.candidates]);
-      expect(fromMajorString(overall[4], lang === 'da' ? ',' : '.')).toBe(BigInt(json.totals.all.granted));
-      expect(find('relocation', allWord)[2]).toBe('18');
+      expect(overall.slice(3, 5).map(Number)).toEqual([json.totals.all.grants, json.totals.all.candidates]);
+      expect(fromMajorString(overall[5], lang === 'da' ? ',' : '.')).toBe(BigInt(json.totals.all.granted));
+      expect(find('relocation', allWord)[3]).toBe('18');
     }
     const semicolon = await t.http.get(`/api/reports/statistics.csv?year=${YEAR}&byUnit=true&delimiter=;`).set(cp);
     expect(semicolon.headers['content-disposition']).toBe(`attachment; filename="statistics-${YEAR}-by-unit.csv"`);
@@ -262,16 +274,17 @@ describe('Statistics for publication', () => {
     const ws = wb.getWorksheet('Statistik')!;
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     const rows = ws.getSheetValues().slice(2) as unknown[][];
-    const find = (c: string, q: string) => rows.find((r) => r[1] === c && r[2] === q)!;
-    expect(ws.getRow(1).getCell(7).value).toBe('Tilbageholdt');
+    const find = (c: string, q: string) => rows.find((r) => r[1] === c && r[3] === q)!;
+    expect(ws.getRow(1).getCell(8).value).toBe('Tilbageholdt');
     // no text in a number column: the figures are empty cells, the flag stands in its own column
     const withheld = find('tattoo_removal', `${YEAR}-Q1`);
-    expect([3, 4, 5, 6].map((i) => withheld[i] ?? null)).toEqual([null, null, null, null]);
-    expect(withheld[7]).toBe('diskretioneret');
-    for (const r of rows) for (const i of [3, 4, 5, 6]) expect(['number', 'undefined']).toContain(typeof r[i]);
+    expect(withheld[2]).toBe('Fjernelse af tatovering');
+    expect([4, 5, 6, 7].map((i) => withheld[i] ?? null)).toEqual([null, null, null, null]);
+    expect(withheld[8]).toBe('diskretioneret');
+    for (const r of rows) for (const i of [4, 5, 6, 7]) expect(['number', 'undefined']).toContain(typeof r[i]);
     const relocation = find('relocation', 'Alle');
-    expect(relocation.slice(3, 5)).toEqual([18, 16]);
-    expect(typeof relocation[5]).toBe('number');
+    expect(relocation.slice(4, 6)).toEqual([18, 16]);
+    expect(typeof relocation[6]).toBe('number');
     const about = wb.getWorksheet('Om tallene')!.getColumn(1).values.join(' ');
     expect(about).toContain('færre end 5 kandidater');
   });

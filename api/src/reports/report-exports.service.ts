@@ -229,14 +229,17 @@ export class ReportExportsService {
     const all = word('all', language);
     const marker = word('suppressed', language);
     const currency = this.config.currency;
-    const dims: ['unitCode' | 'categoryCode' | 'quarter', Word][] = [
-      ...(report.byUnit ? [['unitCode', 'unitCode'] as ['unitCode', Word]] : []),
-      ['categoryCode', 'categoryCode'],
-      ['quarter', 'quarter'],
+    const dims: [Word, (f: StatisticsFigure) => string][] = [
+      ...(report.byUnit
+        ? [['unitCode', (f: StatisticsFigure) => f.unitCode ?? all] as [Word, (f: StatisticsFigure) => string]]
+        : []),
+      ['categoryCode', (f) => f.categoryCode ?? all],
+      ['categoryName', (f) => (f.categoryCode === undefined ? all : categoryLabel(f.categoryCode, language))],
+      ['quarter', (f) => f.quarter ?? all],
     ];
     // a withheld figure is empty, never a word in a number column, and flagged in a column of its own
     const line = (f: StatisticsFigure): SheetValue[] => [
-      ...dims.map(([field]) => f[field] ?? all),
+      ...dims.map(([, value]) => value(f)),
       f.grants,
       f.candidates,
       f.granted,
@@ -246,7 +249,7 @@ export class ReportExportsService {
     const { byCategory, byQuarter, byUnit = [], all: overall } = report.totals;
     return {
       columns: [
-        ...dims.map(([, w]): SheetColumn => ({ header: word(w, language), kind: 'text' })),
+        ...dims.map(([w]): SheetColumn => ({ header: word(w, language), kind: 'text' })),
         { header: word('grants', language), kind: 'count' },
         { header: word('candidates', language), kind: 'count' },
         { header: moneyHeader('granted', language, currency), kind: 'money' },
