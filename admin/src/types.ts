@@ -28,7 +28,10 @@ export interface User {
 export interface Category {
   id: string;
   code: string;
+  /** The Danish name. */
   name: string;
+  /** The English name, if given. */
+  nameEn?: string | null;
   active: boolean;
 }
 

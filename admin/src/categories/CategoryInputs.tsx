@@ -18,6 +18,7 @@ export const CategoryInputs = ({ edit = false }: { edit?: boolean }) => (
       />
     )}
     <TextInput source="name" validate={[required(), maxLength(200)]} fullWidth />
+    <TextInput source="nameEn" validate={[required(), maxLength(200)]} fullWidth />
     <BooleanInput source="active" />
   </>
 );

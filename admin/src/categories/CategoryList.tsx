@@ -10,6 +10,7 @@ export const CategoryList = () => (
     <DataTable rowClick="show" bulkActionButtons={false}>
       <DataTable.Col source="code" field={CodeField} />
       <DataTable.Col source="name" />
+      <DataTable.Col source="nameEn" />
       <DataTable.Col source="active" field={BooleanField} />
     </DataTable>
   </List>

@@ -6,6 +6,7 @@ export const CategoryShow = () => (
     <SimpleShowLayout>
       <CodeField source="code" />
       <TextField source="name" />
+      <TextField source="nameEn" emptyText="—" />
       <BooleanField source="active" />
     </SimpleShowLayout>
   </Show>

@@ -582,11 +582,6 @@ const app: AppMessages = {
     warn: 'Advarsel',
     info: 'Information',
   },
-  categories: {
-    relocation: 'Midlertidig flytning',
-    tattoo_removal: 'Fjernelse af tatovering',
-    psychological_treatment: 'Psykologbehandling',
-  },
   unit_labels: {
     night: 'nat |||| nætter',
     session: 'behandling |||| behandlinger',
@@ -1048,7 +1043,8 @@ export const da: TranslationMessages = {
       fields: {
         id: 'Id',
         code: 'Kode',
-        name: 'Navn',
+        name: 'Navn på dansk',
+        nameEn: 'Navn på engelsk',
         active: 'Aktiv',
       },
     },

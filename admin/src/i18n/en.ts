@@ -363,11 +363,6 @@ const app = {
     warn: 'Warning',
     info: 'Information',
   },
-  categories: {
-    relocation: 'Temporary relocation',
-    tattoo_removal: 'Tattoo removal',
-    psychological_treatment: 'Psychological treatment',
-  },
   unit_labels: {
     night: 'night |||| nights',
     session: 'session |||| sessions',
@@ -830,7 +825,8 @@ export const en: TranslationMessages = {
       fields: {
         id: 'Id',
         code: 'Code',
-        name: 'Name',
+        name: 'Name in Danish',
+        nameEn: 'Name in English',
         active: 'Active',
       },
     },

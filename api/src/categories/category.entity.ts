@@ -4,7 +4,10 @@ import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateCol
 export class Category {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Column({ type: 'varchar', length: 40 }) code: string;
+  /** The Danish name. */
   @Column({ type: 'varchar', length: 200 }) name: string;
+  /** The English name; NULL when none was given (English screens then show the Danish one). */
+  @Column({ name: 'name_en', type: 'varchar', length: 200, nullable: true }) nameEn: string | null;
   @Column({ type: 'boolean', default: true }) active: boolean;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;

@@ -17,10 +17,10 @@ export const DEMO_UNITS: ReadonlyArray<{ code: string; name: string }> = [
   { code: 'KRF', name: 'Kriminalforsorgen' },
 ];
 
-export const DEMO_CATEGORIES: ReadonlyArray<{ code: string; name: string }> = [
-  { code: 'relocation', name: 'Midlertidig relokalisering' },
-  { code: 'tattoo_removal', name: 'Fjernelse af tatoveringer' },
-  { code: 'psychological_treatment', name: 'Psykologbehandling' },
+export const DEMO_CATEGORIES: ReadonlyArray<{ code: string; name: string; nameEn: string }> = [
+  { code: 'relocation', name: 'Midlertidig flytning', nameEn: 'Temporary relocation' },
+  { code: 'tattoo_removal', name: 'Fjernelse af tatovering', nameEn: 'Tattoo removal' },
+  { code: 'psychological_treatment', name: 'Psykologbehandling', nameEn: 'Psychological treatment' },
 ];
 
 export const DEMO_PASSWORD = 'demo-password-1';

@@ -14,13 +14,26 @@ export class CreateCategoryDto {
   @NoNationalId('code')
   code: string;
 
-  @ApiProperty({ example: 'Tattoo removal' })
+  @ApiProperty({ example: 'Fjernelse af tatovering', description: 'The Danish name' })
   @Transform(trim)
   @IsString({ message: 'name must be a text' })
   @IsNotEmpty({ message: 'name must not be empty' })
   @MaxLength(200, { message: 'name must be at most 200 characters' })
   @NoNationalId('name')
   name: string;
+
+  @ApiPropertyOptional({
+    type: String,
+    example: 'Tattoo removal',
+    description: 'The English name; without one, English screens and files show the Danish name',
+  })
+  @IsOptional()
+  @Transform(trim)
+  @IsString({ message: 'nameEn must be a text' })
+  @IsNotEmpty({ message: 'nameEn must not be empty' })
+  @MaxLength(200, { message: 'nameEn must be at most 200 characters' })
+  @NoNationalId('nameEn')
+  nameEn?: string;
 
   @ApiPropertyOptional({ default: true })
   @IsOptional()

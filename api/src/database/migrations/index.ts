@@ -6,6 +6,7 @@ import { EncryptNarratives1795300500000 } from './1795300500000-EncryptNarrative
 import { AttachmentsInDatabase1795300600000 } from './1795300600000-AttachmentsInDatabase.js';
 import { AuditChain1795300700000 } from './1795300700000-AuditChain.js';
 import { Retention1795300800000 } from './1795300800000-Retention.js';
+import { CategoryNamesPerLanguage1795301000000 } from './1795301000000-CategoryNamesPerLanguage.js';
 
 /** Every migration, oldest first. Listed by hand so the build and the tests load the same set. */
 export const migrations = [
@@ -17,4 +18,5 @@ export const migrations = [
   AttachmentsInDatabase1795300600000,
   AuditChain1795300700000,
   Retention1795300800000,
+  CategoryNamesPerLanguage1795301000000,
 ];
