@@ -1,7 +1,7 @@
 import { moneyToJson } from '@app/money';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { existsSync } from 'node:fs';
@@ -11,6 +11,7 @@ import { AppModule } from './app.module.js';
 import { inputGuard } from './common/input-guard.js';
 import { PinoNestLogger, requestLogging } from './common/logging.js';
 import type { AppConfig } from './config/app-config.js';
+import { buildOpenApiDocument } from './openapi-document.js';
 
 export const JSON_BODY_LIMIT = '1mb';
 
@@ -64,15 +65,7 @@ export async function createApp(
   app.setGlobalPrefix('api');
   app.enableShutdownHooks();
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Exit Pool API')
-      .setDescription('Grant administration for national exit programmes. Money is in integer minor units.')
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
-  );
+  const document = buildOpenApiDocument(app);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
 
   serveAdmin(app, options.adminDir ?? resolve('admin/dist'));

@@ -1,4 +1,5 @@
-import { createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
+import { applyDecorators, createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
+import { ApiOperation } from '@nestjs/swagger';
 import type { Role, SessionUser } from '@app/contract';
 import type { Request } from 'express';
 
@@ -10,8 +11,9 @@ export const IS_PUBLIC = 'exitPool:isPublic';
 export const ROLES_KEY = 'exitPool:roles';
 export const WITHOUT_SECOND_FACTOR = 'exitPool:withoutSecondFactor';
 
-/** The route needs no bearer token. */
-export const Public = () => SetMetadata(IS_PUBLIC, true);
+/** The route needs no bearer token (and says so in the OpenAPI document). */
+export const Public = () =>
+  applyDecorators(SetMetadata(IS_PUBLIC, true), ApiOperation({ security: [], summary: undefined }));
 
 /** Only these roles may call the route; the rest get 403. */
 export const Roles = (...roles: Role[]) => SetMetadata(ROLES_KEY, roles);

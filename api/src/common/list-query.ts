@@ -1,4 +1,5 @@
 import { BadRequestException, createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import { ApiQuery } from '@nestjs/swagger';
 import type { Request } from 'express';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { assertCleanInput } from './input-guard.js';
@@ -233,7 +234,21 @@ export async function findPage<T extends ObjectLiteral, R = T>(
 }
 
 /** `@List(SPEC) query: ListQuery` in a controller: the parsed `sort`, `range` and `filter`. */
-export const List = createParamDecorator((spec: ListSpec, ctx: ExecutionContext): ListQuery => {
-  const request = ctx.switchToHttp().getRequest<Request>();
-  return parseListQuery(request.query as Record<string, unknown>, spec);
-});
+export const List = createParamDecorator(
+  (spec: ListSpec, ctx: ExecutionContext): ListQuery => {
+    const request = ctx.switchToHttp().getRequest<Request>();
+    return parseListQuery(request.query as Record<string, unknown>, spec);
+  },
+  [documentListParameters],
+);
+
+/** The react-admin list parameters in the OpenAPI document, on every route that takes them. */
+function documentListParameters(target: object, key: string | symbol | undefined): void {
+  if (key === undefined) return;
+  const descriptor = Object.getOwnPropertyDescriptor(target, key)!;
+  const query = (name: string, description: string, example: string) =>
+    ApiQuery({ name, required: false, description, schema: { type: 'string', example } })(target, key, descriptor);
+  query('sort', 'JSON `[field, "ASC" | "DESC"]`', '["id","ASC"]');
+  query('range', 'JSON `[first, last]`, both inclusive, from 0', '[0,24]');
+  query('filter', 'JSON object of field → value; a list of values matches any; `q` searches text', '{}');
+}
