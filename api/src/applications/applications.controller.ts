@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Post, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type Actor, CurrentActor, Roles } from '../auth/auth.decorators.js';
 import { IdParam } from '../common/id-param.js';
 import { List, type ListQuery } from '../common/list-query.js';
@@ -8,6 +8,8 @@ import { ApplicationWorkflowService } from './application-workflow.service.js';
 import { APPLICATION_LIST, ApplicationsService } from './applications.service.js';
 import { ApproveDto, MessageDto, ReasonDto } from './dto/actions.dto.js';
 import { CreateApplicationDto, UpdateApplicationDto } from './dto/application.dto.js';
+import { ApiCreated, ApiListOf, ApiNotAllowed, ApiView } from '../common/openapi.js';
+import { ApplicationView, CheckResultView } from './dto/application.view.js';
 
 @ApiTags('applications')
 @ApiBearerAuth()
@@ -18,33 +20,45 @@ export class ApplicationsController {
     private readonly workflow: ApplicationWorkflowService,
   ) {}
 
+  @ApiOperation({ summary: "List applications (the unit worker sees their unit's)" })
+  @ApiListOf(ApplicationView)
   @Get()
   list(@CurrentActor() actor: Actor, @List(APPLICATION_LIST) query: ListQuery) {
     return this.applications.list(actor, query);
   }
 
+  @ApiOperation({ summary: 'Read an application (narrative only for those with need to know; audited)' })
+  @ApiView(ApplicationView)
   @Get(':id')
   get(@CurrentActor() actor: Actor, @IdParam() id: string) {
     return this.applications.get(actor, id);
   }
 
+  @ApiOperation({ summary: 'Write a new application in draft for a case of the unit' })
+  @ApiCreated(ApplicationView)
   @Roles('unit_worker')
   @Post()
   create(@CurrentActor() actor: Actor, @Body() dto: CreateApplicationDto) {
     return this.applications.create(actor, dto);
   }
 
+  @ApiOperation({ summary: 'Change an application the unit may still change' })
+  @ApiView(ApplicationView, 'The updated application')
   @Roles('unit_worker')
   @Put(':id')
   update(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() dto: UpdateApplicationDto) {
     return this.applications.update(actor, id, dto);
   }
 
+  @ApiOperation({ summary: 'Not allowed: applications are never deleted' })
+  @ApiNotAllowed('Applications are never deleted; withdraw it instead')
   @Delete(':id')
   remove(@IdParam() _id: string): never {
     neverDeleted('Applications', 'withdraw it instead');
   }
 
+  @ApiOperation({ summary: 'Check against the guidelines in force, changing nothing' })
+  @ApiView(CheckResultView, 'The findings')
   @Roles('unit_worker', 'contact_point')
   @Post(':id/check')
   @HttpCode(200)
@@ -52,54 +66,72 @@ export class ApplicationsController {
     return this.workflow.check(actor, id);
   }
 
+  @ApiOperation({ summary: 'Submit a draft to the contact point (refused by a block finding)' })
+  @ApiView(ApplicationView, 'The updated application')
   @Post(':id/submit')
   @HttpCode(200)
   submit(@CurrentActor() actor: Actor, @IdParam() id: string) {
     return this.workflow.submit(actor, id);
   }
 
+  @ApiOperation({ summary: "Answer the contact point's request for information" })
+  @ApiView(ApplicationView, 'The updated application')
   @Post(':id/answer')
   @HttpCode(200)
   answer(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() dto: MessageDto) {
     return this.workflow.answer(actor, id, dto.message);
   }
 
+  @ApiOperation({ summary: 'Withdraw before a decision, with a reason' })
+  @ApiView(ApplicationView, 'The updated application')
   @Post(':id/withdraw')
   @HttpCode(200)
   withdraw(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() dto: ReasonDto) {
     return this.workflow.withdraw(actor, id, dto.reason);
   }
 
+  @ApiOperation({ summary: 'Take a submitted application into review' })
+  @ApiView(ApplicationView, 'The updated application')
   @Post(':id/start-review')
   @HttpCode(200)
   startReview(@CurrentActor() actor: Actor, @IdParam() id: string) {
     return this.workflow.startReview(actor, id);
   }
 
+  @ApiOperation({ summary: 'Ask the unit for information' })
+  @ApiView(ApplicationView, 'The updated application')
   @Post(':id/request-info')
   @HttpCode(200)
   requestInfo(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() dto: MessageDto) {
     return this.workflow.requestInfo(actor, id, dto.message);
   }
 
+  @ApiOperation({ summary: 'Approve in full or in part (a second contact point above the threshold)' })
+  @ApiView(ApplicationView, 'The updated application')
   @Post(':id/approve')
   @HttpCode(200)
   approve(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() dto: ApproveDto) {
     return this.workflow.approve(actor, id, dto);
   }
 
+  @ApiOperation({ summary: 'Reject, with a reason' })
+  @ApiView(ApplicationView, 'The updated application')
   @Post(':id/reject')
   @HttpCode(200)
   reject(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() dto: ReasonDto) {
     return this.workflow.reject(actor, id, dto.reason);
   }
 
+  @ApiOperation({ summary: "Carry a grant's unpaid rest over to the next budget year" })
+  @ApiView(ApplicationView, 'The updated application')
   @Post(':id/carry-over')
   @HttpCode(200)
   carryOver(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() dto: ReasonDto) {
     return this.workflow.carryOver(actor, id, dto.reason);
   }
 
+  @ApiOperation({ summary: 'Cancel a grant, releasing what is unpaid to the pool' })
+  @ApiView(ApplicationView, 'The updated application')
   @Post(':id/cancel')
   @HttpCode(200)
   cancel(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() dto: ReasonDto) {

@@ -1,24 +1,46 @@
 import { Body, Controller, Get, HttpCode, Post, UseInterceptors } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiNoContentResponse,
+  ApiOperation,
+  ApiResponse,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import { type Actor, AllowWithoutSecondFactor, CurrentActor, Public } from './auth.decorators.js';
 import { AuthService, toSessionUser } from './auth.service.js';
 import { LoginDto } from './dto/login.dto.js';
 import { RetryAfterInterceptor } from './retry-after.interceptor.js';
+import { ApiView, ErrorBodyView } from '../common/openapi.js';
+import { LoginView, SessionUserView } from './dto/auth.view.js';
 
 @ApiTags('auth')
 @Controller('auth')
 export class AuthController {
   constructor(private readonly auth: AuthService) {}
 
+  @ApiOperation({ summary: 'Sign in with e-mail, password and (when on) a second-factor code' })
+  @ApiView(LoginView, 'The bearer token and the user')
+  @ApiResponse({
+    status: 401,
+    description: 'Wrong e-mail, password or code (`code` says when a code is needed)',
+    content: { 'application/json': { schema: { $ref: getSchemaPath(ErrorBodyView) } } },
+  })
+  @ApiResponse({
+    status: 429,
+    description: 'Too many attempts; `Retry-After` says when to try again',
+    content: { 'application/json': { schema: { $ref: getSchemaPath(ErrorBodyView) } } },
+  })
   @Public()
   @Post('login')
   @HttpCode(200)
   @UseInterceptors(RetryAfterInterceptor)
-  @ApiOkResponse({ description: '{ accessToken, user }' })
   login(@Body() dto: LoginDto) {
     return this.auth.login(dto);
   }
 
+  @ApiOperation({ summary: 'Sign out: the token is revoked at once' })
+  @ApiNoContentResponse({ description: 'Signed out' })
   @ApiBearerAuth()
   @AllowWithoutSecondFactor()
   @Post('logout')
@@ -27,6 +49,8 @@ export class AuthController {
     await this.auth.logout(actor);
   }
 
+  @ApiOperation({ summary: 'The signed-in user' })
+  @ApiView(SessionUserView, 'The user')
   @ApiBearerAuth()
   @AllowWithoutSecondFactor()
   @Get('me')

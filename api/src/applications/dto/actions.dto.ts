@@ -44,7 +44,7 @@ export class OverrideDto {
 }
 
 export class ApproveDto {
-  @ApiProperty({ description: 'minor units; at most the amount requested' })
+  @ApiProperty({ type: 'integer', format: 'int64', description: 'minor units; at most the amount requested' })
   @IsMoney('amountApproved')
   amountApproved: number;
 

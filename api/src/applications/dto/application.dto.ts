@@ -35,7 +35,7 @@ export class LineDto {
   @Max(10000, { message: 'quantity must be at most 10000' })
   quantity: number;
 
-  @ApiProperty({ example: 150000, description: 'minor units' })
+  @ApiProperty({ type: 'integer', format: 'int64', example: 150000, description: 'minor units' })
   @IsMoney('unitAmount')
   unitAmount: number;
 }
@@ -50,7 +50,12 @@ export class CreateApplicationDto {
   @Matches(/^[a-z][a-z0-9_]{1,39}$/, { message: 'categoryCode must be a category code such as relocation' })
   categoryCode: string;
 
-  @ApiProperty({ example: 2100000, description: 'minor units; must equal the sum of the lines' })
+  @ApiProperty({
+    type: 'integer',
+    format: 'int64',
+    example: 2100000,
+    description: 'minor units; must equal the sum of the lines',
+  })
   @IsMoney('amountRequested')
   amountRequested: number;
 
