@@ -1,10 +1,12 @@
 import { Body, Controller, Delete, Get, HttpCode, Post, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type Actor, CurrentActor, Roles } from '../auth/auth.decorators.js';
 import { IdParam } from '../common/id-param.js';
 import { List, type ListQuery } from '../common/list-query.js';
 import { CreateGuidelineDto, UpdateGuidelineDto } from './dto/guideline.dto.js';
 import { GUIDELINE_LIST, GuidelinesService } from './guidelines.service.js';
+import { ApiCreated, ApiListOf, ApiView } from '../common/openapi.js';
+import { GuidelineView } from './dto/guideline.view.js';
 
 @ApiTags('guidelines')
 @ApiBearerAuth()
@@ -12,34 +14,46 @@ import { GUIDELINE_LIST, GuidelinesService } from './guidelines.service.js';
 export class GuidelinesController {
   constructor(private readonly guidelines: GuidelinesService) {}
 
+  @ApiOperation({ summary: 'List guideline versions' })
+  @ApiListOf(GuidelineView)
   @Get()
   list(@List(GUIDELINE_LIST) query: ListQuery) {
     return this.guidelines.list(query);
   }
 
+  @ApiOperation({ summary: 'Read a guideline version' })
+  @ApiView(GuidelineView)
   @Get(':id')
   get(@IdParam() id: string) {
     return this.guidelines.get(id);
   }
 
+  @ApiOperation({ summary: 'Create a guideline version' })
+  @ApiCreated(GuidelineView)
   @Roles('contact_point')
   @Post()
   create(@CurrentActor() actor: Actor, @Body() dto: CreateGuidelineDto) {
     return this.guidelines.create(actor, dto);
   }
 
+  @ApiOperation({ summary: 'Change a guideline version (only the fields sent)' })
+  @ApiView(GuidelineView, 'The updated guideline version')
   @Roles('contact_point')
   @Put(':id')
   update(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() dto: UpdateGuidelineDto) {
     return this.guidelines.update(actor, id, dto);
   }
 
+  @ApiOperation({ summary: 'Delete a draft guideline version (a published one is retired instead)' })
+  @ApiView(GuidelineView, 'The deleted draft')
   @Roles('contact_point')
   @Delete(':id')
   remove(@CurrentActor() actor: Actor, @IdParam() id: string) {
     return this.guidelines.remove(actor, id);
   }
 
+  @ApiOperation({ summary: 'Publish a draft: it is in force from its effective date' })
+  @ApiView(GuidelineView, 'The published version')
   @Roles('contact_point')
   @Post(':id/publish')
   @HttpCode(200)
@@ -47,6 +61,8 @@ export class GuidelinesController {
     return this.guidelines.publish(actor, id);
   }
 
+  @ApiOperation({ summary: 'Retire a published version' })
+  @ApiView(GuidelineView, 'The retired version')
   @Roles('contact_point')
   @Post(':id/retire')
   @HttpCode(200)

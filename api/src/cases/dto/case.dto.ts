@@ -14,6 +14,7 @@ export class CreateCaseDto {
   @ApiPropertyOptional({
     nullable: true,
     example: 1998,
+    type: 'integer',
     description: 'Year of birth only: enough to check the age rule',
   })
   @Nullable()

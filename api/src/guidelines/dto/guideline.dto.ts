@@ -32,9 +32,15 @@ export class CategoryRulesDto {
   @NoNationalId('categoryCode')
   categoryCode: string;
 
-  @ApiProperty({ description: 'minor units' }) @IsMoney('maxPerApplication') maxPerApplication: number;
-  @ApiProperty({ description: 'minor units' }) @IsMoney('maxPerCase') maxPerCase: number;
-  @ApiProperty({ description: 'minor units per night or session' }) @IsMoney('maxUnitAmount') maxUnitAmount: number;
+  @ApiProperty({ type: 'integer', format: 'int64', description: 'minor units' })
+  @IsMoney('maxPerApplication')
+  maxPerApplication: number;
+  @ApiProperty({ type: 'integer', format: 'int64', description: 'minor units' })
+  @IsMoney('maxPerCase')
+  maxPerCase: number;
+  @ApiProperty({ type: 'integer', format: 'int64', description: 'minor units per night or session' })
+  @IsMoney('maxUnitAmount')
+  maxUnitAmount: number;
 
   @ApiProperty({ enum: UNIT_LABELS })
   @IsIn(UNIT_LABELS, { message: `unitLabel must be one of ${UNIT_LABELS.join(', ')}` })
@@ -46,7 +52,11 @@ export class CategoryRulesDto {
   @Max(10000, { message: 'maxUnitsPerApplication must be at most 10000' })
   maxUnitsPerApplication: number;
 
-  @ApiProperty({ description: 'minor units; an approval above it needs a second approver' })
+  @ApiProperty({
+    type: 'integer',
+    format: 'int64',
+    description: 'minor units; an approval above it needs a second approver',
+  })
   @IsMoney('secondApprovalAbove', 0)
   secondApprovalAbove: number;
 
