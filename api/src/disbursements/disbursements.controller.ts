@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, Headers, Post, Put, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { type Actor, CurrentActor, Roles } from '../auth/auth.decorators.js';
 import { fieldError } from '../common/errors.js';
@@ -8,6 +8,8 @@ import { List, type ListQuery } from '../common/list-query.js';
 import { neverDeleted } from '../common/never-deleted.js';
 import { DISBURSEMENT_LIST, DisbursementsService } from './disbursements.service.js';
 import { CreateDisbursementDto } from './dto/disbursement.dto.js';
+import { ApiCreated, ApiListOf, ApiNotAllowed, ApiView } from '../common/openapi.js';
+import { DisbursementView } from './dto/disbursement.view.js';
 
 const KEY = /^[A-Za-z0-9._:-]{8,100}$/;
 
@@ -18,22 +20,30 @@ const KEY = /^[A-Za-z0-9._:-]{8,100}$/;
 export class DisbursementsController {
   constructor(private readonly disbursements: DisbursementsService) {}
 
+  @ApiOperation({ summary: 'List payments' })
+  @ApiListOf(DisbursementView)
   @Get()
   list(@CurrentActor() actor: Actor, @List(DISBURSEMENT_LIST) query: ListQuery) {
     return this.disbursements.list(actor, query);
   }
 
+  @ApiOperation({ summary: 'Read a payment' })
+  @ApiView(DisbursementView)
   @Get(':id')
   get(@CurrentActor() actor: Actor, @IdParam() id: string) {
     return this.disbursements.get(actor, id);
   }
 
+  @ApiOperation({ summary: 'Record a payment or a refund (negative) of a grant; Idempotency-Key makes a retry safe' })
+  @ApiCreated(DisbursementView)
+  @ApiView(DisbursementView, 'The same record again: a replay of an Idempotency-Key with the same body')
   @Roles('finance')
   @Post()
   @ApiHeader({
     name: 'Idempotency-Key',
     required: false,
-    description: 'the same key and body twice records one payment',
+    description:
+      'The same key and body twice records one payment and answers the same record (with `Idempotent-Replayed: true`); the same key with another body is 409',
   })
   async create(
     @CurrentActor() actor: Actor,
@@ -49,11 +59,15 @@ export class DisbursementsController {
     return record;
   }
 
+  @ApiOperation({ summary: 'Not allowed: payments are never changed' })
+  @ApiNotAllowed('Payments are never changed; correct a mistake with a refund')
   @Put(':id')
   update(@IdParam() _id: string): never {
     neverDeleted('Payments', 'they are never changed either: correct a mistake with a refund');
   }
 
+  @ApiOperation({ summary: 'Not allowed: payments are never deleted' })
+  @ApiNotAllowed('Payments are never deleted; correct a mistake with a refund')
   @Delete(':id')
   remove(@IdParam() _id: string): never {
     neverDeleted('Payments', 'correct a mistake with a refund');

@@ -5,7 +5,9 @@ import { IsBudgetYear, IsMoney } from '../../common/validators.js';
 
 export class AllocationDto {
   @ApiProperty({ format: 'uuid' }) @IsUUID('all', { message: 'unitId must be a UUID' }) unitId: string;
-  @ApiProperty({ description: 'minor units; an indicative planning figure' }) @IsMoney('amount', 0) amount: number;
+  @ApiProperty({ type: 'integer', format: 'int64', description: 'minor units; an indicative planning figure' })
+  @IsMoney('amount', 0)
+  amount: number;
 }
 
 export class CreateBudgetYearDto {
@@ -13,7 +15,7 @@ export class CreateBudgetYearDto {
   @IsBudgetYear()
   year: number;
 
-  @ApiProperty({ example: 200000000, description: 'minor units' })
+  @ApiProperty({ type: 'integer', format: 'int64', example: 200000000, description: 'minor units' })
   @IsMoney('poolAmount', 0)
   poolAmount: number;
 
@@ -27,7 +29,11 @@ export class CreateBudgetYearDto {
 }
 
 export class UpdateBudgetYearDto {
-  @ApiPropertyOptional({ description: 'minor units; never below committed + disbursed' })
+  @ApiPropertyOptional({
+    type: 'integer',
+    format: 'int64',
+    description: 'minor units; never below committed + disbursed',
+  })
   @IsOptional()
   @IsMoney('poolAmount', 0)
   poolAmount?: number;
