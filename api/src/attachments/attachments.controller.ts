@@ -12,7 +12,17 @@ import {
   UploadedFile,
   UseInterceptors,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiResponse,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import { type Actor, CurrentActor, Roles } from '../auth/auth.decorators.js';
 import { IdParam } from '../common/id-param.js';
 import { List, type ListQuery } from '../common/list-query.js';
@@ -21,6 +31,8 @@ import { AttachmentUploadInterceptor, type UploadedFileData } from './attachment
 import { ATTACHMENT_LIST, AttachmentsService } from './attachments.service.js';
 import { UploadAttachmentDto } from './dto/upload-attachment.dto.js';
 import { contentDisposition } from './file-name.js';
+import { ApiCreated, ApiListOf, ApiNotAllowed, ApiView, ErrorBodyView } from '../common/openapi.js';
+import { AttachmentView } from './dto/attachment.view.js';
 
 /**
  * A download that fails after its first chunk (the store has logged why)
@@ -39,16 +51,29 @@ const cutOff: Parameters<StreamableFile['setErrorHandler']>[0] = (_error, respon
 export class AttachmentsController {
   constructor(private readonly attachments: AttachmentsService) {}
 
+  @ApiOperation({ summary: 'List the documents of applications the reader may see' })
+  @ApiListOf(AttachmentView)
   @Get()
   list(@CurrentActor() actor: Actor, @List(ATTACHMENT_LIST) query: ListQuery) {
     return this.attachments.list(actor, query);
   }
 
+  @ApiOperation({ summary: "Read a document's record" })
+  @ApiView(AttachmentView)
   @Get(':id')
   get(@CurrentActor() actor: Actor, @IdParam() id: string) {
     return this.attachments.get(actor, id);
   }
 
+  @ApiOperation({ summary: 'Download a document (as an attachment)' })
+  @ApiOkResponse({
+    description: 'The file',
+    content: {
+      'application/pdf': { schema: { type: 'string', format: 'binary' } },
+      'image/png': { schema: { type: 'string', format: 'binary' } },
+      'image/jpeg': { schema: { type: 'string', format: 'binary' } },
+    },
+  })
   @Get(':id/content')
   @ApiProduces('application/pdf', 'image/png', 'image/jpeg')
   @Header('Cache-Control', 'no-store')
@@ -62,6 +87,18 @@ export class AttachmentsController {
     }).setErrorHandler(cutOff);
   }
 
+  @ApiOperation({ summary: 'Upload a quote, invoice or other document (PDF, PNG or JPEG, at most 10 MB)' })
+  @ApiCreated(AttachmentView)
+  @ApiResponse({
+    status: 413,
+    description: 'Larger than 10 MB',
+    content: { 'application/json': { schema: { $ref: getSchemaPath(ErrorBodyView) } } },
+  })
+  @ApiResponse({
+    status: 415,
+    description: 'Not a PDF, PNG or JPEG by its content',
+    content: { 'application/json': { schema: { $ref: getSchemaPath(ErrorBodyView) } } },
+  })
   @Roles('unit_worker')
   @Post()
   @UseInterceptors(AttachmentUploadInterceptor)
@@ -85,6 +122,8 @@ export class AttachmentsController {
     return this.attachments.upload(actor, dto, file);
   }
 
+  @ApiOperation({ summary: 'Not allowed: a document is never changed' })
+  @ApiNotAllowed('Attachments are never changed; remove it and upload the file again')
   @Put(':id')
   replace(@IdParam() _id: string): never {
     throw new HttpException(
@@ -93,6 +132,8 @@ export class AttachmentsController {
     );
   }
 
+  @ApiOperation({ summary: 'Delete a document while its application may still be changed' })
+  @ApiView(AttachmentView, 'The deleted record')
   @Roles('unit_worker')
   @Delete(':id')
   remove(@CurrentActor() actor: Actor, @IdParam() id: string) {

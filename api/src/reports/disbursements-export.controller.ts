@@ -1,5 +1,5 @@
 import { Controller, Get, Header, Headers, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { type Actor, CurrentActor, Roles } from '../auth/auth.decorators.js';
 import { DisbursementsCsvQueryDto } from './dto/disbursements-csv-query.dto.js';
 import { ReportExportsService } from './report-exports.service.js';
@@ -15,6 +15,8 @@ import { ReportExportsService } from './report-exports.service.js';
 export class DisbursementsExportController {
   constructor(private readonly exports: ReportExportsService) {}
 
+  @ApiOperation({ summary: 'Every payment that matches the filter as CSV, streamed (an audited export)' })
+  @ApiOkResponse({ description: 'The CSV file', content: { 'text/csv': { schema: { type: 'string' } } } })
   @Get('disbursements.csv')
   @ApiProduces('text/csv')
   @Header('Cache-Control', 'no-store')

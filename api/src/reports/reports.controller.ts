@@ -1,5 +1,5 @@
 import { Controller, Get, Header, Headers, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { type Actor, CurrentActor, Roles } from '../auth/auth.decorators.js';
 import { PoolReportQueryDto } from './dto/pool-report-query.dto.js';
 import { SpendingCsvQueryDto, SpendingQueryDto, SpendingXlsxQueryDto } from './dto/spending-query.dto.js';
@@ -14,6 +14,8 @@ import { ReportExportsService } from './report-exports.service.js';
 import { ReportsService } from './reports.service.js';
 import { SpendingService } from './spending.service.js';
 import { XLSX_TYPE } from './xlsx.js';
+import { ApiView } from '../common/openapi.js';
+import { PoolReportView, ProcessingReportView, SpendingReportView, StatisticsReportView } from './dto/report.view.js';
 
 @ApiTags('reports')
 @ApiBearerAuth()
@@ -27,11 +29,14 @@ export class ReportsController {
     private readonly exports: ReportExportsService,
   ) {}
 
+  @ApiOperation({ summary: 'The pool of a budget year: committed, disbursed and available, by unit and category' })
+  @ApiView(PoolReportView, 'The pool report')
   @Get('pool')
   pool(@CurrentActor() actor: Actor, @Query() query: PoolReportQueryDto) {
     return this.reports.pool(actor, query.year);
   }
 
+  @ApiView(SpendingReportView, 'The spending report')
   @Get('spending')
   @ApiOperation({
     summary: 'Committed and disbursed from the ledger, grouped by unit, category, month and/or quarter',
@@ -45,6 +50,7 @@ export class ReportsController {
     return this.spendingReport.report(actor, query);
   }
 
+  @ApiOkResponse({ description: 'The CSV file', content: { 'text/csv': { schema: { type: 'string' } } } })
   @Get('spending.csv')
   @ApiOperation({
     summary: 'The spending report as CSV (RFC 4180, UTF-8 with BOM)',
@@ -62,6 +68,10 @@ export class ReportsController {
     return this.exports.spendingCsv(actor, query, acceptLanguage);
   }
 
+  @ApiOkResponse({
+    description: 'The workbook',
+    content: { [XLSX_TYPE]: { schema: { type: 'string', format: 'binary' } } },
+  })
   @Get('spending.xlsx')
   @ApiOperation({
     summary: 'The spending report as a workbook',
@@ -80,6 +90,7 @@ export class ReportsController {
     return this.exports.spendingXlsx(actor, query, acceptLanguage);
   }
 
+  @ApiView(StatisticsReportView, 'The statistics')
   @Get('statistics')
   @ApiOperation({
     summary: 'Grants decided in a year, by category and quarter (and unit), for publication',
@@ -91,6 +102,8 @@ export class ReportsController {
     return this.exports.statisticsJson(actor, query);
   }
 
+  @ApiOperation({ summary: 'The publication statistics as CSV (RFC 4180, UTF-8 with BOM)' })
+  @ApiOkResponse({ description: 'The CSV file', content: { 'text/csv': { schema: { type: 'string' } } } })
   @Get('statistics.csv')
   @ApiProduces('text/csv')
   @Header('Cache-Control', 'no-store')
@@ -102,6 +115,11 @@ export class ReportsController {
     return this.exports.statisticsCsv(actor, query, acceptLanguage);
   }
 
+  @ApiOperation({ summary: 'The publication statistics as a workbook' })
+  @ApiOkResponse({
+    description: 'The workbook',
+    content: { [XLSX_TYPE]: { schema: { type: 'string', format: 'binary' } } },
+  })
   @Get('statistics.xlsx')
   @ApiProduces(XLSX_TYPE)
   @Header('Cache-Control', 'no-store')
@@ -113,6 +131,7 @@ export class ReportsController {
     return this.exports.statisticsXlsx(actor, query, acceptLanguage);
   }
 
+  @ApiView(ProcessingReportView, 'The processing figures')
   @Get('processing')
   @ApiOperation({
     summary: 'Days from submission to decision (median, 90th percentile), approval rates, average grant per case',

@@ -1,7 +1,9 @@
 import { Controller, Get, Inject } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public } from '../auth/auth.decorators.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { ApiView } from '../common/openapi.js';
+import { SettingsView } from './settings.view.js';
 
 /** What a client needs to know about the installation to show its figures. */
 @ApiTags('settings')
@@ -9,6 +11,8 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 export class SettingsController {
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
+  @ApiOperation({ summary: "The installation's currency and whether it runs the demo" })
+  @ApiView(SettingsView, 'The settings')
   @Public()
   @Get()
   get() {
