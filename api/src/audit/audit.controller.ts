@@ -1,10 +1,12 @@
 import { Controller, Get, NotFoundException, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/auth.decorators.js';
 import { IdParam } from '../common/id-param.js';
 import { List, type ListQuery } from '../common/list-query.js';
 import { AUDIT_LIST, AuditService } from './audit.service.js';
 import { VerifyQueryDto } from './dto/verify-query.dto.js';
+import { ApiListOf, ApiView } from '../common/openapi.js';
+import { AuditEventView, AuditVerificationView } from './dto/audit-event.view.js';
 
 @ApiTags('audit-events')
 @ApiBearerAuth()
@@ -13,11 +15,14 @@ import { VerifyQueryDto } from './dto/verify-query.dto.js';
 export class AuditController {
   constructor(private readonly audit: AuditService) {}
 
+  @ApiOperation({ summary: 'List the audit trail' })
+  @ApiListOf(AuditEventView)
   @Get()
   list(@List(AUDIT_LIST) query: ListQuery) {
     return this.audit.list(query);
   }
 
+  @ApiView(AuditVerificationView, 'Whole, or the first broken link (an answer, not an error)')
   // before ':id', which would take "verify" for an id
   @Get('verify')
   @ApiOperation({
@@ -28,12 +33,13 @@ export class AuditController {
       'missingFrom? } }` with `problem` one of changed, missing, unlinked, out_of_order, checkpoint: the first ' +
       'broken link, an answer (200), not an error.',
   })
-  @ApiOkResponse({ description: '{ ok, events, head } or { ok: false, events, brokenAt }' })
   verify(@Query() query: VerifyQueryDto) {
     const checkpoint = query.checkpoint?.split(':');
     return this.audit.verify(checkpoint ? [{ seq: Number(checkpoint[0]), hash: checkpoint[1] }] : []);
   }
 
+  @ApiOperation({ summary: 'Read an audit event' })
+  @ApiView(AuditEventView, 'The event')
   @Get(':id')
   async get(@IdParam() id: string) {
     return (await this.audit.get(id)) ?? notFound();
