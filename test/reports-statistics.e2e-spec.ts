@@ -214,6 +214,10 @@ describe('Statistics for publication', () => {
   });
 
   it('writes the same table as CSV, suppressed figures empty and flagged, margins as "All", in both languages', async () => {
+    // the categories' names in each language, as an administrator gives them
+    await t.db.query(
+      `UPDATE categories SET name = 'Fjernelse af tatovering', name_en = 'Tattoo removal' WHERE code = 'tattoo_removal'`,
+    );
     const json = (await t.http.get(`/api/reports/statistics?year=${YEAR}`).set(finance)).body;
     for (const [lang, delimiter, marker, allWord] of [
       ['en', ',', 'suppressed', 'All'],
@@ -260,6 +264,7 @@ describe('Statistics for publication', () => {
   });
 
   it('writes the same table as a workbook: numbers as numbers, withheld figures empty and flagged, and a note', async () => {
+    await t.db.query(`UPDATE categories SET name = 'Fjernelse af tatovering' WHERE code = 'tattoo_removal'`);
     const res = await t.http
       .get(`/api/reports/statistics.xlsx?year=${YEAR}`)
       .set(finance)

@@ -1,13 +1,45 @@
 import CheckCircleIcon from '@mui/icons-material/CheckCircle';
 import { Alert, Box, Typography } from '@mui/material';
 import type { FieldValues } from 'react-hook-form';
-import { TextInput, maxLength, required, useRecordContext, useTranslate, type Validator } from 'react-admin';
+import {
+  BooleanInput,
+  TextInput,
+  maxLength,
+  required,
+  useRecordContext,
+  useTranslate,
+  type Validator,
+} from 'react-admin';
 import { MoneyInput, minMoney } from '../common/MoneyInput';
 import { useFormatMoney } from '../common/money';
 import { noNationalId } from '../common/validators';
 import type { Application, Finding } from '../types';
 import { ActionDialogButton, type DialogState } from './ActionDialog';
 import { useFindingMessage, useRuleName } from './FindingsList';
+import { PersonName } from './PersonName';
+
+/** Empty is allowed only when the second approver ticked that they confirm without words of their own. */
+const ownWordsOrConfirmed =
+  (key: string): Validator =>
+  (value: unknown, values: FieldValues) =>
+    (typeof value === 'string' && value.trim() !== '') || values.confirmWithoutOwn?.[key] === true
+      ? undefined
+      : 'app.actions.second_own_words';
+
+const FirstJustification = ({ by, justification }: { by: string; justification?: string | null }) => {
+  const translate = useTranslate();
+  const [before, after] = translate('app.actions.first_justification', {
+    name: '%NAME%',
+    justification: justification ?? '–',
+  }).split('%NAME%');
+  return (
+    <Typography variant="body2" color="text.secondary" sx={{ mt: 1, whiteSpace: 'pre-wrap' }}>
+      {before}
+      <PersonName userId={by} />
+      {after}
+    </Typography>
+  );
+};
 
 /** The warnings the approver must justify: those kept with the application and any the API answered with. */
 const warnings = (record: Application, state?: DialogState): Finding[] => {
@@ -32,19 +64,27 @@ const defaultValues = (record: Application): FieldValues => ({
     : record.amountRequested,
   reason: '',
   conditions: '',
-  overrides: Object.fromEntries(
-    warnings(record).map((finding) => [
-      overrideSource(finding.rule).slice('overrides.'.length),
-      record.overrides?.find((o) => o.rule === finding.rule)?.justification ?? '',
-    ]),
-  ),
+  // Each approver writes their own words: the first approver's justification is shown, never pre-filled.
+  overrides: Object.fromEntries(warnings(record).map((finding) => [overrideKey(finding.rule), ''])),
+  confirmWithoutOwn: Object.fromEntries(warnings(record).map((finding) => [overrideKey(finding.rule), false])),
 });
 
+const overrideKey = (rule: string) => overrideSource(rule).slice('overrides.'.length);
+
+/** What the first approver wrote for this rule, when this is the second approval. */
+const firstJustification = (record: Application, rule: string) =>
+  isSecondApproval(record)
+    ? record.overrides?.find((o) => o.rule === rule && o.by === record.firstApprovedBy)
+    : undefined;
+
 const toBody = (values: FieldValues, record: Application, state: DialogState) => {
-  const overrides = warnings(record, state).map((finding) => ({
-    rule: finding.rule,
-    justification: values.overrides?.[overrideSource(finding.rule).slice('overrides.'.length)] as string,
-  }));
+  const overrides = warnings(record, state)
+    .map((finding) => ({
+      rule: finding.rule,
+      justification: ((values.overrides?.[overrideKey(finding.rule)] as string | undefined) ?? '').trim(),
+    }))
+    // a second approver who confirmed without words of their own sends none for that rule
+    .filter((o) => o.justification !== '' || !firstJustification(record, o.rule));
   return {
     amountApproved: values.amountApproved as number,
     reason: values.reason as string,
@@ -102,20 +142,35 @@ const ApproveInputs = ({ state }: { state: DialogState }) => {
           <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
             {translate('app.actions.overrides_hint')}
           </Typography>
-          {warns.map((finding) => (
-            <Box key={finding.rule} sx={{ mb: 1 }}>
-              <Alert severity="warning" sx={{ py: 0 }}>
-                <strong>{ruleName(finding.rule)}</strong> — {message(finding)}
-              </Alert>
-              <TextInput
-                source={overrideSource(finding.rule)}
-                label={translate('app.actions.override_justification', { rule: ruleName(finding.rule) })}
-                multiline
-                fullWidth
-                validate={[required(), maxLength(2000), noNationalId]}
-              />
-            </Box>
-          ))}
+          {warns.map((finding) => {
+            const first = firstJustification(record, finding.rule);
+            return (
+              <Box key={finding.rule} sx={{ mb: 1 }}>
+                <Alert severity="warning" sx={{ py: 0 }}>
+                  <strong>{ruleName(finding.rule)}</strong> — {message(finding)}
+                </Alert>
+                {first && <FirstJustification by={first.by} justification={first.justification} />}
+                <TextInput
+                  source={overrideSource(finding.rule)}
+                  label={translate('app.actions.override_justification', { rule: ruleName(finding.rule) })}
+                  multiline
+                  fullWidth
+                  validate={[
+                    first ? ownWordsOrConfirmed(overrideKey(finding.rule)) : required(),
+                    maxLength(2000),
+                    noNationalId,
+                  ]}
+                />
+                {first && (
+                  <BooleanInput
+                    source={`confirmWithoutOwn.${overrideKey(finding.rule)}`}
+                    label="app.actions.confirm_without_own"
+                    helperText={false}
+                  />
+                )}
+              </Box>
+            );
+          })}
         </Box>
       )}
     </>

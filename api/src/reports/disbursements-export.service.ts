@@ -13,8 +13,6 @@ export interface PaymentLine {
   year: number;
   unitCode: string;
   categoryCode: string;
-  /** the category's stored name, for a category the files do not name themselves */
-  categoryName: string | null;
   applicationReference: string;
   amount: bigint;
   payeeType: string;
@@ -57,9 +55,7 @@ export class DisbursementsExportService {
     const qb = this.disbursements
       .base()
       .innerJoin('units', 'un', 'un.id = d.unit_id')
-      .leftJoin('categories', 'cat', 'cat.code = a.category_code')
       .addSelect('un.code', 'unitCode')
-      .addSelect('cat.name', 'categoryName')
       .addSelect('d.seq::text', 'seq')
       .where('d.seq <= CAST(:last AS bigint)', { last });
     const scope = unitScope(actor);
@@ -82,7 +78,6 @@ function toLine(r: Record<string, string>): PaymentLine {
     year: Number(r.year),
     unitCode: r.unitCode,
     categoryCode: r.categoryCode,
-    categoryName: r.categoryName ?? null,
     applicationReference: r.applicationReference,
     amount: BigInt(r.amount),
     payeeType: r.payeeType,

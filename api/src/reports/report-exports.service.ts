@@ -1,5 +1,7 @@
 import { Inject, Injectable, StreamableFile } from '@nestjs/common';
+import { InjectEntityManager } from '@nestjs/typeorm';
 import { Readable } from 'node:stream';
+import type { EntityManager } from 'typeorm';
 import type { Actor } from '../auth/auth.decorators.js';
 import { AuditService } from '../audit/audit.service.js';
 import { contentDisposition } from '../attachments/file-name.js';
@@ -14,6 +16,7 @@ import type { Grouping, SpendingQueryDto } from './dto/spending-query.dto.js';
 import type { StatisticsQueryDto } from './dto/statistics-query.dto.js';
 import {
   categoryLabel,
+  type CategoryNames,
   type Language,
   moneyHeader,
   payeeTypeLabel,
@@ -39,6 +42,8 @@ interface Table {
   rows: SheetValue[][];
 }
 
+type CategoryNamer = (code: string) => string;
+
 const SHEET_OF: Record<Grouping, Word> = {
   unit: 'sheetByUnit',
   category: 'sheetByCategory',
@@ -59,6 +64,7 @@ export class ReportExportsService {
     private readonly payments: DisbursementsExportService,
     private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectEntityManager() private readonly manager: EntityManager,
   ) {}
 
   async spendingCsv(
@@ -70,7 +76,8 @@ export class ReportExportsService {
     const report = await this.spending.report(actor, query);
     await this.record(actor, 'spending', 'csv', language, spendingFilters(report));
     const name = `${word('fileSpending', language)}-${periodLabel(report, language)}.csv`;
-    return this.csvFile(this.spendingTable(report, language), language, query.delimiter, name);
+    const named = await this.categoryNamer(language);
+    return this.csvFile(this.spendingTable(report, language, named), language, query.delimiter, name);
   }
 
   /**
@@ -83,11 +90,16 @@ export class ReportExportsService {
     const report = await this.spending.report(actor, query);
     await this.record(actor, 'spending', 'xlsx', language, spendingFilters(report));
     const total = word('total', language);
+    const named = await this.categoryNamer(language);
     const sheets: SheetSpec[] = [];
     if (report.groupBy.length > 1) {
       for (const g of report.groupBy) {
         const single = await this.spending.report(actor, { ...query, groupBy: [g] });
-        sheets.push({ name: word(SHEET_OF[g], language), ...this.spendingTable(single, language), totalsLabel: total });
+        sheets.push({
+          name: word(SHEET_OF[g], language),
+          ...this.spendingTable(single, language, named),
+          totalsLabel: total,
+        });
       }
     }
     const name =
@@ -96,7 +108,7 @@ export class ReportExportsService {
         : report.groupBy.length
           ? 'sheetCombined'
           : 'sheetSpending';
-    sheets.push({ name: word(name, language), ...this.spendingTable(report, language), totalsLabel: total });
+    sheets.push({ name: word(name, language), ...this.spendingTable(report, language, named), totalsLabel: total });
     const title = `${word('sheetSpending', language)} ${periodLabel(report, language)}`;
     const file = `${word('fileSpending', language)}-${periodLabel(report, language)}.xlsx`;
     return this.xlsxFile(sheets, language, title, file);
@@ -114,7 +126,7 @@ export class ReportExportsService {
     const report = await this.statistics.report(actor, query);
     await this.record(actor, 'statistics', 'csv', language, { year: report.year, byUnit: report.byUnit });
     return this.csvFile(
-      this.statisticsTable(report, language),
+      this.statisticsTable(report, language, await this.categoryNamer(language)),
       language,
       query.delimiter,
       `${statisticsFileName(report, language)}.csv`,
@@ -127,7 +139,10 @@ export class ReportExportsService {
     await this.record(actor, 'statistics', 'xlsx', language, { year: report.year, byUnit: report.byUnit });
     const about = ABOUT_STATISTICS[language](report, word('suppressed', language), word('all', language));
     const sheets: SheetSpec[] = [
-      { name: word('sheetStatistics', language), ...this.statisticsTable(report, language) },
+      {
+        name: word('sheetStatistics', language),
+        ...this.statisticsTable(report, language, await this.categoryNamer(language)),
+      },
       {
         name: word('sheetAbout', language),
         columns: [{ header: word('sheetAbout', language), kind: 'text', width: 120 }],
@@ -152,6 +167,7 @@ export class ReportExportsService {
 
     const format = csvFormat(language, query.delimiter);
     const currency = this.config.currency;
+    const named = await this.categoryNamer(language);
     const header = csvRecord(
       [
         word('paidOn', language),
@@ -178,7 +194,7 @@ export class ReportExportsService {
                 p.paidOn,
                 p.year,
                 p.unitCode,
-                categoryLabel(p.categoryCode, language, p.categoryName),
+                named(p.categoryCode),
                 p.applicationReference,
                 p.amount,
                 payeeTypeLabel(p.payeeType, language),
@@ -200,7 +216,7 @@ export class ReportExportsService {
     });
   }
 
-  private spendingTable(report: SpendingReport, language: Language): Table {
+  private spendingTable(report: SpendingReport, language: Language, named: CategoryNamer): Table {
     const fields = report.groupBy.flatMap(groupingFields);
     const currency = this.config.currency;
     return {
@@ -215,7 +231,7 @@ export class ReportExportsService {
       rows: report.rows.map((r) => [
         ...fields.map((f) =>
           f === 'categoryName' && r.categoryCode !== undefined
-            ? categoryLabel(r.categoryCode, language, r.categoryName)
+            ? named(r.categoryCode)
             : ((r[f] as string | undefined) ?? null),
         ),
         r.committed,
@@ -225,7 +241,7 @@ export class ReportExportsService {
   }
 
   /** The cells, then the totals of each dimension ("All" in the others), then the overall total. */
-  private statisticsTable(report: StatisticsReport, language: Language): Table {
+  private statisticsTable(report: StatisticsReport, language: Language, named: CategoryNamer): Table {
     const all = word('all', language);
     const marker = word('suppressed', language);
     const currency = this.config.currency;
@@ -234,7 +250,7 @@ export class ReportExportsService {
         ? [['unitCode', (f: StatisticsFigure) => f.unitCode ?? all] as [Word, (f: StatisticsFigure) => string]]
         : []),
       ['categoryCode', (f) => f.categoryCode ?? all],
-      ['categoryName', (f) => (f.categoryCode === undefined ? all : categoryLabel(f.categoryCode, language))],
+      ['categoryName', (f) => (f.categoryCode === undefined ? all : named(f.categoryCode))],
       ['quarter', (f) => f.quarter ?? all],
     ];
     // a withheld figure is empty, never a word in a number column, and flagged in a column of its own
@@ -258,6 +274,15 @@ export class ReportExportsService {
       ],
       rows: [...report.cells, ...byUnit, ...byCategory, ...byQuarter, overall].map(line),
     };
+  }
+
+  /** Names categories in the language from the categories themselves, the one source of their names. */
+  private async categoryNamer(language: Language): Promise<CategoryNamer> {
+    const rows: (CategoryNames & { code: string })[] = await this.manager.query(
+      `SELECT code, name, name_en AS "nameEn" FROM categories`,
+    );
+    const byCode = new Map(rows.map((r) => [r.code, r]));
+    return (code) => categoryLabel(code, language, byCode.get(code));
   }
 
   private csvFile(table: Table, language: Language, delimiter: CsvDelimiter | undefined, name: string) {

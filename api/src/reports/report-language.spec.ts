@@ -35,13 +35,15 @@ describe(periodLabel.name, () => {
 });
 
 describe(categoryLabel.name, () => {
-  it('names the known categories in the language asked', () => {
-    expect(categoryLabel('psychological_treatment', 'en', 'Psykologbehandling')).toBe('Psychological treatment');
-    expect(categoryLabel('relocation', 'da', 'Midlertidig relokalisering')).toBe('Midlertidig flytning');
+  const names = { name: 'Psykologbehandling', nameEn: 'Psychological treatment' };
+
+  it('names a category in the language asked', () => {
+    expect(categoryLabel('psychological_treatment', 'en', names)).toBe('Psychological treatment');
+    expect(categoryLabel('psychological_treatment', 'da', names)).toBe('Psykologbehandling');
   });
 
-  it('keeps the stored name of a category it does not know, else its code', () => {
-    expect(categoryLabel('dental', 'en', 'Tandpleje')).toBe('Tandpleje');
+  it('falls back to the Danish name without an English one, and to the code without names', () => {
+    expect(categoryLabel('dental', 'en', { name: 'Tandpleje', nameEn: null })).toBe('Tandpleje');
     expect(categoryLabel('dental', 'da')).toBe('dental');
   });
 });

@@ -65,16 +65,15 @@ export const WORDS = {
 
 export type Word = keyof typeof WORDS;
 
-/** The categories of the product by their code, named as the admin UI names them. */
-const CATEGORY_NAMES: Record<string, Record<Language, string>> = {
-  relocation: { en: 'Temporary relocation', da: 'Midlertidig flytning' },
-  tattoo_removal: { en: 'Tattoo removal', da: 'Fjernelse af tatovering' },
-  psychological_treatment: { en: 'Psychological treatment', da: 'Psykologbehandling' },
-};
+/** A category's names as stored: `name` is the Danish one, `nameEn` the English one when given. */
+export interface CategoryNames {
+  name: string;
+  nameEn: string | null;
+}
 
-/** A category's name in the language: the known codes translated, another its stored name (or code). */
-export const categoryLabel = (code: string, language: Language, storedName?: string | null): string =>
-  CATEGORY_NAMES[code]?.[language] ?? storedName ?? code;
+/** A category's name in the language (English falls back to the Danish name), or its code when it is unknown. */
+export const categoryLabel = (code: string, language: Language, names?: CategoryNames): string =>
+  names ? (language === 'en' && names.nameEn ? names.nameEn : names.name) : code;
 
 const PAYEE_TYPES: Record<string, Record<Language, string>> = {
   clinic: { en: 'Clinic', da: 'Klinik' },
