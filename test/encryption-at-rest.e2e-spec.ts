@@ -67,6 +67,7 @@ function narratives(t: string) {
     answer: `Answer ${t} near the harbour`,
     approval: `Approval ${t} within the guideline`,
     conditions: `Conditions ${t} report the move`,
+    paymentInstructions: `Payment ${t} to landlord Jensen against invoice`,
     override: `Override ${t} quote read on the phone`,
     payee: `Payee ${t} landlord Jensen`,
     carryOver: `Carry-over ${t} the lease starts in January`,
@@ -158,6 +159,7 @@ async function writeNarratives(base: string, n: Narratives): Promise<Written> {
     amountApproved: 650_000,
     reason: n.approval,
     conditions: n.conditions,
+    paymentInstructions: n.paymentInstructions,
     overrides: [{ rule: 'required-documents', justification: n.override }],
   });
   const payment = await api(base).call('POST', '/disbursements', auth.finance, {
@@ -212,6 +214,7 @@ async function expectPlainAnswers(base: string, n: Narratives, w: Written, signI
     lines: [{ description: n.line1 }, { description: n.line2 }],
     decisionReason: n.approval,
     conditions: n.conditions,
+    paymentInstructions: n.paymentInstructions,
     overrides: [{ rule: 'required-documents', justification: n.override }],
   });
   const thread = async (id: string) =>
@@ -431,7 +434,8 @@ describe('Encryption at rest', () => {
     const user = await t.newUser('admin');
     // as the version before encryption wrote them
     await t.db.query(
-      `UPDATE applications SET justification = $2, lines = $3, decision_reason = $4, conditions = $5, overrides = $6 WHERE id = $1`,
+      `UPDATE applications SET justification = $2, lines = $3, decision_reason = $4, conditions = $5, overrides = $6,
+         payment_instructions = $7 WHERE id = $1`,
       [
         e.id,
         `${old} justification`,
@@ -439,6 +443,7 @@ describe('Encryption at rest', () => {
         `${old} reason`,
         `${old} conditions`,
         JSON.stringify([{ rule: 'required-documents', justification: `${old} override`, by: user.id, at: 'then' }]),
+        `${old} payment`,
       ],
     );
     const [kbh] = await t.db.query(`SELECT id FROM users WHERE email = 'kbh@demo.test'`);
@@ -481,6 +486,7 @@ describe('Encryption at rest', () => {
       'applications.lines[].description': 1,
       'applications.decision_reason': 1,
       'applications.conditions': 1,
+      'applications.payment_instructions': 1,
       'applications.overrides[].justification': 1,
       'application_messages.body': 1,
       'disbursements.payee_reference': 1,
@@ -497,6 +503,7 @@ describe('Encryption at rest', () => {
       lines: [{ description: `${old} line` }],
       decisionReason: `${old} reason`,
       conditions: `${old} conditions`,
+      paymentInstructions: `${old} payment`,
       overrides: [{ justification: `${old} override` }],
     });
     expect((await ok('GET', `/attachments/${document.id}`, w.auth.kbh)).fileName).toBe(`${old} name.pdf`);

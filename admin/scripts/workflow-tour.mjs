@@ -24,6 +24,10 @@ const T = {
   reason: /^(Reason for the decision|Begrundelse for afgørelsen)/,
   override: /^(Justification: |Begrundelse: )/,
   edit: /^(Edit|Redigér)$/,
+  newApplication: /^(New application|Ny ansøgning)$/,
+  cancelGrant: /^(Cancel grant|Annullér bevilling)$/,
+  keepGrant: /^(Keep the grant|Behold bevillingen)$/,
+  actedFirst: /(Someone else acted on this application first|En anden har allerede handlet på ansøgningen)/,
 };
 
 export async function workflowTour({ browser, base, outDir, password }) {
@@ -95,6 +99,16 @@ export async function workflowTour({ browser, base, outDir, password }) {
 
     // The unit writes and submits.
     const unit = await as('kbh@demo.test');
+    // "New application" on a case page opens the create form with the case chosen.
+    await step(unit, 'new-from-case', async () => {
+      await unit.goto(`${base}/#/cases/${ready.id}/show`);
+      await unit.getByRole('link', { name: T.newApplication }).click();
+      await unit.waitForURL((url) => url.hash.startsWith('#/applications/create'));
+      const source = new URLSearchParams(new URL(unit.url()).hash.split('?')[1]).get('source');
+      if (JSON.parse(source ?? '{}').caseId !== ready.id)
+        throw new Error(`create form opened without the case: ${source}`);
+      await unit.getByText(ready.reference).first().waitFor();
+    });
     let applicationUrl;
     const created = await step(unit, 'draft', async () => {
       const source = encodeURIComponent(JSON.stringify({ caseId: ready.id }));
@@ -219,10 +233,21 @@ export async function workflowTour({ browser, base, outDir, password }) {
       await ncp.getByTestId('thread').waitFor();
     });
 
-    // The unit answers (and so resubmits).
+    // The contact point's queue keeps what waits for the unit apart from what waits for them.
+    await step(ncp, 'queue-apart', async () => {
+      await ncp.goto(`${base}/#/review-queue`);
+      const id = new URL(applicationUrl).hash.split('/')[2];
+      await ncp.getByTestId('queue-waiting-for-unit').locator(`a[href*="${id}"]`).waitFor();
+    });
+
+    // The unit answers (and so resubmits): Answer is its one action, Submit is not offered.
     await step(unit, 'answered', async () => {
       await unit.goto(applicationUrl);
       await unit.reload();
+      await unit.getByRole('button', { name: T.answer }).waitFor();
+      if ((await unit.getByRole('button', { name: T.submit }).count()) > 0) {
+        throw new Error('Submit offered beside Answer');
+      }
       await unit.getByRole('button', { name: T.answer }).click();
       await dialog(unit)
         .getByRole('textbox')
@@ -237,6 +262,7 @@ export async function workflowTour({ browser, base, outDir, password }) {
 
     // The contact point approves part of it, overriding the missing quote.
     await step(ncp, 'approve-dialog-filled', async () => {
+      await ncp.goto(`${base}/${path}`);
       await ncp.reload();
       await ncp.getByRole('button', { name: T.approve }).click();
       await dialog(ncp).waitFor();
@@ -255,6 +281,26 @@ export async function workflowTour({ browser, base, outDir, password }) {
         await overrides.nth(i).fill(lang === 'da' ? 'Tilbuddet er modtaget på mail.' : 'The quote arrived by email.');
       }
     });
+    // Another user acted first (faked 409): the dialog stays open with the text and says so.
+    await step(ncp, 'approve-acted-first-409', async () => {
+      await ncp.route('**/api/applications/*/approve', (route) =>
+        route.fulfill({
+          status: 409,
+          contentType: 'application/json',
+          body: JSON.stringify({
+            statusCode: 409,
+            error: 'Conflict',
+            message: 'An application that is approved cannot be approve',
+            code: 'APPLICATION_WRONG_STATUS',
+          }),
+        }),
+      );
+      await dialog(ncp).getByRole('button', { name: T.approve }).click();
+      await dialog(ncp).getByText(T.actedFirst).waitFor();
+      const kept = await dialog(ncp).getByLabel(T.reason).inputValue();
+      if (!kept) throw new Error('the typed reason was lost');
+      await ncp.unroute('**/api/applications/*/approve');
+    });
     await step(ncp, 'approved', async () => {
       await confirmDialog(ncp, T.approve);
       await ncp
@@ -262,6 +308,43 @@ export async function workflowTour({ browser, base, outDir, password }) {
         .first()
         .waitFor();
     });
+
+    // Cancelling a grant: the dialog offers "Keep the grant", not "Cancel" beside "Cancel grant".
+    await step(ncp, 'cancel-grant-dialog', async () => {
+      await ncp.getByRole('button', { name: T.cancelGrant }).click();
+      await dialog(ncp).getByRole('button', { name: T.keepGrant }).waitFor();
+      if (
+        (await dialog(ncp)
+          .getByRole('button', { name: /^(Cancel|Annullér)$/ })
+          .count()) > 0
+      ) {
+        throw new Error('"Cancel" offered beside "Cancel grant"');
+      }
+    });
+    await dialog(ncp)
+      .getByRole('button', { name: T.keepGrant })
+      .click()
+      .catch(() => undefined);
+
+    // A second approval: the colleague's dialog shows the first approver's justification but is not
+    // filled with it; they write their own or tick that they confirm without.
+    const waiting = await fetch(
+      `${base}/api/applications?filter=${encodeURIComponent(JSON.stringify({ status: 'awaiting_second_approval' }))}`,
+      { headers: { Authorization: `Bearer ${await tokenOf('ncp2@demo.test')}` } },
+    ).then((r) => r.json());
+    if (waiting[0]) {
+      const ncp2 = await as('ncp2@demo.test');
+      await step(ncp2, 'second-approval-dialog', async () => {
+        await ncp2.goto(`${base}/#/applications/${waiting[0].id}/show`);
+        await ncp2.getByRole('button', { name: /^(Second approval|Anden godkendelse)$/ }).click();
+        await dialog(ncp2).waitFor();
+        const overrides = dialog(ncp2).getByLabel(T.override);
+        for (let i = 0; i < (await overrides.count()); i++) {
+          if ((await overrides.nth(i).inputValue()) !== '')
+            throw new Error("pre-filled with the first approver's words");
+        }
+      });
+    }
 
     for (const { context } of Object.values(sessions)) await context.close();
   }

@@ -1,6 +1,6 @@
+import { lazy } from 'react';
 import { Admin, CustomRoutes, Resource } from 'react-admin';
 import { Route } from 'react-router-dom';
-import { AccountPage } from './account/AccountPage';
 import applications from './applications';
 import { PaymentsDue } from './applications/PaymentsDue';
 import { ReviewQueue } from './applications/ReviewQueue';
@@ -9,19 +9,23 @@ import budgetYears from './budget-years';
 import { authProvider } from './authProvider';
 import cases from './cases';
 import categories from './categories';
-import { Dashboard } from './dashboard/Dashboard';
 import { dataProvider } from './dataProvider';
 import disbursements from './disbursements';
 import guidelines from './guidelines';
 import { i18nProvider, initialLocale } from './i18n';
 import { Layout } from './layout/Layout';
 import { LoginPage } from './layout/LoginPage';
-import { ReportsPage } from './reports/ReportsPage';
 import { createStore } from './store';
 import units from './units';
 import users from './users';
 
 const store = createStore(initialLocale);
+
+// Loaded when first shown, with their charts (recharts) and the like: not in the first download.
+// react-admin's layout holds the Suspense boundary.
+const Dashboard = lazy(() => import('./dashboard/Dashboard').then((m) => ({ default: m.Dashboard })));
+const ReportsPage = lazy(() => import('./reports/ReportsPage').then((m) => ({ default: m.ReportsPage })));
+const AccountPage = lazy(() => import('./account/AccountPage').then((m) => ({ default: m.AccountPage })));
 
 // Which resources each role sees is decided by authProvider.canAccess (access.ts).
 export const App = () => (

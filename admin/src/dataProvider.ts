@@ -8,6 +8,7 @@ import type {
   Application,
   ApplicationAction,
   Attachment,
+  AuditActor,
   AttachmentKind,
   BudgetYear,
   Disbursement,
@@ -83,6 +84,8 @@ export interface ExitPoolDataProvider extends DataProvider {
   resetTotp(userId: string): Promise<{ data: User }>;
   /** GET /api/audit-events/verify: the whole hash chain recomputed, optionally against a checkpoint `<events>:<head>`. */
   verifyAuditTrail(checkpoint?: string): Promise<{ data: AuditVerification }>;
+  /** GET /api/audit-events/actors: every user by name, for the audit log's user filter. */
+  auditActors(): Promise<{ data: AuditActor[] }>;
 }
 
 export const dataProvider: ExitPoolDataProvider = {
@@ -158,6 +161,8 @@ export const dataProvider: ExitPoolDataProvider = {
   verifyAuditTrail: async (checkpoint) => ({
     data: await get<AuditVerification>(`audit-events/verify${queryString({ checkpoint })}`),
   }),
+
+  auditActors: async () => ({ data: await get<AuditActor[]>('audit-events/actors') }),
 };
 
 export const useExitPoolDataProvider = () => useDataProvider<ExitPoolDataProvider>();

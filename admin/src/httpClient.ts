@@ -1,3 +1,4 @@
+import { isWorkflowErrorCode } from '@app/contract';
 import { fetchUtils, HttpError } from 'react-admin';
 import { session } from './session';
 
@@ -48,4 +49,17 @@ export const problemMessage = (error: unknown): string => {
   // No answer at all (offline, connection dropped): fetch throws a TypeError.
   if (!(error instanceof HttpError)) return 'app.error.network';
   return error.message || 'ra.notification.http_error';
+};
+
+/**
+ * A refusal as a translation key: the API's `code` when the UI knows it (words in the user's
+ * language), with the API's own text as the fallback for a code it does not know.
+ */
+export const problemKey = (error: unknown): { key: string; fallback: string } => {
+  const fallback = problemMessage(error);
+  if (error instanceof HttpError) {
+    const code = (error.body as { code?: unknown } | null)?.code;
+    if (isWorkflowErrorCode(code)) return { key: `app.error_code.${code}`, fallback };
+  }
+  return { key: fallback, fallback };
 };

@@ -153,6 +153,8 @@ export interface Application {
   decisionReason?: string | null;
   /** narrative */
   conditions?: string | null;
+  /** How the grant is to be paid: sent to those with need to know and to finance reading one grant. */
+  paymentInstructions?: string | null;
   overrides?: Override[];
   paidAmount: number;
   /** amountApproved − paidAmount while the grant is open, else 0 */

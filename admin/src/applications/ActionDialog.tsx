@@ -23,6 +23,7 @@ import {
   useTranslate,
 } from 'react-admin';
 import { useExitPoolDataProvider } from '../dataProvider';
+import { problemKey } from '../httpClient';
 import type { Application, ApplicationAction, Finding } from '../types';
 import { FindingsList } from './FindingsList';
 
@@ -50,6 +51,8 @@ export interface ActionDialogButtonProps {
   mapErrors?: (errors: Record<string, string>, values: FieldValues) => Record<string, string>;
   children?: ReactNode | ((state: DialogState) => ReactNode);
   maxWidth?: 'xs' | 'sm' | 'md';
+  /** the button that closes the dialog without acting; never "Cancel" beside "Cancel grant" */
+  closeLabel?: string;
 }
 
 const NO_RECORD = {};
@@ -79,6 +82,7 @@ export const ActionDialogButton = ({
   mapErrors,
   children,
   maxWidth = 'sm',
+  closeLabel = 'ra.action.cancel',
 }: ActionDialogButtonProps) => {
   const record = useRecordContext<Application>();
   const dataProvider = useExitPoolDataProvider();
@@ -90,8 +94,12 @@ export const ActionDialogButton = ({
   const [findings, setFindings] = useState<Finding[]>([]);
   const [problem, setProblem] = useState<string | null>(null);
   const [blocked, setBlocked] = useState(false);
+  // taken when the dialog opens, so that a refresh after a refusal keeps what the user typed
+  const [initial, setInitial] = useState<FieldValues>({});
 
-  if (!record?.actions?.includes(action)) return null;
+  const available = record?.actions?.includes(action) ?? false;
+  // An open dialog stays when another user acted first and the action is gone: the text is kept.
+  if (!record || (!available && !open)) return null;
   const state: DialogState = { findings, setBlocked };
 
   const close = () => {
@@ -122,8 +130,8 @@ export const ActionDialogButton = ({
       if (body?.errors && Object.keys(body.errors).length > 0) {
         return mapErrors ? mapErrors(body.errors, values) : body.errors;
       }
-      const message = error instanceof Error ? error.message : 'ra.notification.http_error';
-      setProblem(translate(message, { _: message }));
+      const { key, fallback } = problemKey(error);
+      setProblem(translate(key, { _: fallback }));
       // A 409 may mean the application moved on meanwhile: show what it is now.
       if (error instanceof HttpError && error.status === 409) refresh();
       return undefined;
@@ -134,16 +142,25 @@ export const ActionDialogButton = ({
 
   return (
     <>
-      <Button label={label} color={color} onClick={() => setOpen(true)}>
-        {icon}
-      </Button>
+      {available && (
+        <Button
+          label={label}
+          color={color}
+          onClick={() => {
+            setInitial(defaultValues?.(record) ?? {});
+            setOpen(true);
+          }}
+        >
+          {icon}
+        </Button>
+      )}
       <Dialog open={open} onClose={close} fullWidth maxWidth={maxWidth} aria-labelledby={`${action}-dialog-title`}>
         {/* Validated when a field is left, so a CPR number is flagged before sending. */}
         <Form
           key={open ? 'open' : 'closed'}
           // The dialog's own values only: not the application's fields (its `conditions`, `overrides`, ...).
           record={NO_RECORD}
-          defaultValues={defaultValues?.(record) ?? {}}
+          defaultValues={initial}
           onSubmit={submit}
           noValidate
           mode="onBlur"
@@ -173,13 +190,13 @@ export const ActionDialogButton = ({
             </DialogContent>
             <DialogActions>
               <MuiButton onClick={close} disabled={saving}>
-                {translate('ra.action.cancel')}
+                {translate(closeLabel)}
               </MuiButton>
               <MuiButton
                 type="submit"
                 variant="contained"
                 color={color}
-                disabled={saving || blocked}
+                disabled={saving || blocked || !available}
                 startIcon={saving ? <CircularProgress size={16} color="inherit" /> : undefined}
               >
                 {translate(confirm)}

@@ -2,16 +2,15 @@ import { Box } from '@mui/material';
 import { useWatch } from 'react-hook-form';
 import {
   ArrayInput,
-  AutocompleteInput,
   BooleanInput,
   DateInput,
-  ReferenceInput,
   SelectInput,
   SimpleFormIterator,
   TextInput,
   maxLength,
   required,
 } from 'react-admin';
+import { CaseInput } from '../cases/CaseInput';
 import { useCategoryChoices } from '../common/categories';
 import { noNationalId } from '../common/validators';
 import { GuidelineHint, useCategoryRules } from './GuidelineHint';
@@ -47,18 +46,7 @@ export const ApplicationInputs = ({ edit = false }: { edit?: boolean }) => {
   const { choices, isPending } = useCategoryChoices();
   return (
     <>
-      {edit ? (
-        <TextInput source="caseReference" readOnly />
-      ) : (
-        <ReferenceInput source="caseId" reference="cases" sort={{ field: 'reference', order: 'ASC' }} perPage={50}>
-          <AutocompleteInput
-            optionText="reference"
-            filterToQuery={(q: string) => ({ q })}
-            validate={required()}
-            sx={{ minWidth: 260 }}
-          />
-        </ReferenceInput>
-      )}
+      {edit ? <TextInput source="caseReference" readOnly /> : <CaseInput />}
       <SelectInput source="categoryCode" choices={choices} isPending={isPending} validate={required()} />
       <GuidelineHint />
       <Box sx={{ display: 'flex', gap: 4, flexWrap: 'wrap' }}>

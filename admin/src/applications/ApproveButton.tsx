@@ -64,6 +64,7 @@ const defaultValues = (record: Application): FieldValues => ({
     : record.amountRequested,
   reason: '',
   conditions: '',
+  paymentInstructions: '',
   // Each approver writes their own words: the first approver's justification is shown, never pre-filled.
   overrides: Object.fromEntries(warnings(record).map((finding) => [overrideKey(finding.rule), ''])),
   confirmWithoutOwn: Object.fromEntries(warnings(record).map((finding) => [overrideKey(finding.rule), false])),
@@ -89,6 +90,7 @@ const toBody = (values: FieldValues, record: Application, state: DialogState) =>
     amountApproved: values.amountApproved as number,
     reason: values.reason as string,
     ...(values.conditions ? { conditions: values.conditions as string } : {}),
+    ...(values.paymentInstructions ? { paymentInstructions: values.paymentInstructions as string } : {}),
     ...(overrides.length > 0 ? { overrides } : {}),
   };
 };
@@ -135,6 +137,14 @@ const ApproveInputs = ({ state }: { state: DialogState }) => {
         fullWidth
         validate={[maxLength(5000), noNationalId]}
         helperText="app.actions.conditions_hint"
+      />
+      <TextInput
+        source="paymentInstructions"
+        label="resources.applications.fields.paymentInstructions"
+        multiline
+        fullWidth
+        validate={[maxLength(500), noNationalId]}
+        helperText="app.actions.payment_instructions_hint"
       />
       {warns.length > 0 && (
         <Box sx={{ mt: 2 }}>

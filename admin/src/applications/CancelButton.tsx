@@ -13,6 +13,7 @@ export const CancelButton = () => (
     icon={<CancelIcon />}
     color="error"
     description="app.actions.cancel_description"
+    closeLabel="app.actions.keep_grant"
     toBody={(values) => ({ reason: values.reason })}
   >
     <ReasonInput source="reason" label="app.actions.reason" />

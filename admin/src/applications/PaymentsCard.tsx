@@ -1,4 +1,4 @@
-import { Box, Card, CardContent, CardHeader, Stack, Typography } from '@mui/material';
+import { Box, Card, CardContent, CardHeader, Stack, Typography, useMediaQuery, type Theme } from '@mui/material';
 import type { ReactNode } from 'react';
 import { DataTable, ReferenceManyField, useCanAccess, useRecordContext, useTranslate } from 'react-admin';
 import { CodeField } from '../common/CodeField';
@@ -37,9 +37,26 @@ const EmptyPayments = () => {
   );
 };
 
+/** How the decision says the grant is to be paid; sent to finance and to those with need to know. */
+const PaymentInstructions = ({ record }: { record: Application }) => {
+  const translate = useTranslate();
+  if (!record.paymentInstructions) return null;
+  return (
+    <Box sx={{ mb: 2, borderLeft: 3, borderColor: 'info.main', pl: 1.5 }} data-testid="payment-instructions">
+      <Typography variant="caption" color="text.secondary" component="div">
+        {translate('resources.applications.fields.paymentInstructions')}
+      </Typography>
+      <Typography variant="body2" sx={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+        {record.paymentInstructions}
+      </Typography>
+    </Box>
+  );
+};
+
 /**
- * A grant's money: approved, paid and still to pay, its payments and refunds,
- * and for finance the buttons that record them. The administrator sees the figures only.
+ * A grant's money: approved, paid and still to pay, how to pay it, its payments and
+ * refunds in the order they were paid, and for finance the buttons that record them.
+ * The administrator sees the figures only.
  */
 export const PaymentsCard = () => {
   const record = useRecordContext<Application>();
@@ -47,6 +64,8 @@ export const PaymentsCard = () => {
   const format = useFormatMoney();
   const role = useRole();
   const { canAccess: canListPayments } = useCanAccess({ resource: 'disbursements', action: 'list' });
+  // on a phone the table keeps what a payment is (date, amount, payee) so that it fits the card
+  const narrow = useMediaQuery<Theme>((theme) => theme.breakpoints.down('md'));
   if (!record || !GRANT_STATUSES.includes(record.status)) return null;
   const unpaid = unpaidOf(record);
   const open = PAYABLE_STATUSES.includes(record.status);
@@ -72,6 +91,7 @@ export const PaymentsCard = () => {
             {format(unpaid)}
           </Figure>
         </Stack>
+        <PaymentInstructions record={record} />
         {role === 'contact_point' && open && unpaid > 0n && (
           <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
             {translate('app.disbursements.year_end_hint')}
@@ -81,20 +101,25 @@ export const PaymentsCard = () => {
           <ReferenceManyField
             reference="disbursements"
             target="applicationId"
-            sort={{ field: 'paidOn', order: 'DESC' }}
+            sort={{ field: 'paidOn', order: 'ASC' }}
             perPage={100}
             empty={<EmptyPayments />}
           >
             <DataTable
               bulkActionButtons={false}
               rowClick="show"
-              sx={{ overflowX: 'auto', '& .MuiTableCell-root': { whiteSpace: 'nowrap' } }}
+              sx={{
+                width: '100%',
+                tableLayout: 'auto',
+                '& .MuiTableCell-root': { px: 1 },
+                '& .column-paidOn, & .column-amount': { whiteSpace: 'nowrap' },
+              }}
             >
               <DataTable.Col source="paidOn" field={IsoDateField} disableSort />
               <DataTable.Col source="amount" field={DisbursementAmountField} align="right" disableSort />
               <DataTable.Col source="payeeType" field={PayeeField} disableSort />
-              <DataTable.Col source="accountCode" field={CodeField} disableSort />
-              <DataTable.Col source="recordedByName" disableSort />
+              {!narrow && <DataTable.Col source="accountCode" field={CodeField} disableSort />}
+              {!narrow && <DataTable.Col source="recordedByName" disableSort />}
             </DataTable>
           </ReferenceManyField>
         )}

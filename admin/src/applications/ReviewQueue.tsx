@@ -1,3 +1,4 @@
+import { Stack } from '@mui/material';
 import { CanAccess, DataTable, List, ReferenceField } from 'react-admin';
 import { CategoryField } from '../common/CategoryField';
 import { CodeField } from '../common/CodeField';
@@ -5,11 +6,13 @@ import { ShortDateTimeField } from '../common/DateTimeField';
 import { MoneyField } from '../common/MoneyField';
 import { useApplicationFilters } from './ApplicationFilters';
 import { AgeField, UrgentField } from './ApplicationFields';
-import { ApplicationStatusField, QUEUE_STATUSES } from './applicationStatus';
+import { ApplicationStatusField, QUEUE_FILTER } from './applicationStatus';
+import { QueueElsewhere } from './QueueElsewhere';
 
 /**
- * The contact point's work list: everything waiting for a decision, urgent
- * first and then the oldest submission first (the API's virtual `queue` sort).
+ * The contact point's work list: what this user can act on now, urgent first and
+ * then the oldest submission first (the API's virtual `queue` sort). Below it, apart:
+ * what waits for the unit and what waits for a colleague's second approval.
  */
 export const ReviewQueue = () => {
   const filters = useApplicationFilters();
@@ -19,7 +22,7 @@ export const ReviewQueue = () => {
         resource="applications"
         storeKey="review-queue"
         title="app.review_queue.title"
-        filter={{ status: QUEUE_STATUSES }}
+        filter={QUEUE_FILTER}
         filters={filters}
         sort={{ field: 'queue', order: 'ASC' }}
         perPage={50}
@@ -40,6 +43,9 @@ export const ReviewQueue = () => {
           <DataTable.Col label="app.applications.age" field={AgeField} disableSort />
         </DataTable>
       </List>
+      <Stack spacing={2} sx={{ mt: 2 }}>
+        <QueueElsewhere />
+      </Stack>
     </CanAccess>
   );
 };

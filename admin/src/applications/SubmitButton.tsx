@@ -56,8 +56,17 @@ const CheckBeforeSubmit = ({ state }: { state: DialogState }) => {
   );
 };
 
-/** Sends a draft (or an answered request) to the contact point, after a last guideline check. */
-export const SubmitButton = () => (
+/**
+ * Sends a draft to the contact point, after a last guideline check. When information was
+ * requested the unit's one action is Answer (which resubmits), so Submit is not offered then.
+ */
+export const SubmitButton = () => {
+  const record = useRecordContext<Application>();
+  if (record?.actions?.includes('answer')) return null;
+  return <SubmitDialogButton />;
+};
+
+const SubmitDialogButton = () => (
   <ActionDialogButton
     action="submit"
     label="app.actions.submit"

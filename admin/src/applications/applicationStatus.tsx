@@ -11,8 +11,14 @@ export const DECIDED_STATUSES: readonly ApplicationStatus[] = APPLICATION_STATUS
   (status) => status !== 'draft' && !OPEN_STATUSES.includes(status),
 );
 
-/** What waits for the contact point. */
+/** Open applications: waiting for the contact point, the unit or a second approver. */
 export const QUEUE_STATUSES: readonly ApplicationStatus[] = OPEN_STATUSES;
+
+/**
+ * What this contact point can act on now: not what waits for the unit (information requested),
+ * nor a grant they approved first, which only a colleague can complete (the API's `waitsForMe`).
+ */
+export const QUEUE_FILTER = { waitsForMe: true } as const;
 
 const colors: Record<ApplicationStatus, ChipColor> = {
   draft: 'default',

@@ -1,31 +1,30 @@
-import { type Theme, useMediaQuery } from '@mui/material';
-import { DataTable, List, NumberField, SimpleList, TextField, TextInput } from 'react-admin';
-import { CodeField } from '../common/CodeField';
+import { Box, type Theme, useMediaQuery } from '@mui/material';
+import { DataTable, List, NumberField, SimpleList } from 'react-admin';
 import { DateTimeField, ShortDateTimeField } from '../common/DateTimeField';
-import { searchFilter } from '../common/filters';
-import { ShortIdField } from '../common/ShortIdField';
 import type { AuditEvent } from '../types';
 import { ActorField } from './ActorField';
+import { ActionField, RecordField } from './AuditFields';
+import { auditFilters } from './AuditFilters';
 import { AuditVerificationCard } from './AuditVerificationCard';
 
 // The audit trail can only grow; there is nothing to create, edit or delete.
-// `q` matches part of the action, record type or record id; the other two filters match exactly.
-const filters = [
-  searchFilter,
-  <TextInput key="action" source="action" alwaysOn />,
-  <TextInput key="entityType" source="entityType" alwaysOn />,
-];
 
-/** On a phone: one line an event, its number and action, then when and who. */
+/** On a phone: one item an event, its number and action, then the record, then when and who. */
 const AuditPhoneList = () => (
   <SimpleList<AuditEvent>
-    primaryText={(e) => `${e.seq} · ${e.action}`}
+    primaryText={
+      <>
+        <NumberField source="seq" /> · <ActionField />
+      </>
+    }
     secondaryText={
       <>
+        <Box component="span" sx={{ display: 'block' }}>
+          <RecordField />
+        </Box>
         <ShortDateTimeField source="at" /> · <ActorField />
       </>
     }
-    tertiaryText={(e) => e.entityType}
     rowClick={false}
   />
 );
@@ -35,7 +34,7 @@ export const AuditEventList = () => {
   return (
     <>
       <AuditVerificationCard />
-      <List filters={filters} sort={{ field: 'seq', order: 'DESC' }} perPage={50}>
+      <List filters={auditFilters(phone)} sort={{ field: 'seq', order: 'DESC' }} perPage={50}>
         {phone ? (
           <AuditPhoneList />
         ) : (
@@ -45,9 +44,12 @@ export const AuditEventList = () => {
             <DataTable.Col source="actorId" disableSort>
               <ActorField />
             </DataTable.Col>
-            <DataTable.Col source="action" field={CodeField} />
-            <DataTable.Col source="entityType" field={TextField} />
-            <DataTable.Col source="entityId" field={ShortIdField} disableSort />
+            <DataTable.Col source="action">
+              <ActionField />
+            </DataTable.Col>
+            <DataTable.Col source="entityType" label="app.audit.record">
+              <RecordField />
+            </DataTable.Col>
           </DataTable>
         )}
       </List>

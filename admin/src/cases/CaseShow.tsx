@@ -4,6 +4,7 @@ import {
   Button,
   DataTable,
   EditButton,
+  LinkBase,
   Pagination,
   ReferenceField,
   ReferenceManyField,
@@ -32,7 +33,9 @@ const NewApplicationButton = () => {
   // a purged case takes no new application
   if (!record || !canAccess || record.purgedAt) return null;
   return (
+    // without a link component the button would render `to` as the text "[object Object]"
     <Button
+      component={LinkBase}
       to={{
         pathname: '/applications/create',
         search: `?source=${encodeURIComponent(JSON.stringify({ caseId: record.id }))}`,

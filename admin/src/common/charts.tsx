@@ -76,15 +76,23 @@ export const ChartState = ({
     );
   }
   if (isPending) return <Skeleton variant="rounded" height={height} />;
-  if (empty) {
-    return (
-      <Typography variant="body2" color="text.secondary" sx={{ py: 2 }}>
-        {translate(emptyText)}
-      </Typography>
-    );
-  }
+  if (empty) return <EmptyChart text={emptyText} />;
   return <>{children}</>;
 };
+
+/** Said in place of a chart with nothing to draw, rather than axes of zeros. */
+export const EmptyChart = ({ text = 'app.charts.no_data' }: { text?: string }) => {
+  const translate = useTranslate();
+  return (
+    <Typography variant="body2" color="text.secondary" sx={{ py: 2 }} data-testid="chart-empty">
+      {translate(text)}
+    </Typography>
+  );
+};
+
+/** True when every row's amounts are zero (or there is no row): a bar chart of them would draw nothing. */
+export const noMoney = <K extends string>(rows: readonly Record<K, number | null>[], keys: readonly K[]): boolean =>
+  rows.every((row) => keys.every((key) => !row[key]));
 
 /** Recharts' tooltip in the theme's type, so a chart reads like the rest of the page. */
 export const TOOLTIP_STYLE = {

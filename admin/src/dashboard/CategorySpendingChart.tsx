@@ -1,6 +1,15 @@
 import { useTranslate } from 'react-admin';
 import { BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { AXIS_TICK, LEGEND_PROPS, ChartBox, TOOLTIP_STYLE, moneyBars, useMoneyChartFormat } from '../common/charts';
+import {
+  AXIS_TICK,
+  ChartBox,
+  EmptyChart,
+  LEGEND_PROPS,
+  moneyBars,
+  noMoney,
+  TOOLTIP_STYLE,
+  useMoneyChartFormat,
+} from '../common/charts';
 import { useCategoryName } from '../common/categories';
 import type { PoolReport } from '../types';
 
@@ -10,6 +19,7 @@ export const CategorySpendingChart = ({ rows }: { rows: PoolReport['byCategory']
   const categoryName = useCategoryName();
   const { tick, tooltip } = useMoneyChartFormat();
   const data = rows.map((row) => ({ ...row, label: categoryName(row.categoryCode) }));
+  if (noMoney(rows, ['committed', 'disbursed'])) return <EmptyChart text="app.charts.no_money" />;
   return (
     <ChartBox
       height={Math.max(140, data.length * 48 + 60)}

@@ -1,7 +1,15 @@
 import { useLocaleState, useTranslate } from 'react-admin';
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useCurrentBudgetYear } from '../budget-years/useCurrentBudgetYear';
-import { AXIS_TICK, ChartBox, ChartState, SERIES_COLORS, TOOLTIP_STYLE, useMoneyChartFormat } from '../common/charts';
+import {
+  AXIS_TICK,
+  ChartBox,
+  ChartState,
+  noMoney,
+  SERIES_COLORS,
+  TOOLTIP_STYLE,
+  useMoneyChartFormat,
+} from '../common/charts';
 import { formatMonth, monthsOf } from '../common/dates';
 import { useSpendingReport } from '../reports/useReports';
 import { DashboardCard } from './DashboardCard';
@@ -38,7 +46,12 @@ export const PaymentsByMonthCard = () => {
       wide
       testId="dashboard-payments-by-month"
     >
-      <ChartState isPending={yearPending || (!!budgetYear && isPending)} error={yearError ?? error} empty={!budgetYear}>
+      <ChartState
+        isPending={yearPending || (!!budgetYear && isPending)}
+        error={yearError ?? error}
+        empty={!budgetYear || noMoney(data, ['disbursed'])}
+        emptyText={budgetYear ? 'app.charts.no_payments' : undefined}
+      >
         <ChartBox height={280} label={translate('app.dashboard.payments_by_month.title')}>
           <ResponsiveContainer width="100%" height="100%">
             <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 8 }}>

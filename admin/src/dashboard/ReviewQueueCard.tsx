@@ -1,7 +1,7 @@
 import { Table, TableBody, TableCell, TableHead, TableRow } from '@mui/material';
 import { useGetList, useTranslate } from 'react-admin';
 import { AgeField, UrgentField } from '../applications/ApplicationFields';
-import { ApplicationStatusField, QUEUE_STATUSES } from '../applications/applicationStatus';
+import { ApplicationStatusField, QUEUE_FILTER } from '../applications/applicationStatus';
 import { ChartState } from '../common/charts';
 import { MoneyField } from '../common/MoneyField';
 import type { Application } from '../types';
@@ -14,7 +14,7 @@ export const ReviewQueueCard = ({ max = 10 }: { max?: number }) => {
   const { data, total, isPending, error } = useGetList<Application>('applications', {
     pagination: { page: 1, perPage: max },
     sort: { field: 'queue', order: 'ASC' },
-    filter: { status: QUEUE_STATUSES },
+    filter: QUEUE_FILTER,
   });
   const f = (field: string) => translate(`resources.applications.fields.${field}`);
   return (

@@ -1,6 +1,15 @@
 import { useTranslate } from 'react-admin';
 import { BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { AXIS_TICK, LEGEND_PROPS, ChartBox, TOOLTIP_STYLE, moneyBars, useMoneyChartFormat } from '../common/charts';
+import {
+  AXIS_TICK,
+  ChartBox,
+  EmptyChart,
+  LEGEND_PROPS,
+  moneyBars,
+  noMoney,
+  TOOLTIP_STYLE,
+  useMoneyChartFormat,
+} from '../common/charts';
 import type { PoolReport } from '../types';
 
 /** A year's disbursed and committed money per exit unit, stacked, the unit's name in the tooltip. */
@@ -8,6 +17,7 @@ export const UnitSpendingChart = ({ rows }: { rows: PoolReport['byUnit'] }) => {
   const translate = useTranslate();
   const { tick, tooltip } = useMoneyChartFormat();
   const names = new Map(rows.map((row) => [row.unitCode, row.unitName]));
+  if (noMoney(rows, ['committed', 'disbursed'])) return <EmptyChart text="app.charts.no_money" />;
   return (
     <ChartBox height={300} label={translate('app.dashboard.spending_by_unit.title')}>
       <ResponsiveContainer width="100%" height="100%">

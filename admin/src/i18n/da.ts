@@ -804,7 +804,9 @@ const app: AppMessages = {
       'Dette er anden godkendelse af en stor bevilling. Den skal gives af en anden medarbejder i kontaktpunktet og med samme beløb som første godkendelse.',
     approve_same_amount: 'Samme beløb som ved første godkendelse',
     approve_partly_hint: 'Et mindre beløb end ansøgt giver en delvis bevilling',
-    conditions_hint: 'Valgfrit, f.eks. "betales direkte til klinikken mod faktura"',
+    conditions_hint: 'Valgfrit, f.eks. "enheden melder flyttedatoen til kontaktpunktet"',
+    payment_instructions_hint:
+      'Valgfrit, til økonomi: hvordan der betales, f.eks. "betales direkte til klinikken mod faktura". Intet om kandidaten.',
     overrides_title: 'Advarsler, der skal tilsidesættes',
     overrides_hint: 'Hver advarsel kræver en skriftlig begrundelse for at bevilge trods den.',
     override_justification: 'Begrundelse: %{rule}',
@@ -957,6 +959,7 @@ export const da: TranslationMessages = {
         firstApprovedAt: 'Første godkendelse',
         decisionReason: 'Begrundelse for afgørelsen',
         conditions: 'Vilkår',
+        paymentInstructions: 'Betalingsinstruktioner',
         overrides: 'Tilsidesatte advarsler',
         paidAmount: 'Udbetalt',
         unpaidAmount: 'Ikke udbetalt',

@@ -583,7 +583,9 @@ const app = {
       'This is the second approval of a large grant. It must be made by another contact point, for the amount of the first approval.',
     approve_same_amount: 'The same amount as the first approval',
     approve_partly_hint: 'Less than requested makes a partial approval',
-    conditions_hint: 'Optional, e.g. "paid directly to the clinic against invoice"',
+    conditions_hint: 'Optional, e.g. "the unit reports the moving date to the contact point"',
+    payment_instructions_hint:
+      'Optional, for finance: how to pay, e.g. "paid directly to the clinic against invoice". Nothing about the candidate.',
     overrides_title: 'Warnings to override',
     overrides_hint: 'Each warning needs a written justification to approve despite it.',
     override_justification: 'Justification: %{rule}',
@@ -739,6 +741,7 @@ export const en: TranslationMessages = {
         firstApprovedAt: 'First approved',
         decisionReason: 'Reason for the decision',
         conditions: 'Conditions',
+        paymentInstructions: 'Payment instructions',
         overrides: 'Overridden warnings',
         paidAmount: 'Paid',
         unpaidAmount: 'Unpaid',

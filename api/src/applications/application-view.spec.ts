@@ -26,6 +26,7 @@ const application = {
   decidedBy: null,
   decisionReason: 'narrative reason',
   conditions: 'narrative conditions',
+  paymentInstructions: 'Paid directly to the clinic against invoice',
   overrides: [
     { rule: 'required-documents', justification: 'narrative override', by: 'cp', at: '2026-11-21T10:00:00Z' },
   ],
@@ -49,6 +50,16 @@ describe(toView.name, () => {
     expect(JSON.stringify(view, (_, v) => (typeof v === 'bigint' ? Number(v) : v))).not.toContain('narrative');
     expect(view.lines).toEqual([{ quantity: 5, unitAmount: 100_000 }]);
     expect(view).not.toHaveProperty('editors');
+    expect(view).not.toHaveProperty('paymentInstructions');
+  });
+
+  it('gives finance paying one grant its line descriptions and payment instructions, and no other narrative', () => {
+    const view = toView(application, { ...ctx, forPayment: true }, false);
+    expect(view.lines).toEqual([{ description: 'narrative line', quantity: 5, unitAmount: 100_000 }]);
+    expect(view.paymentInstructions).toBe('Paid directly to the clinic against invoice');
+    const text = JSON.stringify(view, (_, v) => (typeof v === 'bigint' ? Number(v) : v));
+    for (const narrative of ['justification', 'reason', 'conditions', 'override'])
+      expect(text).not.toContain(`narrative ${narrative}`);
   });
 
   it('names the staff who acted on it, and nobody else', () => {
@@ -61,6 +72,7 @@ describe(toView.name, () => {
       justification: 'narrative justification',
       decisionReason: 'narrative reason',
       conditions: 'narrative conditions',
+      paymentInstructions: 'Paid directly to the clinic against invoice',
       lines: [{ description: 'narrative line', quantity: 5, unitAmount: 100_000 }],
       overrides: [expect.objectContaining({ justification: 'narrative override' })],
     });

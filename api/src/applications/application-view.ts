@@ -35,6 +35,11 @@ export interface ApplicationSummary {
   /** What is granted and not yet paid. */
   unpaidAmount: bigint;
   budgetYearId: string | null;
+  /**
+   * How the grant is to be paid: for those with need to know and for finance, who pays it (absent for others).
+   * Null when none was given or once purged.
+   */
+  paymentInstructions?: string | null;
   /** When the retention purge removed its narrative, thread and attachments: the narrative fields are then null. */
   purgedAt: Date | null;
   createdAt: Date;
@@ -59,6 +64,8 @@ export interface ViewContext {
   guidelineVersion: string | null;
   actions: GrantAction[];
   names: Record<string, string>;
+  /** Finance reading one grant to pay it: its line descriptions and payment instructions, no other narrative. */
+  forPayment?: boolean;
 }
 
 /** The staff whose names an application's page shows. */
@@ -70,6 +77,7 @@ export const actorIds = (a: Application): string[] =>
 export function toView(a: Application, ctx: ViewContext, narrative: false): ApplicationSummary;
 export function toView(a: Application, ctx: ViewContext, narrative: true): ApplicationDetail;
 export function toView(a: Application, ctx: ViewContext, narrative: boolean): ApplicationSummary | ApplicationDetail {
+  const payment = narrative || ctx.forPayment === true;
   const summary: ApplicationSummary = {
     id: a.id,
     reference: a.reference,
@@ -84,7 +92,7 @@ export function toView(a: Application, ctx: ViewContext, narrative: boolean): Ap
     lines: a.lines.map((l) => ({
       quantity: l.quantity,
       unitAmount: l.unitAmount,
-      ...(narrative ? { description: l.description } : {}),
+      ...(payment ? { description: l.description } : {}),
     })),
     plannedSessionDates: a.plannedSessionDates,
     status: a.status,
@@ -107,6 +115,7 @@ export function toView(a: Application, ctx: ViewContext, narrative: boolean): Ap
     paidAmount: a.paidAmount,
     unpaidAmount: unpaid(a),
     budgetYearId: a.budgetYearId,
+    ...(payment ? { paymentInstructions: a.paymentInstructions } : {}),
     purgedAt: a.purgedAt,
     createdAt: a.createdAt,
     updatedAt: a.updatedAt,

@@ -178,6 +178,8 @@ export class ApplicationWorkflowService {
         ...overrides.map((o) => ({ rule: o.rule, justification: o.justification, by: actor.id, at })),
       ];
       a.status = outcome.status;
+      // the first approver's payment instructions stand unless the second writes their own
+      a.paymentInstructions = dto.paymentInstructions ?? a.paymentInstructions ?? null;
       if (outcome.needsSecondApproval) {
         Object.assign(a, { firstApprovedBy: actor.id, firstApprovedAt: new Date(), firstApprovedAmount: amount });
         await this.say(tx, actor, a, 'decision', dto.reason);

@@ -59,6 +59,9 @@ export class Application {
   decisionReason: string | null;
   /** Narrative. */
   @Column({ type: 'text', nullable: true, transformer: encryptedNullableText }) conditions: string | null;
+  /** How the grant is to be paid, for finance: no narrative, but near the person (a clinic, a landlord), so encrypted. */
+  @Column({ name: 'payment_instructions', type: 'text', nullable: true, transformer: encryptedNullableText })
+  paymentInstructions: string | null;
   /** Justifications are narrative. */
   @Column({ type: 'jsonb', transformer: encryptedOverrideJustifications }) overrides: Override[];
   @Column({ name: 'paid_amount', type: 'bigint', transformer: bigintColumn }) paidAmount: bigint;

@@ -98,7 +98,8 @@ export class ApplicationsService {
   /** One application; its narrative only to those with need to know, and that read is audited. */
   async get(actor: Actor, id: string): Promise<ApplicationSummary | ApplicationDetail> {
     const application = await this.find(actor, id);
-    if (hasNeedToKnow(actor)) {
+    // finance's read carries line descriptions and payment instructions: audited too
+    if (hasNeedToKnow(actor) || actor.role === 'finance') {
       await this.audit.record({
         actorId: actor.id,
         action: 'application.read',
@@ -114,11 +115,11 @@ export class ApplicationsService {
     actor: Actor,
     application: Application,
   ): Promise<ApplicationSummary | ApplicationDetail> {
-    const [view] = await this.views(tx, actor, [application], hasNeedToKnow(actor));
+    const [view] = await this.views(tx, actor, [application], hasNeedToKnow(actor), actor.role === 'finance');
     return view;
   }
 
-  private async views(tx: EntityManager, actor: Actor, rows: Application[], narrative: boolean) {
+  private async views(tx: EntityManager, actor: Actor, rows: Application[], narrative: boolean, forPayment = false) {
     const caseIds = [...new Set(rows.map((r) => r.caseId))];
     const guidelineIds = [...new Set(rows.map((r) => r.guidelineId).filter((g): g is string => g !== null))];
     const cases = caseIds.length
@@ -145,6 +146,7 @@ export class ApplicationsService {
           guidelineVersion: a.guidelineId ? (version.get(a.guidelineId) ?? null) : null,
           actions: actionsFor(actor, a),
           names,
+          forPayment,
         },
         narrative as true,
       ),

@@ -3,11 +3,18 @@ import { Injectable } from '@nestjs/common';
 import { InjectEntityManager } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { findPage, type ListQuery, type ListSpec, type Page } from '../common/list-query.js';
+import { applyListQuery, type ListQuery, type ListSpec, Page } from '../common/list-query.js';
 import { currentRequestId } from '../common/request-context.js';
 import { jsonDetails } from './audit-chain.js';
 import { AuditCommitQueue } from './audit-commit-queue.js';
 import { AuditEvent } from './audit-event.entity.js';
+import {
+  ACTOR_NAME_SQL,
+  APPLICATION_ID_SQL,
+  ENTITY_REFERENCE_SQL,
+  prefixPattern,
+  recordFilterSql,
+} from './audit-labels.js';
 import { type AuditCheckpoint, verifyAuditChain } from './audit-verify.js';
 
 export interface AuditEntry {
@@ -29,6 +36,8 @@ export const AUDIT_LIST: ListSpec = {
     action: { column: 'e.action', type: 'string', sortable: true },
     entityType: { column: 'e.entity_type', type: 'string', sortable: true },
     entityId: { column: 'e.entity_id', type: 'string', sortable: true },
+    // the start of a record's reference (or code, version, year, name): handled by AuditService.list
+    record: { column: ENTITY_REFERENCE_SQL, type: 'string' },
   },
   search: ['e.action', 'e.entity_type', 'e.entity_id'],
   defaultSort: ['at', 'DESC'],
@@ -37,7 +46,29 @@ export const AUDIT_LIST: ListSpec = {
 export type AuditEventView = Pick<
   AuditEvent,
   'id' | 'at' | 'actorId' | 'action' | 'entityType' | 'entityId' | 'requestId' | 'details' | 'hash'
-> & { seq: number };
+> & {
+  seq: number;
+  /** The actor's display name now; null for the system or an account since removed. */
+  actorName: string | null;
+  /** The record's reference (`KBH-2026-014-A1`), code, version, year or name; a payment's or document's application's. */
+  entityReference: string | null;
+  /** The application of a payment or a document. */
+  applicationId: string | null;
+};
+
+/** Who may be chosen in the audit log's user filter. */
+export interface AuditActor {
+  id: string;
+  displayName: string;
+  role: string;
+  active: boolean;
+}
+
+interface LabelRow {
+  actor_name: string | null;
+  entity_reference: string | null;
+  application_id: string | null;
+}
 
 @Injectable()
 export class AuditService {
@@ -72,14 +103,40 @@ export class AuditService {
     return verifyAuditChain(this.manager, { checkpoints });
   }
 
-  list(query: ListQuery): Promise<Page<AuditEventView>> {
-    const qb = this.manager.createQueryBuilder(AuditEvent, 'e');
-    return findPage(qb, query, AUDIT_LIST, view);
+  async list(query: ListQuery): Promise<Page<AuditEventView>> {
+    const { record, ...filter } = query.filter;
+    const qb = this.labelled();
+    if (typeof record === 'string' && record.trim())
+      qb.andWhere(recordFilterSql('record'), { record: prefixPattern(record) });
+    applyListQuery(qb, { ...query, filter }, AUDIT_LIST);
+    const [{ entities, raw }, total] = await Promise.all([qb.getRawAndEntities<LabelRow>(), qb.getCount()]);
+    return new Page(
+      AUDIT_LIST.resource,
+      entities.map((e, i) => view(e, raw[i])),
+      total,
+      query.range[0],
+    );
   }
 
   async get(id: string): Promise<AuditEventView | null> {
-    const event = await this.manager.findOneBy(AuditEvent, { id });
-    return event ? view(event) : null;
+    const { entities, raw } = await this.labelled().where('e.id = :id', { id }).getRawAndEntities<LabelRow>();
+    return entities.length ? view(entities[0], raw[0]) : null;
+  }
+
+  /** Every user, by name: the audit log's user filter (contact points may not list users otherwise). */
+  async actors(): Promise<AuditActor[]> {
+    const rows: { id: string; display_name: string; role: string; active: boolean }[] = await this.manager.query(
+      `SELECT id, display_name, role, active FROM users ORDER BY display_name, id`,
+    );
+    return rows.map((r) => ({ id: r.id, displayName: r.display_name, role: r.role, active: r.active }));
+  }
+
+  private labelled() {
+    return this.manager
+      .createQueryBuilder(AuditEvent, 'e')
+      .addSelect(ACTOR_NAME_SQL, 'actor_name')
+      .addSelect(ENTITY_REFERENCE_SQL, 'entity_reference')
+      .addSelect(APPLICATION_ID_SQL, 'application_id');
   }
 }
 
@@ -88,7 +145,7 @@ function checkLength(field: string, value: string | null, max: number): void {
   if (value !== null && value.length > max) throw new TypeError(`audit ${field} is longer than ${max} characters`);
 }
 
-function view(e: AuditEvent): AuditEventView {
+function view(e: AuditEvent, labels: LabelRow): AuditEventView {
   return {
     id: e.id,
     seq: Number(e.seq),
@@ -100,5 +157,8 @@ function view(e: AuditEvent): AuditEventView {
     requestId: e.requestId,
     details: e.details,
     hash: e.hash,
+    actorName: labels.actor_name,
+    entityReference: labels.entity_reference,
+    applicationId: labels.application_id,
   };
 }

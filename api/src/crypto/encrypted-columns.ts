@@ -22,6 +22,7 @@ export const NARRATIVE_COLUMNS: readonly NarrativeColumn[] = [
   { table: 'applications', column: 'lines', jsonField: 'description' },
   { table: 'applications', column: 'decision_reason' },
   { table: 'applications', column: 'conditions' },
+  { table: 'applications', column: 'payment_instructions' },
   { table: 'applications', column: 'overrides', jsonField: 'justification' },
   // questions, answers, and the reasons of every withdrawal, rejection, cancellation, approval and carry-over
   { table: 'application_messages', column: 'body' },

@@ -193,6 +193,7 @@ export async function seedDemoApplications(app: INestApplicationContext): Promis
   await workflow.approve(ncp, a6.id, {
     amountApproved: 15000 * DKK,
     reason: 'Within the guideline.',
+    paymentInstructions: 'Paid directly to the psychologist against invoice, after each block of sessions.',
     overrides: quoteToFollow(),
   });
 
@@ -232,6 +233,7 @@ export async function seedDemoApplications(app: INestApplicationContext): Promis
   const second = {
     amountApproved: 30000 * DKK,
     reason: 'Necessary for the candidate’s safety.',
+    paymentInstructions: 'Rent paid to the landlord month by month against the lease.',
     overrides: quoteToFollow(),
   };
   await workflow.approve(ncp, a8.id, second);

@@ -160,7 +160,7 @@ export class RetentionService implements OnModuleInit {
         const attachments = await deleted(tx, `DELETE FROM attachments WHERE application_id = $1`, id);
         await tx.query(
           `UPDATE applications SET
-             justification = NULL, decision_reason = NULL, conditions = NULL,
+             justification = NULL, decision_reason = NULL, conditions = NULL, payment_instructions = NULL,
              lines = (SELECT coalesce(jsonb_agg(jsonb_set(l, '{description}', 'null') ORDER BY i), '[]'::jsonb)
                         FROM jsonb_array_elements(lines) WITH ORDINALITY AS t(l, i)),
              overrides = (SELECT coalesce(jsonb_agg(jsonb_set(o, '{justification}', 'null') ORDER BY i), '[]'::jsonb)

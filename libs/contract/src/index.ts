@@ -20,7 +20,37 @@ export interface ErrorBody {
   error: string;
   message: string | string[];
   errors?: Record<string, string>;
+  /** A feature's name for the refusal; the UI words it in the user's language by this code. */
+  code?: string;
 }
+
+/**
+ * The codes of the refusals a workflow action can meet (409/403 with `code`): an application's
+ * own rules, the pool's money and the retention purge. The UI translates each; any other code
+ * falls back to the API's English `message`.
+ */
+export const WORKFLOW_ERROR_CODES = [
+  'APPLICATION_WRONG_STATUS',
+  'APPLICATION_BLOCKED_BY_FINDINGS',
+  'APPLICATION_WARNINGS_NOT_OVERRIDDEN',
+  'APPLICATION_OWN',
+  'APPLICATION_SAME_APPROVER',
+  'APPLICATION_SECOND_AMOUNT_DIFFERS',
+  'APPLICATION_NOT_YOUR_ROLE',
+  'LEDGER_NO_OPEN_YEAR',
+  'LEDGER_YEAR_CLOSED',
+  'LEDGER_POOL_SHORT',
+  'LEDGER_POOL_BELOW_USE',
+  'LEDGER_OPEN_COMMITMENTS',
+  'LEDGER_NOTHING_TO_CARRY',
+  'LEDGER_YEAR_EXISTS',
+  'RETENTION_APPLICATION_PURGED',
+  'RETENTION_CASE_PURGED',
+] as const;
+export type WorkflowErrorCode = (typeof WORKFLOW_ERROR_CODES)[number];
+
+export const isWorkflowErrorCode = (code: unknown): code is WorkflowErrorCode =>
+  typeof code === 'string' && (WORKFLOW_ERROR_CODES as readonly string[]).includes(code);
 
 export interface LoginRequest {
   email: string;

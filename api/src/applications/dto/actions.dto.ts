@@ -55,6 +55,15 @@ export class ApproveDto {
   @NarrativeText('conditions')
   conditions?: string;
 
+  @ApiPropertyOptional({
+    description:
+      'How the grant is to be paid, for finance (e.g. "paid directly to the clinic against invoice"); no case narrative',
+    maxLength: 500,
+  })
+  @IsOptional()
+  @NarrativeText('paymentInstructions', 500)
+  paymentInstructions?: string;
+
   @ApiPropertyOptional({ type: [OverrideDto], description: 'One for each warning the approver overrides' })
   @IsOptional()
   @IsArray({ message: 'overrides must be a list' })

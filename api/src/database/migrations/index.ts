@@ -7,6 +7,7 @@ import { AttachmentsInDatabase1795300600000 } from './1795300600000-AttachmentsI
 import { AuditChain1795300700000 } from './1795300700000-AuditChain.js';
 import { Retention1795300800000 } from './1795300800000-Retention.js';
 import { CategoryNamesPerLanguage1795301000000 } from './1795301000000-CategoryNamesPerLanguage.js';
+import { PaymentInstructions1795301100000 } from './1795301100000-PaymentInstructions.js';
 
 /** Every migration, oldest first. Listed by hand so the build and the tests load the same set. */
 export const migrations = [
@@ -19,4 +20,5 @@ export const migrations = [
   AuditChain1795300700000,
   Retention1795300800000,
   CategoryNamesPerLanguage1795301000000,
+  PaymentInstructions1795301100000,
 ];
