@@ -1,10 +1,11 @@
 import { type ExportColumn, useCsvExporter } from '../common/useCsvExporter';
 import type { Category } from '../types';
 
+// both names, as the category's page shows them
 const COLUMNS: ExportColumn<Category>[] = [
   { header: 'resources.categories.fields.code', value: (c) => c.code },
-  // the name in the user's language, as the screens show it
-  { header: 'resources.categories.fields.name', value: (c, { categoryName }) => categoryName(c.code, c.name) },
+  { header: 'resources.categories.fields.name', value: (c) => c.name },
+  { header: 'resources.categories.fields.nameEn', value: (c) => c.nameEn },
   { header: 'resources.categories.fields.active', value: (c, { yesNo }) => yesNo(c.active) },
 ];
 

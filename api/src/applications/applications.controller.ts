@@ -1,15 +1,15 @@
 import { Body, Controller, Delete, Get, HttpCode, Post, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiConflictResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type Actor, CurrentActor, Roles } from '../auth/auth.decorators.js';
 import { IdParam } from '../common/id-param.js';
 import { List, type ListQuery } from '../common/list-query.js';
 import { neverDeleted } from '../common/never-deleted.js';
+import { ApiCreated, ApiListOf, ApiNotAllowed, ApiView } from '../common/openapi.js';
 import { ApplicationWorkflowService } from './application-workflow.service.js';
 import { APPLICATION_LIST, ApplicationsService } from './applications.service.js';
 import { ApproveDto, MessageDto, ReasonDto } from './dto/actions.dto.js';
 import { CreateApplicationDto, UpdateApplicationDto } from './dto/application.dto.js';
-import { ApiCreated, ApiListOf, ApiNotAllowed, ApiView } from '../common/openapi.js';
-import { ApplicationView, CheckResultView } from './dto/application.view.js';
+import { ApplicationView, CheckResultView, RefusedByFindingsView } from './dto/application.view.js';
 
 @ApiTags('applications')
 @ApiBearerAuth()
@@ -66,6 +66,10 @@ export class ApplicationsController {
     return this.workflow.check(actor, id);
   }
 
+  @ApiConflictResponse({
+    type: RefusedByFindingsView,
+    description: 'Not a draft (`code`), or stopped by a block finding (`findings`)',
+  })
   @ApiOperation({ summary: 'Submit a draft to the contact point (refused by a block finding)' })
   @ApiView(ApplicationView, 'The updated application')
   @Post(':id/submit')
@@ -106,6 +110,11 @@ export class ApplicationsController {
     return this.workflow.requestInfo(actor, id, dto.message);
   }
 
+  @ApiConflictResponse({
+    type: RefusedByFindingsView,
+    description:
+      'The status does not allow it, a second approver differs, or a block finding or a warning without a justification stops it (`findings`)',
+  })
   @ApiOperation({ summary: 'Approve in full or in part (a second contact point above the threshold)' })
   @ApiView(ApplicationView, 'The updated application')
   @Post(':id/approve')

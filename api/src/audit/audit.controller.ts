@@ -23,16 +23,7 @@ export class AuditController {
   }
 
   @ApiView(AuditVerificationView, 'Whole, or the first broken link (an answer, not an error)')
-  // before ':id', which would take "actors" or "verify" for an id
-  @Get('actors')
-  @ApiOperation({
-    summary: "Every user by name, for the audit log's user filter",
-    description: '`[{ id, displayName, role, active }]`, by name; no e-mail address.',
-  })
-  actors() {
-    return this.audit.actors();
-  }
-
+  // before ':id', which would take "verify" for an id
   @Get('verify')
   @ApiOperation({
     summary: 'Recomputes the hash chain of the whole audit trail',

@@ -1,7 +1,7 @@
 import { SEVERITIES } from '@app/guidelines';
 import { APPLICATION_ACTIONS, APPLICATION_STATUSES } from '@app/workflow';
 import { ApiProperty } from '@nestjs/swagger';
-import { ApiMoney, ApiTimestamp, ApiUuid } from '../../common/openapi.js';
+import { ApiMoney, ApiTimestamp, ApiUuid, ErrorBodyView } from '../../common/openapi.js';
 
 export class FindingView {
   @ApiProperty({ description: 'Stable id of the guideline rule', example: 'amount-per-application' })
@@ -133,4 +133,10 @@ export class ApplicationMessageView {
   @ApiProperty({ example: 'question' }) kind!: string;
   @ApiProperty() body!: string;
   @ApiTimestamp() createdAt!: string;
+}
+
+/** A submit or an approval refused by the guidelines: the error body with the findings that stop it. */
+export class RefusedByFindingsView extends ErrorBodyView {
+  @ApiProperty({ type: [FindingView], required: false, description: 'The findings that stop it' })
+  findings?: FindingView[];
 }
