@@ -44,6 +44,20 @@ export interface AuditEvent {
   action: string;
   entityType: string;
   entityId: string | null;
+  /** The actor's display name; null for the system or an account since removed. */
+  actorName: string | null;
+  /** The record's reference (`KBH-2026-014-A1`), code, version, year or name; a payment's or document's application's. */
+  entityReference: string | null;
+  /** The application of a payment or a document. */
+  applicationId: string | null;
+}
+
+/** `GET /api/audit-events/actors`: the choices of the audit log's user filter. */
+export interface AuditActor {
+  id: string;
+  displayName: string;
+  role: Role;
+  active: boolean;
 }
 
 /** What `authProvider.getIdentity()` answers. */

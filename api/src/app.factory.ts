@@ -10,6 +10,7 @@ import type { Logger } from 'pino';
 import { AppModule } from './app.module.js';
 import { inputGuard } from './common/input-guard.js';
 import { PinoNestLogger, requestLogging } from './common/logging.js';
+import { precompressedFiles } from './common/precompressed-files.js';
 import type { AppConfig } from './config/app-config.js';
 import { buildOpenApiDocument } from './openapi-document.js';
 
@@ -78,6 +79,7 @@ const isApiPath = (path: string): boolean => path === '/api' || path.startsWith(
 function serveAdmin(app: NestExpressApplication, dir: string): void {
   const index = join(dir, 'index.html');
   if (!existsSync(index)) return;
+  app.use(precompressedFiles(dir, '1h'));
   app.useStaticAssets(dir, { index: false, maxAge: '1h' });
   app.use((req: Request, res: Response, next: NextFunction) => {
     if (req.method !== 'GET' || isApiPath(req.path)) return next();

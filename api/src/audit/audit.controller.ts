@@ -1,12 +1,12 @@
 import { Controller, Get, NotFoundException, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/auth.decorators.js';
 import { IdParam } from '../common/id-param.js';
 import { List, type ListQuery } from '../common/list-query.js';
 import { AUDIT_LIST, AuditService } from './audit.service.js';
 import { VerifyQueryDto } from './dto/verify-query.dto.js';
 import { ApiListOf, ApiView } from '../common/openapi.js';
-import { AuditEventView, AuditVerificationView } from './dto/audit-event.view.js';
+import { AuditActorView, AuditEventView, AuditVerificationView } from './dto/audit-event.view.js';
 
 @ApiTags('audit-events')
 @ApiBearerAuth()
@@ -22,8 +22,18 @@ export class AuditController {
     return this.audit.list(query);
   }
 
+  // before ':id', which would take "actors" or "verify" for an id
+  @Get('actors')
+  @ApiOkResponse({ type: [AuditActorView], description: 'The users, by name' })
+  @ApiOperation({
+    summary: "Every user by name, for the audit log's user filter",
+    description: '`[{ id, displayName, role, active }]`, by name; no e-mail address.',
+  })
+  actors() {
+    return this.audit.actors();
+  }
+
   @ApiView(AuditVerificationView, 'Whole, or the first broken link (an answer, not an error)')
-  // before ':id', which would take "verify" for an id
   @Get('verify')
   @ApiOperation({
     summary: 'Recomputes the hash chain of the whole audit trail',
