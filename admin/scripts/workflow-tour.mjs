@@ -27,6 +27,8 @@ const T = {
   newApplication: /^(New application|Ny ansøgning)$/,
   cancelGrant: /^(Cancel grant|Annullér bevilling)$/,
   keepGrant: /^(Keep the grant|Behold bevillingen)$/,
+  confirmWithout: /(I agree with the first approver|Jeg er enig med første godkender)/,
+  secondReason: /^(Second approver's reason|Anden godkenders begrundelse)$/,
   actedFirst: /(Someone else acted on this application first|En anden har allerede handlet på ansøgningen)/,
 };
 
@@ -344,6 +346,20 @@ export async function workflowTour({ browser, base, outDir, password }) {
             throw new Error("pre-filled with the first approver's words");
         }
       });
+      // In the last language the colleague confirms without words of their own; the decision card then
+      // shows both approvals and both reasons.
+      const langs = (process.env.LANGS ?? 'en,da').split(',');
+      if (lang === langs[langs.length - 1]) {
+        await step(ncp2, 'second-approved', async () => {
+          await dialog(ncp2)
+            .getByLabel(T.reason)
+            .fill(lang === 'da' ? 'Enig: sikkerheden går forud.' : 'Agreed: safety comes first.');
+          const confirms = dialog(ncp2).getByLabel(T.confirmWithout);
+          for (let i = 0; i < (await confirms.count()); i++) await confirms.nth(i).check();
+          await confirmDialog(ncp2, T.approve);
+          await ncp2.getByText(T.secondReason).waitFor();
+        });
+      }
     }
 
     for (const { context } of Object.values(sessions)) await context.close();
