@@ -374,6 +374,72 @@ describe('Applications', () => {
       });
     });
 
+    it("keeps each approver's own justification: the second confirms without one or writes their own", async () => {
+      const a = await submitted({}, 30);
+      await t.http
+        .post(`/api/applications/${a.id}/approve`)
+        .set(cp1.auth)
+        .send({ amountApproved: 3_000_000, reason: 'Needed.', overrides: quoteOverride });
+      const confirmed = await t.http
+        .post(`/api/applications/${a.id}/approve`)
+        .set(cp2.auth)
+        .send({ amountApproved: 3_000_000, reason: 'Agreed.' });
+      expect(confirmed.status).toBe(200);
+      expect(confirmed.body.status).toBe('approved');
+      expect(confirmed.body.overrides).toEqual([expect.objectContaining({ by: cp1.user.id })]);
+
+      const b = await submitted({}, 30);
+      await t.http
+        .post(`/api/applications/${b.id}/approve`)
+        .set(cp1.auth)
+        .send({ amountApproved: 3_000_000, reason: 'Needed.', overrides: quoteOverride });
+      const own = await t.http
+        .post(`/api/applications/${b.id}/approve`)
+        .set(cp2.auth)
+        .send({
+          amountApproved: 3_000_000,
+          reason: 'Agreed.',
+          overrides: [{ rule: quoteOverride[0].rule, justification: 'The clinic confirmed the price by phone.' }],
+        });
+      expect(own.status).toBe(200);
+      expect(own.body.overrides).toEqual([
+        expect.objectContaining({ by: cp1.user.id, justification: quoteOverride[0].justification }),
+        expect.objectContaining({ by: cp2.user.id, justification: 'The clinic confirmed the price by phone.' }),
+      ]);
+    });
+
+    it('lists for the queue what waits for this contact point, apart from what waits for others', async () => {
+      // a case of its own: the shared one is near its limit per case by now
+      const mine = await newApplication(t, worker.auth, (await newCase(t, worker.auth)).id, {}, 30);
+      expect((await t.http.post(`/api/applications/${mine.id}/submit`).set(worker.auth)).status).toBe(200);
+      await t.http
+        .post(`/api/applications/${mine.id}/approve`)
+        .set(cp1.auth)
+        .send({ amountApproved: 3_000_000, reason: 'Needed.', overrides: quoteOverride });
+      const asked = await submitted();
+      await t.http.post(`/api/applications/${asked.id}/start-review`).set(cp1.auth);
+      const q = await t.http
+        .post(`/api/applications/${asked.id}/request-info`)
+        .set(cp1.auth)
+        .send({ message: 'Which clinic?' });
+      expect(q.status).toBe(200);
+      const fresh = await submitted();
+      const ids = async (auth: Record<string, string>, filter: object) =>
+        (
+          await t.http
+            .get('/api/applications')
+            .query({ filter: JSON.stringify(filter), range: '[0,999]' })
+            .set(auth)
+        ).body.map((x: { id: string }) => x.id);
+      const cp1Queue = await ids(cp1.auth, { waitsForMe: true });
+      expect(cp1Queue).toContain(fresh.id);
+      expect(cp1Queue).not.toContain(mine.id);
+      expect(cp1Queue).not.toContain(asked.id);
+      expect(await ids(cp2.auth, { waitsForMe: true })).toEqual(expect.arrayContaining([fresh.id, mine.id]));
+      expect(await ids(cp1.auth, { approvedByMe: true })).toContain(mine.id);
+      expect(await ids(cp2.auth, { approvedByMe: true })).not.toContain(mine.id);
+    });
+
     it('never lets anyone decide an application they wrote', async () => {
       const a = await submitted();
       // a unit worker who later joined the contact point still cannot decide what they wrote

@@ -1,3 +1,4 @@
+import type { WorkflowErrorCode } from '@app/contract';
 import englishMessages from 'ra-language-english';
 import type { TranslationMessages } from 'react-admin';
 
@@ -28,6 +29,27 @@ const app = {
     too_many_requests: 'Too many requests. Wait a moment and try again.',
     network: 'No answer from the server. Check your connection and try again.',
   },
+  // the API's refusals by `code` (libs/contract WORKFLOW_ERROR_CODES)
+  error_code: {
+    APPLICATION_WRONG_STATUS:
+      'Someone else acted on this application first, so this step no longer fits. Your text is kept here; the page behind now shows where the application stands.',
+    APPLICATION_BLOCKED_BY_FINDINGS: 'A blocking finding stops this step. See the findings below.',
+    APPLICATION_WARNINGS_NOT_OVERRIDDEN: 'Each warning needs a written justification. See the findings below.',
+    APPLICATION_OWN: 'You cannot decide on an application you submitted yourself.',
+    APPLICATION_SAME_APPROVER: 'You gave the first approval. A colleague in the contact point must give the second.',
+    APPLICATION_SECOND_AMOUNT_DIFFERS:
+      'The second approval must confirm the amount of the first. Reject or ask for information instead.',
+    APPLICATION_NOT_YOUR_ROLE: 'Your role cannot take this step.',
+    LEDGER_NO_OPEN_YEAR: 'No budget year is open. Finance opens the year first.',
+    LEDGER_YEAR_CLOSED: 'The budget year is closed.',
+    LEDGER_POOL_SHORT: 'The pool has too little money left for this amount.',
+    LEDGER_POOL_BELOW_USE: 'The pool cannot be smaller than what is already committed.',
+    LEDGER_OPEN_COMMITMENTS: 'The year still has open commitments. Carry them over or cancel them first.',
+    LEDGER_NOTHING_TO_CARRY: 'Nothing is left unpaid to carry over.',
+    LEDGER_YEAR_EXISTS: 'That budget year already exists.',
+    RETENTION_APPLICATION_PURGED: 'The application has been purged under the retention rule and can no longer change.',
+    RETENTION_CASE_PURGED: 'The case has been purged under the retention rule and takes no new applications.',
+  } satisfies Record<WorkflowErrorCode, string>,
   roles: {
     unit_worker: 'Unit worker',
     contact_point: 'Contact point',
@@ -517,12 +539,18 @@ const app = {
     no_earlier: 'No other applications for this case.',
     decision: 'Decision',
     decided_by: 'Decided by',
+    first_approved_by: 'First approval by',
+    first_reason: "First approver's reason",
+    second_reason: "Second approver's reason",
     info_requested_hint:
       'The contact point has asked for more information. Read the question in the thread, change the application if needed, and answer.',
   },
   review_queue: {
     menu: 'Review queue',
     title: 'Review queue',
+    waiting_for_unit: 'Waiting for the unit (information requested)',
+    waiting_for_colleague: 'Approved by you: a colleague gives the second approval',
+    none: 'Nothing here.',
   },
   payments_due: {
     menu: 'Payments due',
@@ -662,6 +690,10 @@ const app = {
     reject_title: 'Reject %{reference}',
     cancel_title: 'Cancel the grant %{reference}',
     cancel_description: 'The unpaid part of the grant returns to the pool.',
+    keep_grant: 'Keep the grant',
+    first_justification: 'First approver (%{name}): %{justification}',
+    second_own_words: 'Write your own justification, or confirm without one:',
+    confirm_without_own: 'I agree with the first approver and add no justification of my own',
     submitted: 'Application %{reference} submitted',
     withdrawn: 'Application %{reference} withdrawn',
     review_started: 'Review of %{reference} started',
@@ -732,8 +764,24 @@ const app = {
 
 export type AppMessages = typeof app;
 
+// react-admin's generic words replaced by the product's own
+const ra: TranslationMessages['ra'] = {
+  ...englishMessages.ra,
+  notification: {
+    ...englishMessages.ra.notification,
+    created: 'Saved',
+    item_doesnt_exist: 'This record does not exist, or you may not see it.',
+  },
+  message: {
+    ...englishMessages.ra.message,
+    invalid_form: 'Some fields need attention: see the messages in red.',
+  },
+  page: { ...englishMessages.ra.page, empty: 'Nothing here yet.' },
+};
+
 export const en: TranslationMessages = {
   ...englishMessages,
+  ra,
   app,
   resources: {
     cases: {
@@ -781,6 +829,9 @@ export const en: TranslationMessages = {
     },
     applications: {
       name: 'Application |||| Applications',
+      empty: 'No applications yet.',
+      invite: 'Start one from a case, or here.',
+      notifications: { created: 'Draft saved. Check it and submit it when it is ready.' },
       fields: {
         id: 'Id',
         reference: 'Reference',

@@ -145,10 +145,10 @@ export class ApplicationWorkflowService {
         if (!warned.has(o.rule))
           throw fieldError(`overrides.${i}.rule`, `${o.rule} is not a warning of this application`);
       });
-      const blocking = findingsBlockingApproval(
-        findings,
-        overrides.map((o) => o.rule),
-      );
+      // At the second approval the first approver's justifications stand: the second approver adds
+      // their own words, or confirms without (the UI asks for that explicitly); never reuses the first's.
+      const standing = second ? a.overrides.filter((o) => o.by === a.firstApprovedBy).map((o) => o.rule) : [];
+      const blocking = findingsBlockingApproval(findings, [...overrides.map((o) => o.rule), ...standing]);
       if (blocking.some((f) => f.severity === 'block')) {
         throw new ApplicationError(
           ApplicationErrorCode.BlockedByFindings,

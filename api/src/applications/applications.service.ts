@@ -47,7 +47,17 @@ export const APPLICATION_LIST: ListSpec = {
     decidedAt: { column: 'a.decided_at', type: 'timestamp', sortable: true },
     createdAt: { column: 'a.created_at', type: 'timestamp', sortable: true },
     updatedAt: { column: 'a.updated_at', type: 'timestamp', sortable: true },
-    // the contact point's queue: urgent first, then the longest waiting
+    // the contact point's queue: what this user can act on now (`:listActor`, set by `list`), apart from
+    // what waits for the unit (info_requested) or for a colleague's second approval
+    waitsForMe: {
+      column: `(a.status IN ('submitted', 'in_review') OR (a.status = 'awaiting_second_approval' AND a.first_approved_by IS DISTINCT FROM :listActor))`,
+      type: 'boolean',
+    },
+    approvedByMe: {
+      column: `(a.status = 'awaiting_second_approval' AND a.first_approved_by IS NOT DISTINCT FROM :listActor)`,
+      type: 'boolean',
+    },
+    // urgent first, then the longest waiting
     queue: {
       column: 'a.submitted_at',
       type: 'timestamp',
@@ -75,7 +85,7 @@ export class ApplicationsService {
 
   /** Lists never carry narrative, for anybody. */
   async list(actor: Actor, query: ListQuery): Promise<Page<ApplicationSummary>> {
-    const qb = this.manager.createQueryBuilder(Application, 'a');
+    const qb = this.manager.createQueryBuilder(Application, 'a').setParameter('listActor', actor.id);
     const scope = unitScope(actor);
     if (scope) qb.where('a.unit_id = :scope', { scope });
     // a draft is the unit's own work in progress
