@@ -37,7 +37,7 @@ export const GuidelineActionButton = ({
   const [open, setOpen] = useState(false);
   const [pending, setPending] = useState(false);
   if (!record || !canAccess || record.status !== from) return null;
-  const args = { version: record.version, effectiveFrom: formatIsoDate(record.effectiveFrom, locale, 'long') };
+  const args = { version: record.version, effectiveFrom: formatIsoDate(record.effectiveFrom, locale) };
 
   const confirm = async () => {
     setPending(true);

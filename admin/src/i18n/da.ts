@@ -218,7 +218,7 @@ const ra: TranslationMessages['ra'] = {
 
 const app: AppMessages = {
   title: 'Exit Pool',
-  subtitle: 'Tilskudsadministration for den nationale exitpulje',
+  subtitle: 'Bevillinger fra den nationale exitpulje',
   auth: {
     invalid_credentials: 'Forkert e-mail eller adgangskode.',
     unreachable: 'Serveren kan ikke nås. Kontrollér forbindelsen, og prøv igen.',
@@ -255,7 +255,7 @@ const app: AppMessages = {
     LEDGER_NO_OPEN_YEAR: 'Intet budgetår er åbent. Økonomi åbner året først.',
     LEDGER_YEAR_CLOSED: 'Budgetåret er lukket.',
     LEDGER_POOL_SHORT: 'Der er for få penge tilbage i puljen til dette beløb.',
-    LEDGER_POOL_BELOW_USE: 'Puljen kan ikke blive mindre end det, der allerede er bundet.',
+    LEDGER_POOL_BELOW_USE: 'Puljen kan ikke blive mindre end det, der allerede er disponeret og udbetalt.',
     LEDGER_OPEN_COMMITMENTS: 'Året har stadig åbne bevillinger. Overfør eller annullér dem først.',
     LEDGER_NOTHING_TO_CARRY: 'Der er intet ikke udbetalt beløb at overføre.',
     LEDGER_YEAR_EXISTS: 'Det budgetår findes allerede.',
@@ -272,13 +272,12 @@ const app: AppMessages = {
     welcome: 'Velkommen, %{name}',
     national: 'National (alle enheder)',
     intro: {
-      unit_worker: 'Registrér din enheds pseudonyme sager, søg om tilskud fra exitpuljen, og følg udbetalingerne.',
+      unit_worker: 'Registrér din enheds pseudonyme sager, søg om bevillinger fra exitpuljen, og følg udbetalingerne.',
       contact_point:
-        'Behandl enhedernes ansøgninger efter retningslinjerne, træf afgørelse om tilskud, og hold puljen i balance.',
+        'Behandl enhedernes ansøgninger efter retningslinjerne, træf afgørelse om bevillinger, og hold puljen i balance.',
       finance:
         'Udbetal bevilgede midler, registrér tilbagebetalinger, og rapportér forbruget pr. enhed, kategori og periode.',
-      admin:
-        'Administrér brugere, exitenheder og tilskudskategorier. Sagsbeskrivelser er ikke synlige for denne rolle.',
+      admin: 'Administrér brugere, exitenheder og kategorier. Sagsbeskrivelser er ikke synlige for denne rolle.',
     },
     this_year: 'Budgetår %{year}',
     no_budget_year: 'Der er endnu ikke oprettet et budgetår.',
@@ -335,7 +334,7 @@ const app: AppMessages = {
       days_unit: ' d.',
       decided: 'Afgjort',
       approval_rate: 'Andel bevilget',
-      average_grant: 'Gennemsnitligt tilskud pr. sag',
+      average_grant: 'Gennemsnitlig bevilling pr. sag',
     },
     payments_due: {
       title: 'Bevilget, endnu ikke udbetalt',
@@ -907,7 +906,7 @@ const app: AppMessages = {
     approve_partly_hint: 'Et mindre beløb end ansøgt giver en delvis bevilling',
     conditions_hint: 'Valgfrit, f.eks. "enheden melder flyttedatoen til kontaktpunktet"',
     payment_instructions_hint:
-      'Valgfrit, til økonomi: hvordan der betales, f.eks. "betales direkte til klinikken mod faktura". Intet om kandidaten.',
+      'Valgfrit, til økonomi: hvordan der udbetales, f.eks. "betales direkte til klinikken mod faktura". Intet om kandidaten.',
     overrides_title: 'Advarsler, der skal tilsidesættes',
     overrides_hint: 'Hver advarsel kræver en skriftlig begrundelse for at bevilge trods den.',
     override_justification: 'Begrundelse: %{rule}',
@@ -1021,7 +1020,7 @@ export const da: TranslationMessages = {
           maxPerApplication: 'Højst pr. ansøgning',
           maxPerCase: 'Højst pr. sag',
           maxUnitAmount: 'Højst pr. nat eller behandling',
-          unitLabel: 'Enhed',
+          unitLabel: 'Måleenhed',
           maxUnitsPerApplication: 'Højst antal pr. ansøgning',
           secondApprovalAbove: 'Anden godkendelse over',
           requiredDocuments: 'Krævede dokumenter',
@@ -1067,7 +1066,7 @@ export const da: TranslationMessages = {
         firstApprovedAt: 'Første godkendelse',
         decisionReason: 'Begrundelse for afgørelsen',
         conditions: 'Vilkår',
-        paymentInstructions: 'Betalingsinstruktioner',
+        paymentInstructions: 'Udbetalingsinstruks',
         overrides: 'Tilsidesatte advarsler',
         paidAmount: 'Udbetalt',
         unpaidAmount: 'Ikke udbetalt',

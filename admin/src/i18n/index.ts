@@ -26,5 +26,5 @@ export const i18nProvider = polyglotI18nProvider(
   ],
 );
 
-/** BCP 47 tag for dates and numbers in the chosen language. */
-export const intlLocale = (locale: string): string => (locale === 'da' ? 'da-DK' : 'en-GB');
+// in a file of its own so that pure helpers (dates.ts) use it without the i18n provider
+export { intlLocale } from './intlLocale';

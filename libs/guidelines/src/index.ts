@@ -21,3 +21,4 @@ export { requiresSecondApproval } from './second-approval.js';
 export { demoGuideline } from './demo-guideline.js';
 export { validateGuideline } from './validate-guideline.js';
 export { RULE_IDS, RULES, type RuleId } from './rules/index.js';
+export { dateWords } from './wording.js';

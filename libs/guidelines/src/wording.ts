@@ -13,6 +13,19 @@ export function money(amount: bigint, context: EvaluationContext): Bilingual {
   return { en: formatMoney(amount, currency, 'en'), da: formatMoney(amount, currency, 'da') };
 }
 
+// The admin's date format in each language (its formatIsoDate): "15 Dec 2026" / "15. dec. 2026".
+const DATE_FORMATS = {
+  en: new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', dateStyle: 'medium' }),
+  da: new Intl.DateTimeFormat('da-DK', { timeZone: 'UTC', dateStyle: 'medium' }),
+};
+
+/** A calendar date (`YYYY-MM-DD`) as people read it in each language; as given when it is not one. */
+export function dateWords(iso: string): Bilingual {
+  const date = /^\d{4}-\d{2}-\d{2}$/.test(iso) ? new Date(`${iso}T00:00:00Z`) : null;
+  if (!date || Number.isNaN(date.getTime())) return { en: iso, da: iso };
+  return { en: DATE_FORMATS.en.format(date), da: DATE_FORMATS.da.format(date) };
+}
+
 const UNIT_NAMES: Record<UnitLabel, { en: [string, string]; da: [string, string] }> = {
   night: { en: ['night', 'nights'], da: ['nat', 'nætter'] },
   session: { en: ['session', 'sessions'], da: ['behandling', 'behandlinger'] },

@@ -14,8 +14,8 @@ describe(coursePeriod.name, () => {
     expect(coursePeriod(aRuleInput({}, { today: '2026-11-22', case: { programmeStart: '2025-11-21' } }))).toEqual({
       rule: 'course-period',
       severity: 'block',
-      message: 'The course started on 2025-11-21, more than 12 months ago (its last day was 2026-11-21).',
-      messageDa: 'Forløbet startede 2025-11-21, for mere end 12 måneder siden (sidste dag var 2026-11-21).',
+      message: 'The course started on 21 Nov 2025, more than 12 months ago (its last day was 21 Nov 2026).',
+      messageDa: 'Forløbet startede 21. nov. 2025, for mere end 12 måneder siden (sidste dag var 21. nov. 2026).',
     });
   });
 
@@ -40,6 +40,6 @@ describe(coursePeriod.name, () => {
   it('counts months from a month end into a shorter month', () => {
     const input = aRuleInput({}, { today: '2026-03-01', case: { programmeStart: '2026-01-31' } });
     const oneMonth = { ...input, guideline: { ...input.guideline, maxCourseMonths: 1 } };
-    expect(coursePeriod(oneMonth)?.message).toContain('its last day was 2026-02-28');
+    expect(coursePeriod(oneMonth)?.message).toContain('its last day was 28 Feb 2026');
   });
 });

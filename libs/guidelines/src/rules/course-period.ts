@@ -1,6 +1,7 @@
 import { finding } from '../finding.js';
 import { addMonths, compareDates, formatIsoDate, parseIsoDate, requireIsoDate } from '../iso-date.js';
 import type { Finding, RuleInput } from '../types.js';
+import { dateWords } from '../wording.js';
 
 export function coursePeriod({ context, guideline }: RuleInput): Finding | null {
   const { programmeStart, status } = context.case;
@@ -18,10 +19,11 @@ export function coursePeriod({ context, guideline }: RuleInput): Finding | null 
   }
   const end = addMonths(start, months);
   if (compareDates(requireIsoDate(context.today, 'context.today'), end) <= 0) return null;
+  const [started, last] = [dateWords(formatIsoDate(start)), dateWords(formatIsoDate(end))];
   return finding(
     'course-period',
     'block',
-    `The course started on ${programmeStart}, more than ${months} months ago (its last day was ${formatIsoDate(end)}).`,
-    `Forløbet startede ${programmeStart}, for mere end ${months} måneder siden (sidste dag var ${formatIsoDate(end)}).`,
+    `The course started on ${started.en}, more than ${months} months ago (its last day was ${last.en}).`,
+    `Forløbet startede ${started.da}, for mere end ${months} måneder siden (sidste dag var ${last.da}).`,
   );
 }

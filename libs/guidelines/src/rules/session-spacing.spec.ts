@@ -16,9 +16,9 @@ describe(sessionSpacing.name, () => {
     expect(sessionSpacing(aRuleInput(aTattooApplication(['2026-12-01', '2027-01-11'])))).toEqual({
       rule: 'session-spacing',
       severity: 'warn',
-      message: 'Sessions must be at least 42 days apart. Too close (days apart): 2026-12-01/2027-01-11 (41).',
+      message: 'Sessions must be at least 42 days apart. Too close (days apart): 1 Dec 2026 and 11 Jan 2027 (41).',
       messageDa:
-        'Behandlinger skal ligge mindst 42 dage fra hinanden. For tæt (dage imellem): 2026-12-01/2027-01-11 (41).',
+        'Behandlinger skal ligge mindst 42 dage fra hinanden. For tæt (dage imellem): 1. dec. 2026 og 11. jan. 2027 (41).',
     });
   });
 
@@ -29,7 +29,7 @@ describe(sessionSpacing.name, () => {
       }),
     );
     expect(result?.message).toBe(
-      'Sessions must be at least 42 days apart. Too close (days apart): 2026-11-10/2026-12-01 (21).',
+      'Sessions must be at least 42 days apart. Too close (days apart): 10 Nov 2026 and 1 Dec 2026 (21).',
     );
   });
 
@@ -43,7 +43,7 @@ describe(sessionSpacing.name, () => {
 
   it('warns about two sessions planned on the same day', () => {
     expect(sessionSpacing(aRuleInput(aTattooApplication(['2026-12-01', '2026-12-01'])))?.message).toContain(
-      '2026-12-01/2026-12-01 (0)',
+      '1 Dec 2026 and 1 Dec 2026 (0)',
     );
   });
 

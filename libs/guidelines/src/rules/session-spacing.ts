@@ -1,6 +1,7 @@
 import { finding } from '../finding.js';
 import { dayNumber, parseIsoDate } from '../iso-date.js';
 import type { Finding, RuleInput } from '../types.js';
+import { dateWords } from '../wording.js';
 
 interface Session {
   iso: string;
@@ -25,19 +26,23 @@ export function sessionSpacing({ application, context, category }: RuleInput): F
   sessions.sort((a, b) => a.day - b.day || a.iso.localeCompare(b.iso));
 
   // Any too-close pair involving a planned session shows up as a too-close neighbour pair.
-  const tooClose: string[] = [];
+  const tooClose: { a: string; b: string; days: number }[] = [];
   for (let i = 1; i < sessions.length; i++) {
     const [a, b] = [sessions[i - 1], sessions[i]];
     const days = b.day - a.day;
-    if ((a.planned || b.planned) && days < minDays) tooClose.push(`${a.iso}/${b.iso} (${days})`);
+    if ((a.planned || b.planned) && days < minDays) tooClose.push({ a: a.iso, b: b.iso, days });
   }
   if (tooClose.length === 0 && unreadable.length === 0) return null;
 
   const en = [`Sessions must be at least ${minDays} days apart.`];
   const da = [`Behandlinger skal ligge mindst ${minDays} dage fra hinanden.`];
   if (tooClose.length > 0) {
-    en.push(`Too close (days apart): ${tooClose.join(', ')}.`);
-    da.push(`For tæt (dage imellem): ${tooClose.join(', ')}.`);
+    const pairs = (language: 'en' | 'da', and: string) =>
+      tooClose
+        .map(({ a, b, days }) => `${dateWords(a)[language]} ${and} ${dateWords(b)[language]} (${days})`)
+        .join(', ');
+    en.push(`Too close (days apart): ${pairs('en', 'and')}.`);
+    da.push(`For tæt (dage imellem): ${pairs('da', 'og')}.`);
   }
   if (unreadable.length > 0) {
     en.push(`Not a date (YYYY-MM-DD): ${unreadable.map((d) => JSON.stringify(d)).join(', ')}.`);
