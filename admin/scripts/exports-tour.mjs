@@ -1,6 +1,6 @@
 // The lists' Export buttons in English and Danish: applications and cases (contact
-// point), payments (finance, the API's own file), units, categories and users
-// (administrator). Each file is saved and checked: a UTF-8 byte-order mark, the
+// point), payments (finance, the API's own file), units, categories, users and the
+// audit log (administrator). Each file is saved and checked: a UTF-8 byte-order mark, the
 // header in the user's language, no raw ids or `names.<uuid>` keys, amounts in
 // kroner with the language's decimal sign, names rather than codes. Fails (exit 1)
 // when a file fails a check; screenshots of each list go to OUT_DIR. Reads only.
@@ -49,6 +49,12 @@ const LISTS = [
     who: 'admin',
     first: { en: 'Code', da: 'Kode' },
     has: { en: [/Psychological treatment/], da: [/Psykologbehandling/] },
+  },
+  {
+    resource: 'audit-events',
+    who: 'admin',
+    first: { en: 'No.', da: 'Nr.' },
+    has: { en: [/Demo Administrator/, /KBH-\d{4}-\d{3}/], da: [/Demo Administrator/, /KBH-\d{4}-\d{3}/] },
   },
   {
     resource: 'users',

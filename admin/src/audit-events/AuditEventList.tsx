@@ -3,6 +3,7 @@ import { DataTable, List, NumberField, SimpleList } from 'react-admin';
 import { DateTimeField, ShortDateTimeField } from '../common/DateTimeField';
 import type { AuditEvent } from '../types';
 import { ActorField } from './ActorField';
+import { useAuditEventExporter } from './AuditEventExporter';
 import { ActionField, RecordField } from './AuditFields';
 import { auditFilters } from './AuditFilters';
 import { AuditVerificationCard } from './AuditVerificationCard';
@@ -31,10 +32,11 @@ const AuditPhoneList = () => (
 
 export const AuditEventList = () => {
   const phone = useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'));
+  const exporter = useAuditEventExporter();
   return (
     <>
       <AuditVerificationCard />
-      <List filters={auditFilters(phone)} sort={{ field: 'seq', order: 'DESC' }} perPage={50}>
+      <List filters={auditFilters(phone)} sort={{ field: 'seq', order: 'DESC' }} perPage={50} exporter={exporter}>
         {phone ? (
           <AuditPhoneList />
         ) : (
