@@ -1,5 +1,4 @@
 import type { AuditChainBreak, AuditVerification } from '@app/contract';
-import CopyIcon from '@mui/icons-material/ContentCopy';
 import RefreshIcon from '@mui/icons-material/Refresh';
 import {
   Alert,
@@ -8,16 +7,15 @@ import {
   Button,
   Card,
   CardContent,
-  IconButton,
   LinearProgress,
   Stack,
   TextField,
-  Tooltip,
   Typography,
 } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { useLocale, useNotify, useTranslate } from 'react-admin';
+import { useLocale, useTranslate } from 'react-admin';
+import { CopyableCode } from '../common/CopyableCode';
 import { useExitPoolDataProvider } from '../dataProvider';
 import { problemMessage } from '../httpClient';
 import { intlLocale } from '../i18n';
@@ -113,49 +111,21 @@ const Result = ({ result, checkpoint }: { result: AuditVerification; checkpoint:
 /** The head to write down or send elsewhere: `<events>:<head>`, copyable in one piece. */
 const Checkpoint = ({ events, head }: { events: number; head: string }) => {
   const translate = useTranslate();
-  const notify = useNotify();
   const number = useNumber();
   const text = `${events}:${head}`;
-  const copy = async () => {
-    try {
-      // The clipboard API exists only on https and localhost; elsewhere the text is selected by hand.
-      await navigator.clipboard.writeText(text);
-      notify('app.audit.verify.copied', { type: 'info' });
-    } catch {
-      notify('app.audit.verify.copy_failed', { type: 'warning' });
-    }
-  };
   return (
     <Box data-testid="audit-checkpoint">
-      <Typography variant="body2" color="text.secondary">
+      <Typography variant="body2" color="text.secondary" sx={{ mb: 0.5 }}>
         {translate('app.audit.verify.checkpoint_label', { events: number(events) })}
       </Typography>
-      <Box
-        sx={{
-          display: 'flex',
-          alignItems: 'center',
-          gap: 1,
-          bgcolor: 'action.hover',
-          borderRadius: 1,
-          px: 1.5,
-          py: 1,
-          mt: 0.5,
-          maxWidth: 'fit-content',
-        }}
-      >
-        <Typography
-          component="code"
-          data-testid="audit-head"
-          sx={{ fontFamily: 'monospace', fontSize: '0.9rem', overflowWrap: 'anywhere', userSelect: 'all' }}
-        >
-          {text}
-        </Typography>
-        <Tooltip title={translate('app.audit.verify.copy')}>
-          <IconButton size="small" onClick={copy} aria-label={translate('app.audit.verify.copy')}>
-            <CopyIcon fontSize="small" />
-          </IconButton>
-        </Tooltip>
-      </Box>
+      <CopyableCode
+        text={text}
+        testId="audit-head"
+        copyLabel="app.audit.verify.copy"
+        copied="app.audit.verify.copied"
+        copyFailed="app.audit.verify.copy_failed"
+        codeSx={{ fontSize: '0.9rem' }}
+      />
       <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>
         {translate('app.audit.verify.checkpoint_why')}
       </Typography>
