@@ -1,4 +1,4 @@
-import { Box, type Theme, Typography, useMediaQuery } from '@mui/material';
+import { Box, Typography } from '@mui/material';
 import {
   CanAccess,
   DataTable,
@@ -21,6 +21,7 @@ import { useFormatMoney } from '../common/money';
 import { unpaidOf } from './grants';
 import type { Application } from '../types';
 import { UnpaidField } from './UnpaidField';
+import { usePhone } from '../common/usePhone';
 
 const DUE = { status: ['approved', 'partially_approved'], unpaid: true };
 // the API's largest page: the total is summed over every grant due, not just the page shown
@@ -94,7 +95,7 @@ const PaymentsDuePhoneList = () => (
  * still need. The contact point sees it too, to follow up at year end.
  */
 export const PaymentsDue = () => {
-  const phone = useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'));
+  const phone = usePhone();
   return (
     <CanAccess resource="payments-due" action="list">
       <List

@@ -1,4 +1,4 @@
-import { Box, type Theme, useMediaQuery } from '@mui/material';
+import { Box } from '@mui/material';
 import { DataTable, List, NumberField, SimpleList } from 'react-admin';
 import { DateTimeField, ShortDateTimeField } from '../common/DateTimeField';
 import type { AuditEvent } from '../types';
@@ -7,6 +7,7 @@ import { useAuditEventExporter } from './AuditEventExporter';
 import { ActionField, RecordField } from './AuditFields';
 import { auditFilters } from './AuditFilters';
 import { AuditVerificationCard } from './AuditVerificationCard';
+import { usePhone } from '../common/usePhone';
 
 // The audit trail can only grow; there is nothing to create, edit or delete.
 
@@ -31,7 +32,7 @@ const AuditPhoneList = () => (
 );
 
 export const AuditEventList = () => {
-  const phone = useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'));
+  const phone = usePhone();
   const exporter = useAuditEventExporter();
   return (
     <>

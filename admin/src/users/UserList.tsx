@@ -1,4 +1,3 @@
-import { type Theme, useMediaQuery } from '@mui/material';
 import {
   BooleanField,
   DataTable,
@@ -12,6 +11,7 @@ import {
   useTranslate,
 } from 'react-admin';
 import { searchFilter } from '../common/filters';
+import { usePhone } from '../common/usePhone';
 import { roleChoices } from '../common/roles';
 import type { User } from '../types';
 import { ResetTotpButton } from './ResetTotpButton';
@@ -51,7 +51,7 @@ const UserPhoneList = () => {
 };
 
 export const UserList = () => {
-  const phone = useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'));
+  const phone = usePhone();
   const exporter = useUserExporter();
   return (
     <List filters={filters} sort={{ field: 'displayName', order: 'ASC' }} perPage={25} exporter={exporter}>
