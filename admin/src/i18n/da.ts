@@ -219,6 +219,7 @@ const ra: TranslationMessages['ra'] = {
 const app: AppMessages = {
   title: 'Exit Pool',
   subtitle: 'Bevillinger fra den nationale exitpulje',
+  language: 'Sprog',
   auth: {
     invalid_credentials: 'Forkert e-mail eller adgangskode.',
     unreachable: 'Serveren kan ikke nås. Kontrollér forbindelsen, og prøv igen.',

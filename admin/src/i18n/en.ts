@@ -6,6 +6,7 @@ import type { TranslationMessages } from 'react-admin';
 const app = {
   title: 'Exit Pool',
   subtitle: 'Grant administration of the national exit pool',
+  language: 'Language',
   auth: {
     invalid_credentials: 'Wrong email or password.',
     unreachable: 'The server cannot be reached. Check your connection and try again.',

@@ -5,7 +5,6 @@ import { Link } from 'react-router-dom';
 import {
   AppBar as RaAppBar,
   LoadingIndicator,
-  LocalesMenuButton,
   Logout,
   TitlePortal,
   UserMenu,
@@ -14,6 +13,7 @@ import {
   useUserMenu,
 } from 'react-admin';
 import { ACCOUNT_PATH } from '../authProvider';
+import { LanguageButton } from './LanguageButton';
 import { RoleLabel } from './RoleLabel';
 
 /** Who is signed in (read-only first entry of the user menu). */
@@ -49,7 +49,7 @@ export const AppBar = () => (
   <RaAppBar
     toolbar={
       <>
-        <LocalesMenuButton />
+        <LanguageButton />
         <LoadingIndicator />
         <RoleLabel />
       </>
@@ -62,7 +62,15 @@ export const AppBar = () => (
       </UserMenu>
     }
   >
-    <TitlePortal />
+    {/* a record's title is cut with an ellipsis rather than pushing the buttons off a phone's screen */}
+    <TitlePortal
+      sx={{
+        minWidth: 0,
+        fontSize: { xs: '1.05rem', sm: '1.25rem' },
+        // the title arrives in a span of its own, which must carry the ellipsis itself
+        '& > span': { display: 'block', overflow: 'hidden', textOverflow: 'ellipsis' },
+      }}
+    />
     <AppName />
   </RaAppBar>
 );
