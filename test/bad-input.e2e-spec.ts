@@ -51,6 +51,21 @@ describe('Bad input never reaches a 500', () => {
   });
   afterAll(() => t.close());
 
+  describe('codes for clients that translate', () => {
+    it('names each field’s failing rule and its limits beside the English text', async () => {
+      const res = await t.http
+        .put(`/api/units/${unitId}`)
+        .set(admin)
+        .send({ name: 'x'.repeat(201), active: null, colour: 'red' });
+      expectRefusal(res, 'name', 'name must be at most 200 characters');
+      expect(res.body.codes).toEqual({
+        name: { code: 'maxLength', args: [200] },
+        active: { code: 'notNull' },
+        colour: { code: 'unknownField' },
+      });
+    });
+  });
+
   describe('null', () => {
     it.each([
       ['units', () => `/api/units/${unitId}`, { name: null }, 'name'],

@@ -8,7 +8,7 @@
 // the viewport's right edge without a scrolling box of its own around it (cut off, so unreachable).
 // At 390 px the language switch, the user menu (sign-out) and the menu must be on the screen, and
 // on a grant with money to pay finance's "Record payment" too. The exit code is the number of
-// pages that fail (0: all fit). WIDTHS=390 and LANGS=da narrow the run; OUT_DIR names where the
+// pages that fail (0: all fit). CONCURRENCY (default 4) tours run at once. WIDTHS=390 and LANGS=da narrow the run; OUT_DIR names where the
 // PNGs go (default /tmp/exitpool-phone-width; never into git); ROLES=kbh,ncp and ONLY=<regex on
 // the screenshot's name, e.g. 390-en-ncp-review> narrow it. test/phone-width.e2e-spec.ts runs
 // this script against the built application in CI.
@@ -173,72 +173,82 @@ const browser = await chromium.launch({
 
 const failures = [];
 let pages = 0;
-for (const width of widths) {
-  for (const lang of langs) {
-    for (const who of Object.keys(PAGES).filter((r) => !roles || roles.includes(r))) {
-      const context = await browser.newContext({
-        viewport: { width, height: width < 600 ? 844 : 900 },
-        locale: lang === 'da' ? 'da-DK' : 'en-GB',
-        // a narrow desktop window rather than mobile emulation: a phone's browser zooms out to fit a
-        // page that is too wide, which would hide exactly what this script looks for
-        hasTouch: width < 600,
-      });
-      await context.addInitScript((locale) => localStorage.setItem('exitpool.locale', locale), lang);
-      const page = await context.newPage();
-      page.on('pageerror', (error) => console.log(`[${who}/${lang}/${width} page error] ${error.message}`));
-      await page.goto(`${base}/#/login`);
-      await page.getByLabel(/Email|E-mail/).fill(ACCOUNTS[who]);
-      await page.getByLabel(/Password|Adgangskode/).fill(password);
-      await page.getByRole('button', { name: /^(Sign in|Log ind)$/ }).click();
-      await page.waitForURL((url) => !url.hash.startsWith('#/login'));
-      for (const path of PAGES[who]) {
-        const name = `${width}-${lang}-${who}-${path.replace(/\/[0-9a-f-]{36}/g, '/id').replace(/\//g, '_') || 'dashboard'}`;
-        if (only && !only.test(name)) continue;
-        pages++;
-        await page.goto(`${base}/#/${path}`);
-        await page.waitForLoadState('networkidle');
-        // a page loaded on first use (dashboard, reports, account) shows once its code has come
-        await page.waitForFunction(() => document.querySelector('#main-content')?.innerText.trim().length > 0, null, {
-          timeout: 10_000,
-        });
-        // lists and records settle after their queries; the skeletons are gone then
-        await page
-          .locator('.MuiSkeleton-root, [role="progressbar"]')
-          .first()
-          .waitFor({ state: 'detached', timeout: 5000 })
-          .catch(() => {});
-        await page.waitForTimeout(250);
-        await page.screenshot({ path: `${outDir}/${name}.png`, fullPage: true });
-        const measured = await page.evaluate(overflowIn);
-        const problems = [];
-        if (measured.scrollWidth > measured.width + 1) problems.push(`page is ${measured.scrollWidth} px wide`);
-        problems.push(...measured.sticking.map((s) => `sticks out: ${s}`));
-        if (width < 600) {
-          const controls = [
-            ['the language switch', page.getByRole('button', { name: /^(English|Dansk)$|^(Language|Sprog): / })],
-            ['the user menu', page.getByRole('button', { name: /^(Profile|Profil)$/ })],
-            ['the menu', page.getByRole('button', { name: /^(Open menu|Close menu|Åbn menu|Luk menu)$/ })],
-          ];
-          if (who === 'finance' && payable && path === `applications/${payable.id}/show`) {
-            controls.push([
-              'Record payment',
-              page.getByRole('button', { name: /^(Record payment|Registrér udbetaling)/ }),
-            ]);
-          }
-          const missing = await reachable(page, controls);
-          problems.push(...missing.map((m) => `${m} is not on the screen`));
-        }
-        if (problems.length) {
-          failures.push(name);
-          console.log(`FAIL ${name}\n  ${problems.join('\n  ')}`);
-        } else {
-          console.log(`ok   ${name}`);
-        }
+
+/** One account in one language at one width: signs in, then visits and measures each of its pages. */
+async function tour(width, lang, who) {
+  const context = await browser.newContext({
+    viewport: { width, height: width < 600 ? 844 : 900 },
+    locale: lang === 'da' ? 'da-DK' : 'en-GB',
+    // a narrow desktop window rather than mobile emulation: a phone's browser zooms out to fit a
+    // page that is too wide, which would hide exactly what this script looks for
+    hasTouch: width < 600,
+  });
+  await context.addInitScript((locale) => localStorage.setItem('exitpool.locale', locale), lang);
+  const page = await context.newPage();
+  page.on('pageerror', (error) => console.log(`[${who}/${lang}/${width} page error] ${error.message}`));
+  await page.goto(`${base}/#/login`);
+  await page.getByLabel(/Email|E-mail/).fill(ACCOUNTS[who]);
+  await page.getByLabel(/Password|Adgangskode/).fill(password);
+  await page.getByRole('button', { name: /^(Sign in|Log ind)$/ }).click();
+  await page.waitForURL((url) => !url.hash.startsWith('#/login'));
+  for (const path of PAGES[who]) {
+    const name = `${width}-${lang}-${who}-${path.replace(/\/[0-9a-f-]{36}/g, '/id').replace(/\//g, '_') || 'dashboard'}`;
+    if (only && !only.test(name)) continue;
+    pages++;
+    await page.goto(`${base}/#/${path}`);
+    await page.waitForLoadState('networkidle');
+    // a page loaded on first use (dashboard, reports, account) shows once its code has come
+    await page.waitForFunction(() => document.querySelector('#main-content')?.innerText.trim().length > 0, null, {
+      timeout: 10_000,
+    });
+    // lists and records settle after their queries; the skeletons are gone then
+    await page
+      .locator('.MuiSkeleton-root, [role="progressbar"]')
+      .first()
+      .waitFor({ state: 'detached', timeout: 5000 })
+      .catch(() => {});
+    await page.waitForTimeout(250);
+    await page.screenshot({ path: `${outDir}/${name}.png`, fullPage: true });
+    const measured = await page.evaluate(overflowIn);
+    const problems = [];
+    if (measured.scrollWidth > measured.width + 1) problems.push(`page is ${measured.scrollWidth} px wide`);
+    problems.push(...measured.sticking.map((s) => `sticks out: ${s}`));
+    if (width < 600) {
+      const controls = [
+        ['the language switch', page.getByRole('button', { name: /^(English|Dansk)$|^(Language|Sprog): / })],
+        ['the user menu', page.getByRole('button', { name: /^(Profile|Profil)$/ })],
+        ['the menu', page.getByRole('button', { name: /^(Open menu|Close menu|Åbn menu|Luk menu)$/ })],
+      ];
+      if (who === 'finance' && payable && path === `applications/${payable.id}/show`) {
+        controls.push(['Record payment', page.getByRole('button', { name: /^(Record payment|Registrér udbetaling)/ })]);
       }
-      await context.close();
+      const missing = await reachable(page, controls);
+      problems.push(...missing.map((m) => `${m} is not on the screen`));
+    }
+    if (problems.length) {
+      failures.push(name);
+      console.log(`FAIL ${name}\n  ${problems.join('\n  ')}`);
+    } else {
+      console.log(`ok   ${name}`);
     }
   }
+  await context.close();
 }
+
+// Sign-ins and page loads mostly wait on the network: a few tours at a time take a fraction of the time.
+const tours = widths.flatMap((width) =>
+  langs.flatMap((lang) =>
+    Object.keys(PAGES)
+      .filter((r) => !roles || roles.includes(r))
+      .map((who) => () => tour(width, lang, who)),
+  ),
+);
+const concurrency = Number(process.env.CONCURRENCY ?? 4);
+await Promise.all(
+  Array.from({ length: concurrency }, async () => {
+    for (let next = tours.shift(); next; next = tours.shift()) await next();
+  }),
+);
 await browser.close();
 console.log(`${pages - failures.length} of ${pages} pages fit; screenshots in ${outDir}`);
 process.exitCode = Math.min(failures.length, 100);

@@ -1,5 +1,7 @@
-import { isWorkflowErrorCode } from '@app/contract';
+import { type ErrorBody, isWorkflowErrorCode } from '@app/contract';
 import { fetchUtils, HttpError } from 'react-admin';
+import { errorsLine, translatedErrors } from './common/fieldProblems';
+import { i18nProvider } from './i18n';
 import { session } from './session';
 
 /** Turns the API's `message` (a string, or a list naming each bad field) into one line. */
@@ -23,9 +25,20 @@ export const httpClient = async (url: string, options: fetchUtils.Options = {}) 
     return await fetchUtils.fetchJson(url, { ...options, headers });
   } catch (error) {
     if (!(error instanceof HttpError)) throw error;
+    if (isValidationError(error)) {
+      // each field's problem in the user's language, beside its input and in the one-line message
+      const translate = (key: string, options?: Record<string, unknown>) => i18nProvider.translate(key, options);
+      const errors = translatedErrors(error.body, translate);
+      const resource = new URL(url, window.location.origin).pathname.split('/')[2];
+      throw new HttpError(errorsLine(errors, resource, translate), error.status, { ...error.body, errors });
+    }
     throw new HttpError(readableMessage(error), error.status, error.body);
   }
 };
+
+/** A 400 whose body names each bad field (`errors`), as the API's validation answers. */
+const isValidationError = (error: HttpError): error is HttpError & { body: ErrorBody } =>
+  error.status === 400 && typeof (error.body as ErrorBody | null)?.errors === 'object';
 
 const readableMessage = (error: HttpError): string => {
   // Translation keys: react-admin's notifications translate them.
@@ -43,6 +56,8 @@ const readableMessage = (error: HttpError): string => {
  * for a refusal it explains (a 403 or 409 with a message), else the error's message.
  */
 export const problemMessage = (error: unknown): string => {
+  // a validation error's message is already each field in the user's language (httpClient)
+  if (error instanceof HttpError && isValidationError(error)) return error.message;
   if (error instanceof HttpError && error.status < 500 && error.status !== 429) {
     return errorMessage(error.body, error.message || 'ra.notification.http_error');
   }

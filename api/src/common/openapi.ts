@@ -1,3 +1,4 @@
+import type { FieldProblem } from '@app/contract';
 import { applyDecorators, type Type } from '@nestjs/common';
 import {
   ApiCreatedResponse,
@@ -31,6 +32,22 @@ export class ErrorBodyView {
     additionalProperties: { type: 'string' },
   })
   errors?: Record<string, string>;
+
+  @ApiProperty({
+    required: false,
+    description:
+      "Each bad field's failing rule (`required`, `unknownField`, `notNull`, `maxLength`, `isIn`, …) with its limits in `args`, for a client that words it in its user's language",
+    type: Object,
+    additionalProperties: {
+      type: 'object',
+      required: ['code'],
+      properties: {
+        code: { type: 'string' },
+        args: { type: 'array', items: {} },
+      },
+    },
+  })
+  codes?: Record<string, FieldProblem>;
 
   @ApiProperty({ required: false, description: 'A stable code of the refusal, to translate by' })
   code?: string;

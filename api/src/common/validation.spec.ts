@@ -1,7 +1,18 @@
 import { BadRequestException } from '@nestjs/common';
 import { PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsArray, IsInt, IsOptional, IsString, IsUUID, ValidateIf, ValidateNested } from 'class-validator';
+import {
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  Min,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
 import { Nullable } from './nullable.js';
 import { AppValidationPipe } from './validation.js';
 import { IsIsoDate } from './validators.js';
@@ -71,5 +82,39 @@ describe(AppValidationPipe.name, () => {
     expect(await errorsOf(UpdateThingDto, JSON.parse('{"__proto__":{"title":"x"}}'))).toEqual({
       ['__proto__']: '__proto__ is not a known field',
     });
+  });
+});
+
+describe('the codes of a 400, for clients that translate', () => {
+  class CodedDto {
+    @IsString() @MaxLength(40) name: string;
+    @IsOptional() @IsIn(['a', 'b']) kind?: string;
+    @IsOptional() @IsInt() @Min(1) count?: number;
+  }
+
+  async function bodyOf(value: unknown): Promise<Record<string, unknown>> {
+    try {
+      await pipe.transform(value, body(CodedDto));
+    } catch (error) {
+      return (error as BadRequestException).getResponse() as Record<string, unknown>;
+    }
+    throw new Error('expected a 400');
+  }
+
+  it('names the failing rule of each field with its declared limits, beside the English text', async () => {
+    const response = await bodyOf({ name: 'x'.repeat(41), kind: 'c', count: 0, extra: 1 });
+    expect(response.codes).toEqual({
+      name: { code: 'maxLength', args: [40] },
+      kind: { code: 'isIn', args: [['a', 'b']] },
+      count: { code: 'min', args: [1] },
+      extra: { code: 'unknownField' },
+    });
+    expect(Object.keys(response.errors as object).sort()).toEqual(['count', 'extra', 'kind', 'name']);
+  });
+
+  it('says required for a missing field and notNull for a null one, and never sends the object back', async () => {
+    const response = await bodyOf({ kind: null });
+    expect(response.codes).toEqual({ name: { code: 'required' }, kind: { code: 'notNull' } });
+    expect(JSON.stringify(response)).not.toContain('target');
   });
 });

@@ -5,32 +5,81 @@ import {
   ValidationPipe,
   type ValidationError,
 } from '@nestjs/common';
-import type { ValidatorOptions } from 'class-validator';
+import type { FieldProblem } from '@app/contract';
+import { getMetadataStorage, type ValidatorOptions } from 'class-validator';
 import { assertCleanInput } from './input-guard.js';
 import { declaredProperties } from './nullable.js';
+
+const plain = (value: unknown): value is string | number => typeof value === 'string' || typeof value === 'number';
+
+/** The limits a rule was declared with (`@MaxLength(2000)` → [2000]), read back from class-validator's metadata. */
+function ruleArgs(error: ValidationError, rule: string): FieldProblem['args'] {
+  const target = error.target?.constructor;
+  if (!target) return undefined;
+  const found = getMetadataStorage()
+    .getTargetValidationMetadatas(target, '', true, false)
+    .find((m) => m.propertyName === error.property && (m.name === rule || m.type === rule));
+  const args = (found?.constraints ?? []).filter(
+    (c: unknown) => plain(c) || (Array.isArray(c) && (c as unknown[]).every(plain)),
+  );
+  return args.length > 0 ? args : undefined;
+}
 
 /**
  * Flattens class-validator's tree into `{ "lines.0.quantity": "..." }`, one
  * message per field: "is required" for a missing value, otherwise the message
- * of the first-written decorator that failed (type checks come first).
+ * of the last-written decorator that failed (type checks come first), and
+ * the same choice as a code with its limits.
  */
-export function validationErrorsToMap(errors: ValidationError[], prefix = ''): Record<string, string> {
-  const map: Record<string, string> = {};
+export function validationProblems(
+  errors: ValidationError[],
+  prefix = '',
+): { messages: Record<string, string>; codes: Record<string, FieldProblem> } {
+  const messages: Record<string, string> = {};
+  const codes: Record<string, FieldProblem> = {};
   for (const error of errors) {
     const field = prefix ? `${prefix}.${error.property}` : error.property;
-    const messages = Object.values(error.constraints ?? {});
-    if (error.constraints?.whitelistValidation) map[field] = `${field} is not a known field`;
-    else if (messages.length > 0)
-      map[field] = error.value === undefined ? `${field} is required` : messages[messages.length - 1];
-    if (error.children?.length) Object.assign(map, validationErrorsToMap(error.children, field));
+    const rules = Object.keys(error.constraints ?? {});
+    if (error.constraints?.whitelistValidation) {
+      messages[field] = `${field} is not a known field`;
+      codes[field] = { code: 'unknownField' };
+    } else if (rules.length > 0) {
+      const rule = rules[rules.length - 1];
+      if (error.value === undefined) {
+        messages[field] = `${field} is required`;
+        codes[field] = { code: 'required' };
+      } else {
+        messages[field] = error.constraints![rule];
+        const args = ruleArgs(error, rule);
+        codes[field] = { code: rule, ...(args ? { args } : {}) };
+      }
+    }
+    if (error.children?.length) {
+      const nested = validationProblems(error.children, field);
+      Object.assign(messages, nested.messages);
+      Object.assign(codes, nested.codes);
+    }
   }
-  return map;
+  return { messages, codes };
 }
 
-export function validationException(map: Record<string, string>): BadRequestException {
+export function validationErrorsToMap(errors: ValidationError[]): Record<string, string> {
+  return validationProblems(errors).messages;
+}
+
+/**
+ * The contract's 400: `message` lists each bad field, `errors` maps field → what is wrong (react-admin
+ * shows it beside the input), and `codes` maps field → the rule that failed, for clients that
+ * translate (the admin UI does, falling back to `errors` for a code it does not know).
+ */
+export function validationException(
+  map: Record<string, string>,
+  codes?: Record<string, FieldProblem>,
+): BadRequestException {
   return new BadRequestException({
     message: Object.entries(map).map(([field, text]) => (text.startsWith(field) ? text : `${field}: ${text}`)),
     errors: map,
+    ...(codes && Object.keys(codes).length > 0 ? { codes } : {}),
   });
 }
 
@@ -45,7 +94,12 @@ type DtoClass = abstract new (...args: never[]) => unknown;
 export function structureErrors(entity: unknown): ValidationError[] {
   const errors: ValidationError[] = [];
   const refuse = (path: string, value: unknown, message: string) =>
-    errors.push({ property: path, value, constraints: { structure: `${path} ${message}` }, children: [] });
+    errors.push({
+      property: path,
+      value,
+      constraints: { [value === null ? 'notNull' : 'notList']: `${path} ${message}` },
+      children: [],
+    });
   const visit = (node: unknown, path: string): void => {
     if (Array.isArray(node)) {
       node.forEach((item, i) =>
@@ -79,8 +133,12 @@ export class AppValidationPipe extends ValidationPipe {
       forbidNonWhitelisted: true,
       forbidUnknownValues: true,
       transform: true,
-      validationError: { target: false, value: true },
-      exceptionFactory: (errors) => validationException(validationErrorsToMap(errors)),
+      // the target lets `ruleArgs` find the rule's declared limits; it never leaves the pipe
+      validationError: { target: true, value: true },
+      exceptionFactory: (errors) => {
+        const { messages, codes } = validationProblems(errors);
+        return validationException(messages, codes);
+      },
     });
   }
 

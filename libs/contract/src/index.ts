@@ -15,11 +15,20 @@ export interface LoginResponse {
   user: SessionUser;
 }
 
+/** What failed on one field of a 400: `required`, `unknownField`, `notNull`, or the rule's name (`maxLength`, …). */
+export interface FieldProblem {
+  code: string;
+  /** The rule's limits where they are plain values: `[2000]` for maxLength, the allowed values for isIn. */
+  args?: (string | number | (string | number)[])[];
+}
+
 export interface ErrorBody {
   statusCode: number;
   error: string;
   message: string | string[];
   errors?: Record<string, string>;
+  /** Each bad field's failing rule and its limits (a 400 from validation), to word it by. */
+  codes?: Record<string, FieldProblem>;
   /** A feature's name for the refusal; the UI words it in the user's language by this code. */
   code?: string;
 }
