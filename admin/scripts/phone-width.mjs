@@ -8,10 +8,11 @@
 // the viewport's right edge without a scrolling box of its own around it (cut off, so unreachable).
 // At 390 px the language switch, the user menu (sign-out) and the menu must be on the screen, and
 // on a grant with money to pay finance's "Record payment" too. The exit code is the number of
-// pages that fail (0: all fit). CONCURRENCY (default 4) tours run at once. WIDTHS=390 and LANGS=da narrow the run; OUT_DIR names where the
-// PNGs go (default /tmp/exitpool-phone-width; never into git); ROLES=kbh,ncp and ONLY=<regex on
-// the screenshot's name, e.g. 390-en-ncp-review> narrow it. test/phone-width.e2e-spec.ts runs
-// this script against the built application in CI.
+// pages that fail (0: all fit). CONCURRENCY (default 4) tours of an account in a language at a
+// width run at once. WIDTHS=390 and LANGS=da narrow the run, as do ROLES=kbh,ncp and ONLY=<regex
+// on the screenshot's name, e.g. 390-en-ncp-review>; OUT_DIR names where the PNGs go (default
+// /tmp/exitpool-phone-width; never into git). test/browser/phone-width.browser-spec.ts runs this
+// script against the built application in `npm test`.
 /* global document, getComputedStyle -- overflowIn and the wait run inside the page */
 import { chromium } from 'playwright-core';
 import { ACCOUNTS, apiClient } from './tour-kit.mjs';
