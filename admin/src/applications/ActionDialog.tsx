@@ -25,6 +25,7 @@ import {
 import { useExitPoolDataProvider } from '../dataProvider';
 import { problemKey } from '../httpClient';
 import type { Application, ApplicationAction, Finding } from '../types';
+import { usePhone } from '../common/usePhone';
 import { FindingsList } from './FindingsList';
 
 export interface DialogState {
@@ -56,6 +57,52 @@ export interface ActionDialogButtonProps {
 }
 
 const NO_RECORD = {};
+
+/**
+ * A workflow button. react-admin's Button turns into a bare icon below `sm`; on a phone these keep
+ * their words (which icon means "reject" and which "cancel grant" is not for guessing) and wrap instead.
+ */
+export const WorkflowButton = ({
+  label,
+  icon,
+  color = 'primary',
+  onClick,
+}: {
+  label: string;
+  icon: ReactElement;
+  color?: MuiButtonProps['color'];
+  onClick: () => void;
+}) => {
+  const phone = usePhone();
+  const translate = useTranslate();
+  return phone ? (
+    <MuiButton size="small" color={color} startIcon={icon} onClick={onClick}>
+      {translate(label)}
+    </MuiButton>
+  ) : (
+    <Button label={label} color={color} onClick={onClick}>
+      {icon}
+    </Button>
+  );
+};
+
+/**
+ * A workflow dialog's props: the whole screen on a phone, its form a column whose content scrolls
+ * between the title and the buttons, so Cancel and the confirm button stay in reach of a thumb.
+ */
+export const useDialogLayout = () => {
+  const phone = usePhone();
+  return {
+    fullScreen: phone,
+    slotProps: phone
+      ? {
+          paper: {
+            sx: { '& > form': { display: 'flex', flexDirection: 'column', flex: 1, minHeight: 0 } },
+          },
+        }
+      : undefined,
+  };
+};
 
 const errorBody = (error: unknown): { findings?: Finding[]; errors?: Record<string, string> } | undefined =>
   error instanceof HttpError && typeof error.body === 'object' && error.body !== null
@@ -89,6 +136,7 @@ export const ActionDialogButton = ({
   const notify = useNotify();
   const refresh = useRefresh();
   const translate = useTranslate();
+  const dialogLayout = useDialogLayout();
   const [open, setOpen] = useState(false);
   const [saving, setSaving] = useState(false);
   const [findings, setFindings] = useState<Finding[]>([]);
@@ -143,18 +191,24 @@ export const ActionDialogButton = ({
   return (
     <>
       {available && (
-        <Button
+        <WorkflowButton
           label={label}
+          icon={icon}
           color={color}
           onClick={() => {
             setInitial(defaultValues?.(record) ?? {});
             setOpen(true);
           }}
-        >
-          {icon}
-        </Button>
+        />
       )}
-      <Dialog open={open} onClose={close} fullWidth maxWidth={maxWidth} aria-labelledby={`${action}-dialog-title`}>
+      <Dialog
+        open={open}
+        onClose={close}
+        fullWidth
+        maxWidth={maxWidth}
+        {...dialogLayout}
+        aria-labelledby={`${action}-dialog-title`}
+      >
         {/* Validated when a field is left, so a CPR number is flagged before sending. */}
         <Form
           key={open ? 'open' : 'closed'}

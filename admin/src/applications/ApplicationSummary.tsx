@@ -25,11 +25,11 @@ import { SecondApprovalBanner } from './SecondApprovalBanner';
 const Item = ({ label, children }: { label: string; children: ReactNode }) => {
   const translate = useTranslate();
   return (
-    <Box>
+    <Box sx={{ minWidth: 0 }}>
       <Typography variant="caption" color="text.secondary" component="div">
         {translate(label)}
       </Typography>
-      <Box sx={{ typography: 'body2' }}>{children}</Box>
+      <Box sx={{ typography: 'body2', overflowWrap: 'anywhere' }}>{children}</Box>
     </Box>
   );
 };
@@ -67,7 +67,7 @@ export const ApplicationSummary = () => {
     <Card variant="outlined">
       <CardContent>
         <Stack direction="row" spacing={1.5} sx={{ alignItems: 'center', mb: 2, flexWrap: 'wrap' }}>
-          <Typography variant="h5" component="h2" sx={{ fontFamily: 'monospace' }}>
+          <Typography variant="h5" component="h2" sx={{ fontFamily: 'monospace', overflowWrap: 'anywhere' }}>
             {record.reference}
           </Typography>
           <ApplicationStatusField />
@@ -83,7 +83,8 @@ export const ApplicationSummary = () => {
         <Box
           sx={{
             display: 'grid',
-            gridTemplateColumns: 'repeat(auto-fill, minmax(190px, 1fr))',
+            // two columns on a phone (190 px each would leave one), as many as fit on a desktop
+            gridTemplateColumns: { xs: 'repeat(2, minmax(0, 1fr))', sm: 'repeat(auto-fill, minmax(190px, 1fr))' },
             gap: 2,
             mb: 2,
           }}

@@ -1,9 +1,10 @@
-import { Typography } from '@mui/material';
+import { Box, Typography } from '@mui/material';
 import {
   DataTable,
   ListContextProvider,
   type ListControllerResult,
   ReferenceManyField,
+  SimpleList,
   useListContext,
   useRecordContext,
   useTranslate,
@@ -12,6 +13,7 @@ import { CategoryField } from '../common/CategoryField';
 import { CodeField } from '../common/CodeField';
 import { MoneyField } from '../common/MoneyField';
 import { useFormatMoney } from '../common/money';
+import { usePhone } from '../common/usePhone';
 import type { Application } from '../types';
 import { ApplicationStatusField } from './applicationStatus';
 
@@ -33,10 +35,30 @@ const AmountsField = (_props: { source?: string }) => {
   );
 };
 
+/** On a phone: one line an application, its reference and status above, what and how much below. */
+const PhoneApplications = () => (
+  <SimpleList<Application>
+    primaryText={
+      <Box component="span" sx={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: 1 }}>
+        <CodeField source="reference" />
+        <ApplicationStatusField />
+      </Box>
+    }
+    secondaryText={
+      <>
+        <CategoryField source="categoryCode" /> · <MoneyField source="amountRequested" />
+      </>
+    }
+    rowClick="show"
+    sx={{ '& .MuiListItemButton-root, & .MuiListItem-root': { px: 0 } }}
+  />
+);
+
 /** The case's applications other than this one. */
 const OtherApplications = ({ currentId }: { currentId: Application['id'] }) => {
   const context = useListContext<Application>();
   const translate = useTranslate();
+  const phone = usePhone();
   const data = (context.data ?? []).filter((application) => application.id !== currentId);
   if (!context.isPending && data.length === 0) {
     return (
@@ -47,12 +69,16 @@ const OtherApplications = ({ currentId }: { currentId: Application['id'] }) => {
   }
   return (
     <ListContextProvider value={{ ...context, data, total: data.length } as ListControllerResult<Application>}>
-      <DataTable rowClick="show" bulkActionButtons={false} sx={{ overflowX: 'auto' }}>
-        <DataTable.Col source="reference" field={CodeField} disableSort />
-        <DataTable.Col source="categoryCode" field={CategoryField} disableSort />
-        <DataTable.Col source="amountRequested" field={AmountsField} align="right" disableSort />
-        <DataTable.Col source="status" field={ApplicationStatusField} disableSort />
-      </DataTable>
+      {phone ? (
+        <PhoneApplications />
+      ) : (
+        <DataTable rowClick="show" bulkActionButtons={false} sx={{ overflowX: 'auto' }}>
+          <DataTable.Col source="reference" field={CodeField} disableSort />
+          <DataTable.Col source="categoryCode" field={CategoryField} disableSort />
+          <DataTable.Col source="amountRequested" field={AmountsField} align="right" disableSort />
+          <DataTable.Col source="status" field={ApplicationStatusField} disableSort />
+        </DataTable>
+      )}
     </ListContextProvider>
   );
 };

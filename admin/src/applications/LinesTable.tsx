@@ -1,19 +1,81 @@
-import { Table, TableBody, TableCell, TableFooter, TableHead, TableRow, Typography } from '@mui/material';
+import {
+  Box,
+  Divider,
+  Stack,
+  Table,
+  TableBody,
+  TableCell,
+  TableFooter,
+  TableHead,
+  TableRow,
+  Typography,
+} from '@mui/material';
 import { useRecordContext, useTranslate } from 'react-admin';
 import { lineTotal } from '@app/money';
 import { toMinor, useFormatMoney } from '../common/money';
 import { PurgedText } from '../common/Purged';
-import type { Application } from '../types';
+import { usePhone } from '../common/usePhone';
+import type { Application, ApplicationLineRecord } from '../types';
+
+const numeric = { textAlign: 'right', fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' } as const;
+
+/** A line's description, or the note that it was purged. */
+const Description = ({ record, line }: { record: Application; line: ApplicationLineRecord }) =>
+  line.description === null && record.purgedAt ? <PurgedText at={record.purgedAt} /> : <>{line.description}</>;
+
+/** On a phone: one block a line, "10 × DKK 1,500.00" under its description and the line total at the right. */
+const PhoneLines = ({ record }: { record: Application }) => {
+  const translate = useTranslate();
+  const format = useFormatMoney();
+  const amount = (value: bigint | null) => (value === null ? '–' : format(value));
+  return (
+    <Stack
+      divider={<Divider flexItem />}
+      data-testid="lines"
+      sx={{ borderTop: 1, borderBottom: 1, borderColor: 'divider' }}
+    >
+      {(record.lines ?? []).map((line, index) => {
+        const unitAmount = toMinor(line.unitAmount);
+        return (
+          <Box key={index} sx={{ py: 1 }}>
+            {line.description !== undefined && (
+              <Typography variant="body2" sx={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+                <Description record={record} line={line} />
+              </Typography>
+            )}
+            <Stack direction="row" sx={{ justifyContent: 'space-between', gap: 1, flexWrap: 'wrap' }}>
+              <Typography variant="body2" color="text.secondary" sx={{ fontVariantNumeric: 'tabular-nums' }}>
+                {line.quantity} × {amount(unitAmount)}
+              </Typography>
+              <Typography variant="body2" sx={numeric}>
+                {amount(unitAmount === null ? null : lineTotal(line.quantity, unitAmount))}
+              </Typography>
+            </Stack>
+          </Box>
+        );
+      })}
+      <Stack direction="row" sx={{ justifyContent: 'space-between', gap: 1, py: 1 }}>
+        <Typography variant="body2" sx={{ fontWeight: 600 }}>
+          {translate('app.applications.total')}
+        </Typography>
+        <Typography variant="body2" sx={{ ...numeric, fontWeight: 600 }}>
+          {amount(toMinor(record.amountRequested))}
+        </Typography>
+      </Stack>
+    </Stack>
+  );
+};
 
 /** The cost lines with their totals. Descriptions are narrative: the column exists only when the API sent them. */
 export const LinesTable = () => {
   const record = useRecordContext<Application>();
   const translate = useTranslate();
   const format = useFormatMoney();
+  const phone = usePhone();
   if (!record?.lines?.length) return null;
+  if (phone) return <PhoneLines record={record} />;
   const withDescription = record.lines.some((line) => line.description !== undefined);
   const amount = (value: bigint | null) => (value === null ? '–' : format(value));
-  const numeric = { textAlign: 'right', fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' } as const;
   return (
     <Table size="small" data-testid="lines">
       <TableHead>
@@ -31,11 +93,7 @@ export const LinesTable = () => {
             <TableRow key={index}>
               {withDescription && (
                 <TableCell sx={{ whiteSpace: 'pre-wrap' }}>
-                  {line.description === null && record.purgedAt ? (
-                    <PurgedText at={record.purgedAt} />
-                  ) : (
-                    line.description
-                  )}
+                  <Description record={record} line={line} />
                 </TableCell>
               )}
               <TableCell sx={numeric}>{line.quantity}</TableCell>

@@ -1,12 +1,13 @@
 import { Box, Card, CardContent, CardHeader, Stack, Typography, useMediaQuery, type Theme } from '@mui/material';
 import type { ReactNode } from 'react';
-import { DataTable, ReferenceManyField, useCanAccess, useRecordContext, useTranslate } from 'react-admin';
+import { DataTable, ReferenceManyField, SimpleList, useCanAccess, useRecordContext, useTranslate } from 'react-admin';
 import { CodeField } from '../common/CodeField';
 import { IsoDateField } from '../common/IsoDateField';
 import { toMinor, useFormatMoney } from '../common/money';
+import { usePhone } from '../common/usePhone';
 import { useRole } from '../common/useRole';
 import { DisbursementAmountField } from '../disbursements/DisbursementAmountField';
-import { PayeeField } from '../disbursements/payeeTypes';
+import { PayeeField, PayeeTypeField } from '../disbursements/payeeTypes';
 import { RecordPaymentButton } from '../disbursements/RecordPaymentButton';
 import type { Application } from '../types';
 import { GRANT_STATUSES, PAYABLE_STATUSES, unpaidOf } from './grants';
@@ -53,6 +54,33 @@ const PaymentInstructions = ({ record }: { record: Application }) => {
   );
 };
 
+// Under the figures on a phone: no margin left behind where the user may record nothing.
+const RecordButtons = ({ below = false }: { below?: boolean }) => (
+  <Stack
+    direction="row"
+    spacing={1}
+    useFlexGap
+    sx={{ flexWrap: 'wrap', ...(below && { mb: 2, '&:empty': { display: 'none' } }) }}
+  >
+    <RecordPaymentButton kind="payment" />
+    <RecordPaymentButton kind="refund" />
+  </Stack>
+);
+
+/** On a phone: one line a payment, its amount first, then when and to whom. */
+const PhonePayments = () => (
+  <SimpleList
+    primaryText={<DisbursementAmountField source="amount" />}
+    secondaryText={
+      <>
+        <IsoDateField source="paidOn" /> · <PayeeTypeField source="payeeType" />
+      </>
+    }
+    rowClick="show"
+    sx={{ '& .MuiListItemButton-root, & .MuiListItem-root': { px: 0 } }}
+  />
+);
+
 /**
  * A grant's money: approved, paid and still to pay, how to pay it, its payments and
  * refunds in the order they were paid, and for finance the buttons that record them.
@@ -66,6 +94,8 @@ export const PaymentsCard = () => {
   const { canAccess: canListPayments } = useCanAccess({ resource: 'disbursements', action: 'list' });
   // on a phone the table keeps what a payment is (date, amount, payee) so that it fits the card
   const narrow = useMediaQuery<Theme>((theme) => theme.breakpoints.down('md'));
+  // a phone has no room beside the title: the buttons go under the figures, with their words
+  const phone = usePhone();
   if (!record || !GRANT_STATUSES.includes(record.status)) return null;
   const unpaid = unpaidOf(record);
   const open = PAYABLE_STATUSES.includes(record.status);
@@ -74,12 +104,7 @@ export const PaymentsCard = () => {
       <CardHeader
         title={translate('app.disbursements.card_title')}
         slotProps={{ title: { variant: 'subtitle1' } }}
-        action={
-          <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap' }}>
-            <RecordPaymentButton kind="payment" />
-            <RecordPaymentButton kind="refund" />
-          </Stack>
-        }
+        action={phone ? undefined : <RecordButtons />}
       />
       <CardContent sx={{ pt: 0 }}>
         <Stack direction="row" sx={{ flexWrap: 'wrap', columnGap: 4, rowGap: 1, mb: 2 }}>
@@ -91,6 +116,7 @@ export const PaymentsCard = () => {
             {format(unpaid)}
           </Figure>
         </Stack>
+        {phone && <RecordButtons below />}
         <PaymentInstructions record={record} />
         {role === 'contact_point' && open && unpaid > 0n && (
           <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
@@ -105,22 +131,26 @@ export const PaymentsCard = () => {
             perPage={100}
             empty={<EmptyPayments />}
           >
-            <DataTable
-              bulkActionButtons={false}
-              rowClick="show"
-              sx={{
-                width: '100%',
-                tableLayout: 'auto',
-                '& .MuiTableCell-root': { px: 1 },
-                '& .column-paidOn, & .column-amount': { whiteSpace: 'nowrap' },
-              }}
-            >
-              <DataTable.Col source="paidOn" field={IsoDateField} disableSort />
-              <DataTable.Col source="amount" field={DisbursementAmountField} align="right" disableSort />
-              <DataTable.Col source="payeeType" field={PayeeField} disableSort />
-              {!narrow && <DataTable.Col source="accountCode" field={CodeField} disableSort />}
-              {!narrow && <DataTable.Col source="recordedByName" disableSort />}
-            </DataTable>
+            {phone ? (
+              <PhonePayments />
+            ) : (
+              <DataTable
+                bulkActionButtons={false}
+                rowClick="show"
+                sx={{
+                  width: '100%',
+                  tableLayout: 'auto',
+                  '& .MuiTableCell-root': { px: 1 },
+                  '& .column-paidOn, & .column-amount': { whiteSpace: 'nowrap' },
+                }}
+              >
+                <DataTable.Col source="paidOn" field={IsoDateField} disableSort />
+                <DataTable.Col source="amount" field={DisbursementAmountField} align="right" disableSort />
+                <DataTable.Col source="payeeType" field={PayeeField} disableSort />
+                {!narrow && <DataTable.Col source="accountCode" field={CodeField} disableSort />}
+                {!narrow && <DataTable.Col source="recordedByName" disableSort />}
+              </DataTable>
+            )}
           </ReferenceManyField>
         )}
       </CardContent>

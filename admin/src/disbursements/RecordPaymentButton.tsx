@@ -15,7 +15,6 @@ import {
 import { useEffect, useRef, useState } from 'react';
 import { useFormContext, type FieldValues } from 'react-hook-form';
 import {
-  Button,
   DateInput,
   Form,
   HttpError,
@@ -34,6 +33,7 @@ import {
 import { MoneyInput, minMoney } from '../common/MoneyInput';
 import { minorToJson, toMinor, useFormatMoney } from '../common/money';
 import { noNationalId } from '../common/validators';
+import { useDialogLayout, WorkflowButton } from '../applications/ActionDialog';
 import { GRANT_STATUSES, PAYABLE_STATUSES, unpaidOf } from '../applications/grants';
 import { useExitPoolDataProvider } from '../dataProvider';
 import { problemMessage } from '../httpClient';
@@ -125,6 +125,7 @@ export const RecordPaymentButton = ({ kind }: { kind: PaymentKind }) => {
   const notify = useNotify();
   const refresh = useRefresh();
   const format = useFormatMoney();
+  const dialogLayout = useDialogLayout();
   const [open, setOpen] = useState(false);
   const [saving, setSaving] = useState(false);
   // A conflict is worded with the grant's figures as they are now (the page refreshes after a 409).
@@ -212,14 +213,20 @@ export const RecordPaymentButton = ({ kind }: { kind: PaymentKind }) => {
 
   return (
     <>
-      <Button
+      <WorkflowButton
         label={refund ? 'app.disbursements.record_refund' : 'app.disbursements.record_payment'}
+        icon={refund ? <RefundIcon /> : <PaymentIcon />}
         color={refund ? 'warning' : 'primary'}
         onClick={openDialog}
+      />
+      <Dialog
+        open={open}
+        onClose={close}
+        fullWidth
+        maxWidth="sm"
+        {...dialogLayout}
+        aria-labelledby={`${kind}-dialog-title`}
       >
-        {refund ? <RefundIcon /> : <PaymentIcon />}
-      </Button>
-      <Dialog open={open} onClose={close} fullWidth maxWidth="sm" aria-labelledby={`${kind}-dialog-title`}>
         <Form
           key={open ? 'open' : 'closed'}
           record={{}}
