@@ -4,8 +4,10 @@ import { CategoryField } from '../common/CategoryField';
 import { CodeField } from '../common/CodeField';
 import { ShortDateTimeField } from '../common/DateTimeField';
 import { MoneyField } from '../common/MoneyField';
+import { usePhone } from '../common/usePhone';
 import { useApplicationFilters } from './ApplicationFilters';
 import { AgeField, UrgentField } from './ApplicationFields';
+import { ApplicationPhoneList } from './ApplicationPhoneList';
 import { ApplicationStatusField, QUEUE_FILTER } from './applicationStatus';
 import { QueueElsewhere } from './QueueElsewhere';
 
@@ -16,6 +18,7 @@ import { QueueElsewhere } from './QueueElsewhere';
  */
 export const ReviewQueue = () => {
   const filters = useApplicationFilters();
+  const phone = usePhone();
   return (
     <CanAccess resource="review-queue" action="list">
       <List
@@ -28,20 +31,24 @@ export const ReviewQueue = () => {
         perPage={50}
         exporter={false}
       >
-        <DataTable rowClick="show" bulkActionButtons={false}>
-          <DataTable.Col source="urgent" label="" field={UrgentField} disableSort sx={{ width: 24, pr: 0 }} />
-          <DataTable.Col source="reference" field={CodeField} />
-          <DataTable.Col source="unitId" disableSort>
-            <ReferenceField source="unitId" reference="units" link={false}>
-              <CodeField source="code" />
-            </ReferenceField>
-          </DataTable.Col>
-          <DataTable.Col source="categoryCode" field={CategoryField} disableSort />
-          <DataTable.Col source="amountRequested" field={MoneyField} align="right" />
-          <DataTable.Col source="status" field={ApplicationStatusField} />
-          <DataTable.Col source="submittedAt" field={ShortDateTimeField} />
-          <DataTable.Col label="app.applications.age" field={AgeField} disableSort />
-        </DataTable>
+        {phone ? (
+          <ApplicationPhoneList national age />
+        ) : (
+          <DataTable rowClick="show" bulkActionButtons={false}>
+            <DataTable.Col source="urgent" label="" field={UrgentField} disableSort sx={{ width: 24, pr: 0 }} />
+            <DataTable.Col source="reference" field={CodeField} />
+            <DataTable.Col source="unitId" disableSort>
+              <ReferenceField source="unitId" reference="units" link={false}>
+                <CodeField source="code" />
+              </ReferenceField>
+            </DataTable.Col>
+            <DataTable.Col source="categoryCode" field={CategoryField} disableSort />
+            <DataTable.Col source="amountRequested" field={MoneyField} align="right" />
+            <DataTable.Col source="status" field={ApplicationStatusField} />
+            <DataTable.Col source="submittedAt" field={ShortDateTimeField} />
+            <DataTable.Col label="app.applications.age" field={AgeField} disableSort />
+          </DataTable>
+        )}
       </List>
       <Stack spacing={2} sx={{ mt: 2 }}>
         <QueueElsewhere />

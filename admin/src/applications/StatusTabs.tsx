@@ -45,7 +45,14 @@ export const StatusTabs = () => {
 
   return (
     <>
-      <Tabs value={selected} onChange={(_event, id: string) => choose(id)} variant="scrollable" scrollButtons="auto">
+      {/* width 0 and at least the list's width: the tabs scroll inside the list instead of widening it on a phone */}
+      <Tabs
+        value={selected}
+        onChange={(_event, id: string) => choose(id)}
+        variant="scrollable"
+        scrollButtons="auto"
+        sx={{ width: 0, minWidth: '100%' }}
+      >
         {tabs.map((tab) => (
           <Tab key={tab.id} value={tab.id} label={translate(`app.applications.tabs.${tab.id}`)} />
         ))}
