@@ -29,7 +29,7 @@ const BudgetYearPage = () => {
     <Stack spacing={2} sx={{ p: 2 }}>
       <Card variant="outlined">
         <CardContent>
-          <Stack direction="row" spacing={1.5} sx={{ alignItems: 'center', mb: 2, flexWrap: 'wrap' }}>
+          <Stack direction="row" spacing={1.5} useFlexGap sx={{ alignItems: 'center', mb: 2, flexWrap: 'wrap' }}>
             <Typography variant="h5" component="h2">
               {translate('app.budget_years.heading', { year: record.year })}
             </Typography>

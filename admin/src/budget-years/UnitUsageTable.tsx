@@ -107,7 +107,9 @@ export const UnitUsageTable = () => {
   };
 
   return (
-    <Box sx={{ overflowX: 'auto' }}>
+    // A grid of figures scrolls sideways within the screen on a phone; `contain` keeps its width out
+    // of the page's own, which would otherwise grow to the table's.
+    <Box sx={{ overflowX: 'auto', contain: 'inline-size' }}>
       <Table size="small" data-testid="unit-usage">
         <TableHead>
           <TableRow>
@@ -136,7 +138,12 @@ export const UnitUsageTable = () => {
                     <ReferenceField source="unitId" reference="units" link="show">
                       <Stack direction="row" spacing={1} component="span">
                         <CodeField source="code" />
-                        <TextField source="name" color="text.secondary" />
+                        {/* on a phone the code alone, so the first figures show beside it */}
+                        <TextField
+                          source="name"
+                          color="text.secondary"
+                          sx={{ display: { xs: 'none', sm: 'inline' } }}
+                        />
                       </Stack>
                     </ReferenceField>
                   </RecordContextProvider>

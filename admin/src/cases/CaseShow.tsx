@@ -16,6 +16,7 @@ import {
   useRecordContext,
   useTranslate,
 } from 'react-admin';
+import { ApplicationPhoneList } from '../applications/ApplicationPhoneList';
 import { ApplicationStatusField } from '../applications/applicationStatus';
 import { CategoryField } from '../common/CategoryField';
 import { CodeField } from '../common/CodeField';
@@ -23,6 +24,7 @@ import { DateTimeField, ShortDateTimeField } from '../common/DateTimeField';
 import { IsoDateField } from '../common/IsoDateField';
 import { MoneyField } from '../common/MoneyField';
 import { PurgedBanner, usePurgedOrDash } from '../common/Purged';
+import { usePhone } from '../common/usePhone';
 import type { Case } from '../types';
 import { CaseStatusField } from './caseStatus';
 
@@ -57,6 +59,7 @@ const CaseActions = () => (
 // SimpleShowLayout labels it from `label`.
 const ApplicationsOfCase = (_props: { label: string }) => {
   const translate = useTranslate();
+  const phone = usePhone();
   return (
     <ReferenceManyField
       reference="applications"
@@ -70,14 +73,19 @@ const ApplicationsOfCase = (_props: { label: string }) => {
         </Typography>
       }
     >
-      <DataTable rowClick="show" bulkActionButtons={false}>
-        <DataTable.Col source="reference" field={CodeField} />
-        <DataTable.Col source="categoryCode" field={CategoryField} disableSort />
-        <DataTable.Col source="amountRequested" field={MoneyField} align="right" />
-        <DataTable.Col source="amountApproved" field={MoneyField} align="right" disableSort />
-        <DataTable.Col source="status" field={ApplicationStatusField} />
-        <DataTable.Col source="submittedAt" field={ShortDateTimeField} />
-      </DataTable>
+      {phone ? (
+        // the case is one unit's: its applications need not name it
+        <ApplicationPhoneList national={false} />
+      ) : (
+        <DataTable rowClick="show" bulkActionButtons={false}>
+          <DataTable.Col source="reference" field={CodeField} />
+          <DataTable.Col source="categoryCode" field={CategoryField} disableSort />
+          <DataTable.Col source="amountRequested" field={MoneyField} align="right" />
+          <DataTable.Col source="amountApproved" field={MoneyField} align="right" disableSort />
+          <DataTable.Col source="status" field={ApplicationStatusField} />
+          <DataTable.Col source="submittedAt" field={ShortDateTimeField} />
+        </DataTable>
+      )}
     </ReferenceManyField>
   );
 };

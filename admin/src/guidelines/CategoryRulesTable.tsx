@@ -1,11 +1,57 @@
-import { Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { Box, Divider, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import type { ReactNode } from 'react';
 import { useRecordContext, useTranslate } from 'react-admin';
 import { useCategoryName } from '../common/categories';
 import { useFormatMoney } from '../common/money';
+import { usePhone } from '../common/usePhone';
 import type { CategoryRulesRecord, GuidelineRecord } from '../types';
 
 type Row = [label: string, value: (rules: CategoryRulesRecord) => ReactNode];
+
+/** On a phone: one block a category, each rule's label above its value, instead of a column a category. */
+const PhoneRules = ({
+  categories,
+  rows,
+  name,
+}: {
+  categories: CategoryRulesRecord[];
+  rows: Row[];
+  name: (code: string) => string;
+}) => {
+  const translate = useTranslate();
+  return (
+    <Stack spacing={2} divider={<Divider flexItem />} data-testid="category-rules">
+      {categories.map((rules) => (
+        <Box key={rules.categoryCode}>
+          <Typography variant="subtitle2" component="h3" sx={{ mb: 0.5 }}>
+            {name(rules.categoryCode)}
+          </Typography>
+          <Box
+            component="dl"
+            sx={{
+              m: 0,
+              display: 'grid',
+              gridTemplateColumns: 'minmax(0, 1fr) minmax(0, 1fr)',
+              columnGap: 2,
+              rowGap: 0.75,
+            }}
+          >
+            {rows.map(([label, value]) => (
+              <Box key={label} sx={{ display: 'contents' }}>
+                <Typography component="dt" variant="body2" color="text.secondary">
+                  {translate(label)}
+                </Typography>
+                <Typography component="dd" variant="body2" sx={{ m: 0, fontVariantNumeric: 'tabular-nums' }}>
+                  {value(rules)}
+                </Typography>
+              </Box>
+            ))}
+          </Box>
+        </Box>
+      ))}
+    </Stack>
+  );
+};
 
 /** The per-category limits of a guideline version: one column per category, one row per rule. */
 export const CategoryRulesTable = () => {
@@ -13,6 +59,7 @@ export const CategoryRulesTable = () => {
   const translate = useTranslate();
   const format = useFormatMoney();
   const categoryName = useCategoryName();
+  const phone = usePhone();
   if (!record) return null;
   if (!record.categories?.length) {
     return (
@@ -48,6 +95,7 @@ export const CategoryRulesTable = () => {
     ],
   ];
 
+  if (phone) return <PhoneRules categories={record.categories} rows={rows} name={categoryName} />;
   return (
     <Table size="small" data-testid="category-rules" sx={{ '& td, & th': { verticalAlign: 'top' } }}>
       <TableHead>

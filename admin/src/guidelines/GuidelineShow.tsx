@@ -43,7 +43,8 @@ const GuidelineActions = () => (
 const Limits = (_props: { label: false }) => {
   const translate = useTranslate();
   return (
-    <Box sx={{ width: '100%', overflowX: 'auto' }}>
+    // `contain`: a wide table scrolls within the page instead of widening it
+    <Box sx={{ width: '100%', overflowX: 'auto', contain: 'inline-size' }}>
       <Typography variant="subtitle1" sx={{ mt: 1, mb: 1 }}>
         {translate('app.guidelines.categories')}
       </Typography>

@@ -29,6 +29,12 @@ interface ReportChoicesFormProps {
 
 const ALL = '';
 
+/**
+ * On a phone every choice takes the screen's width, one under the other; on a wider screen they sit
+ * in a row, lowered to the period's buttons below their caption.
+ */
+const wide = { width: { xs: '100%', sm: 'auto' }, mt: { xs: 0, sm: 2 } } as const;
+
 /** The period (a budget year or dates), the groupings and the filters of the spending report. */
 export const ReportChoicesForm = ({ choices, onChange, years, showUnitFilter, problem }: ReportChoicesFormProps) => {
   const translate = useTranslate();
@@ -43,7 +49,7 @@ export const ReportChoicesForm = ({ choices, onChange, years, showUnitFilter, pr
   return (
     <Stack spacing={2}>
       <Stack direction="row" sx={{ flexWrap: 'wrap', gap: 2, alignItems: 'flex-start' }}>
-        <Box>
+        <Box sx={{ width: { xs: '100%', sm: 'auto' } }}>
           <Typography variant="caption" color="text.secondary" component="div" id="period-kind-label">
             {translate('app.reports.period')}
           </Typography>
@@ -59,7 +65,7 @@ export const ReportChoicesForm = ({ choices, onChange, years, showUnitFilter, pr
           </ToggleButtonGroup>
         </Box>
         {choices.period === 'year' ? (
-          <FormControl size="small" fullWidth={false} sx={{ minWidth: 160, mt: 2 }}>
+          <FormControl size="small" fullWidth={false} sx={{ ...wide, minWidth: 160 }}>
             <InputLabel id="report-year-label">{translate('app.reports.year')}</InputLabel>
             <Select
               labelId="report-year-label"
@@ -76,7 +82,7 @@ export const ReportChoicesForm = ({ choices, onChange, years, showUnitFilter, pr
             </Select>
           </FormControl>
         ) : (
-          <Stack direction="row" spacing={2} sx={{ mt: 2 }}>
+          <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} sx={wide}>
             <TextField
               fullWidth={false}
               size="small"
@@ -99,7 +105,7 @@ export const ReportChoicesForm = ({ choices, onChange, years, showUnitFilter, pr
             />
           </Stack>
         )}
-        <FormControl size="small" fullWidth={false} sx={{ minWidth: 260, mt: 2 }}>
+        <FormControl size="small" fullWidth={false} sx={{ ...wide, minWidth: 260 }}>
           <InputLabel id="report-group-by-label" shrink>
             {translate('app.reports.group_by')}
           </InputLabel>
@@ -138,7 +144,7 @@ export const ReportChoicesForm = ({ choices, onChange, years, showUnitFilter, pr
           </Select>
         </FormControl>
         {showUnitFilter && (
-          <FormControl size="small" fullWidth={false} sx={{ minWidth: 220, mt: 2 }}>
+          <FormControl size="small" fullWidth={false} sx={{ ...wide, minWidth: 220 }}>
             <InputLabel id="report-unit-label" shrink>
               {translate('app.reports.unit')}
             </InputLabel>
@@ -159,7 +165,7 @@ export const ReportChoicesForm = ({ choices, onChange, years, showUnitFilter, pr
             </Select>
           </FormControl>
         )}
-        <FormControl size="small" fullWidth={false} sx={{ minWidth: 220, mt: 2 }}>
+        <FormControl size="small" fullWidth={false} sx={{ ...wide, minWidth: 220 }}>
           <InputLabel id="report-category-label" shrink>
             {translate('app.reports.category')}
           </InputLabel>

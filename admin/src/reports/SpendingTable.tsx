@@ -19,7 +19,8 @@ export const SpendingTable = ({ report }: { report: SpendingReport }) => {
   };
   const footer = { fontWeight: 700, color: 'text.primary', fontSize: '0.875rem', bgcolor: 'background.paper' };
   return (
-    <TableContainer sx={{ maxHeight: 560 }}>
+    // the rows scroll within the screen, sideways too on a phone; `contain` keeps the table's width out of the page's
+    <TableContainer sx={{ maxHeight: 560, contain: 'inline-size' }}>
       <Table size="small" stickyHeader data-testid="spending-table">
         <TableHead>
           <TableRow>
@@ -34,13 +35,14 @@ export const SpendingTable = ({ report }: { report: SpendingReport }) => {
           {report.rows.map((row, index) => (
             <TableRow key={index} hover>
               {report.groupBy.map((g) => (
-                <TableCell key={g} sx={{ whiteSpace: 'nowrap' }}>
+                <TableCell key={g} sx={{ whiteSpace: { xs: 'normal', sm: 'nowrap' } }}>
                   {g === 'unit' ? (
                     <>
                       <Box component="span" sx={{ fontFamily: 'monospace', mr: 1 }}>
                         {row.unitCode}
                       </Box>
-                      <Box component="span" sx={{ color: 'text.secondary' }}>
+                      {/* on a phone the code alone (as in the chart), so both amounts show beside it */}
+                      <Box component="span" sx={{ color: 'text.secondary', display: { xs: 'none', sm: 'inline' } }}>
                         {row.unitName}
                       </Box>
                     </>
