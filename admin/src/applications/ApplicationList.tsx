@@ -1,6 +1,6 @@
-import { DataTable, List, ReferenceField } from 'react-admin';
+import { DataTable, List } from 'react-admin';
 import { CategoryField } from '../common/CategoryField';
-import { CodeField } from '../common/CodeField';
+import { CodeField, UnitCodeField } from '../common/CodeField';
 import { ShortDateTimeField } from '../common/DateTimeField';
 import { MoneyField } from '../common/MoneyField';
 import { usePhone } from '../common/usePhone';
@@ -38,9 +38,7 @@ export const ApplicationList = () => {
           <DataTable.Col source="reference" field={CodeField} />
           {national && (
             <DataTable.Col source="unitId" disableSort>
-              <ReferenceField source="unitId" reference="units" link={false}>
-                <CodeField source="code" />
-              </ReferenceField>
+              <UnitCodeField />
             </DataTable.Col>
           )}
           <DataTable.Col source="categoryCode" field={CategoryField} disableSort />

@@ -3,7 +3,6 @@ import {
   CanAccess,
   DataTable,
   List,
-  ReferenceField,
   ReferenceInput,
   SelectInput,
   SimpleList,
@@ -13,7 +12,7 @@ import {
 } from 'react-admin';
 import { useCategoryChoices } from '../common/categories';
 import { CategoryField } from '../common/CategoryField';
-import { CodeField } from '../common/CodeField';
+import { CodeField, UnitCodeField } from '../common/CodeField';
 import { ShortDateTimeField } from '../common/DateTimeField';
 import { searchFilter } from '../common/filters';
 import { MoneyField } from '../common/MoneyField';
@@ -76,9 +75,7 @@ const PaymentsDuePhoneList = () => (
     }
     secondaryText={
       <>
-        <ReferenceField source="unitId" reference="units" link={false}>
-          <CodeField source="code" />
-        </ReferenceField>
+        <UnitCodeField />
         {' · '}
         <CategoryField source="categoryCode" />
         {' · '}
@@ -116,9 +113,7 @@ export const PaymentsDue = () => {
           <DataTable rowClick="show" bulkActionButtons={false}>
             <DataTable.Col source="reference" field={CodeField} />
             <DataTable.Col source="unitId" disableSort>
-              <ReferenceField source="unitId" reference="units" link={false}>
-                <CodeField source="code" />
-              </ReferenceField>
+              <UnitCodeField />
             </DataTable.Col>
             <DataTable.Col source="categoryCode" field={CategoryField} disableSort />
             <DataTable.Col source="amountApproved" field={MoneyField} align="right" />

@@ -1,7 +1,7 @@
 import { Stack } from '@mui/material';
-import { CanAccess, DataTable, List, ReferenceField } from 'react-admin';
+import { CanAccess, DataTable, List } from 'react-admin';
 import { CategoryField } from '../common/CategoryField';
-import { CodeField } from '../common/CodeField';
+import { CodeField, UnitCodeField } from '../common/CodeField';
 import { ShortDateTimeField } from '../common/DateTimeField';
 import { MoneyField } from '../common/MoneyField';
 import { usePhone } from '../common/usePhone';
@@ -38,9 +38,7 @@ export const ReviewQueue = () => {
             <DataTable.Col source="urgent" label="" field={UrgentField} disableSort sx={{ width: 24, pr: 0 }} />
             <DataTable.Col source="reference" field={CodeField} />
             <DataTable.Col source="unitId" disableSort>
-              <ReferenceField source="unitId" reference="units" link={false}>
-                <CodeField source="code" />
-              </ReferenceField>
+              <UnitCodeField />
             </DataTable.Col>
             <DataTable.Col source="categoryCode" field={CategoryField} disableSort />
             <DataTable.Col source="amountRequested" field={MoneyField} align="right" />

@@ -1,6 +1,6 @@
 import { Box } from '@mui/material';
 import { DataTable, List, SimpleList } from 'react-admin';
-import { InlineField, InlineFields } from '../applications/ApplicationPhoneList';
+import { InlineField, InlineFields } from '../common/InlineFields';
 import { MoneyField } from '../common/MoneyField';
 import { usePhone } from '../common/usePhone';
 import type { BudgetYear } from '../types';

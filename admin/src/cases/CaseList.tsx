@@ -1,6 +1,6 @@
 import { DataTable, List, ReferenceField, ReferenceInput, SelectInput, SimpleList, TextField } from 'react-admin';
-import { ApplicationHeadline, InlineField, InlineFields } from '../applications/ApplicationPhoneList';
-import { CodeField } from '../common/CodeField';
+import { ReferenceHeadline, InlineField, InlineFields } from '../common/InlineFields';
+import { CodeField, UnitCodeField } from '../common/CodeField';
 import { ShortDateTimeField } from '../common/DateTimeField';
 import { searchFilter } from '../common/filters';
 import { IsoDateField } from '../common/IsoDateField';
@@ -23,15 +23,11 @@ const field = (name: string) => `resources.cases.fields.${name}`;
  */
 const CasePhoneList = ({ national }: { national: boolean }) => (
   <SimpleList<Case>
-    primaryText={<ApplicationHeadline aside={<CaseStatusField />} />}
+    primaryText={<ReferenceHeadline aside={<CaseStatusField />} />}
     secondaryText={
       <>
         <InlineFields>
-          {national && (
-            <ReferenceField source="unitId" reference="units" link={false}>
-              <CodeField source="code" />
-            </ReferenceField>
-          )}
+          {national && <UnitCodeField />}
           <InlineField label={field('birthYear')}>
             <TextField source="birthYear" emptyText="–" />
           </InlineField>

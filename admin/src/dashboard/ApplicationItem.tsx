@@ -2,7 +2,8 @@ import type { ReactNode } from 'react';
 import { List, ListItemButton, ListItemText } from '@mui/material';
 import { RecordContextProvider, useCreatePath } from 'react-admin';
 import { Link } from 'react-router-dom';
-import { ApplicationHeadline, UnitAndCategory } from '../applications/ApplicationPhoneList';
+import { UnitAndCategory } from '../applications/ApplicationPhoneList';
+import { ReferenceHeadline } from '../common/InlineFields';
 import type { Application } from '../types';
 
 /**
@@ -31,7 +32,7 @@ export const ApplicationItem = ({
         sx={{ px: 0 }}
       >
         <ListItemText
-          primary={<ApplicationHeadline lead={lead} aside={aside} />}
+          primary={<ReferenceHeadline lead={lead} aside={aside} />}
           secondary={
             <>
               <UnitAndCategory unit />

@@ -1,9 +1,9 @@
 import type { MouseEvent, ReactNode } from 'react';
 import { TableCell, TableRow } from '@mui/material';
-import { Link, RecordContextProvider, ReferenceField, useCreatePath } from 'react-admin';
+import { Link, RecordContextProvider, useCreatePath } from 'react-admin';
 import { useNavigate } from 'react-router-dom';
 import { CategoryField } from '../common/CategoryField';
-import { CodeField } from '../common/CodeField';
+import { UnitCodeField } from '../common/CodeField';
 import type { Application } from '../types';
 
 export const numeric = { textAlign: 'right', whiteSpace: 'nowrap' } as const;
@@ -39,9 +39,7 @@ export const ApplicationRow = ({
           </Link>
         </TableCell>
         <TableCell>
-          <ReferenceField source="unitId" reference="units" link={false}>
-            <CodeField source="code" />
-          </ReferenceField>
+          <UnitCodeField />
         </TableCell>
         <TableCell>
           <CategoryField source="categoryCode" />

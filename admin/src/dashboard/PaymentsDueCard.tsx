@@ -1,6 +1,6 @@
 import { Table, TableBody, TableCell, TableHead, TableRow } from '@mui/material';
 import { useGetList, useTranslate } from 'react-admin';
-import { InlineField, InlineFields } from '../applications/ApplicationPhoneList';
+import { InlineField, InlineFields } from '../common/InlineFields';
 import { UnpaidField } from '../applications/UnpaidField';
 import { ChartState } from '../common/charts';
 import { ShortDateTimeField } from '../common/DateTimeField';

@@ -1,7 +1,7 @@
 import { Table, TableBody, TableCell, TableHead, TableRow } from '@mui/material';
 import { useGetList, useTranslate } from 'react-admin';
 import { AgeField, UrgentField } from '../applications/ApplicationFields';
-import { InlineField, InlineFields } from '../applications/ApplicationPhoneList';
+import { InlineField, InlineFields } from '../common/InlineFields';
 import { ApplicationStatusField, QUEUE_FILTER } from '../applications/applicationStatus';
 import { ChartState } from '../common/charts';
 import { MoneyField } from '../common/MoneyField';

@@ -1,7 +1,7 @@
 import { Box } from '@mui/material';
-import { DataTable, FilterButton, List, ReferenceField, SimpleList, TopToolbar } from 'react-admin';
+import { DataTable, FilterButton, List, SimpleList, TopToolbar } from 'react-admin';
 import { CategoryField } from '../common/CategoryField';
-import { CodeField } from '../common/CodeField';
+import { CodeField, UnitCodeField } from '../common/CodeField';
 import { IsoDateField } from '../common/IsoDateField';
 import { usePhone } from '../common/usePhone';
 import { useRole } from '../common/useRole';
@@ -37,9 +37,7 @@ const PhoneList = ({ national }: { national: boolean }) => (
         {national && (
           <>
             {' · '}
-            <ReferenceField source="unitId" reference="units" link={false}>
-              <CodeField source="code" />
-            </ReferenceField>
+            <UnitCodeField />
           </>
         )}
         {' · '}
@@ -67,9 +65,7 @@ export const DisbursementList = () => {
           <DataTable.Col source="applicationReference" field={ApplicationReferenceField} disableSort />
           {national && (
             <DataTable.Col source="unitId" disableSort>
-              <ReferenceField source="unitId" reference="units" link={false}>
-                <CodeField source="code" />
-              </ReferenceField>
+              <UnitCodeField />
             </DataTable.Col>
           )}
           <DataTable.Col source="categoryCode" field={CategoryField} disableSort />

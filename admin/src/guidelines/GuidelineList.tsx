@@ -1,6 +1,6 @@
 import { Box } from '@mui/material';
 import { DataTable, List, SelectInput, SimpleList } from 'react-admin';
-import { InlineField, InlineFields } from '../applications/ApplicationPhoneList';
+import { InlineField, InlineFields } from '../common/InlineFields';
 import { CodeField } from '../common/CodeField';
 import { DateTimeField, ShortDateTimeField } from '../common/DateTimeField';
 import { IsoDateField } from '../common/IsoDateField';
