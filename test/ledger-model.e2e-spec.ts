@@ -170,20 +170,22 @@ describe('The ledger against a model of the pool', () => {
       fc.nat().map((p) => new Cancel(p)),
       fc.integer({ min: -200_000, max: 3_000_000 }).map((d) => new ChangePool(d)),
     ];
+    const runModel = async (cmds: Iterable<Cmd>) => {
+      const start = await yearFigures(t, thisYear());
+      const model: Model = {
+        pool: start.pool,
+        baseCommitted: start.committed,
+        baseDisbursed: start.disbursed,
+        grants: [],
+      };
+      await fc.asyncModelRun(() => ({ model, real }), cmds);
+    };
+    // one fixed walk through every kind of step, so that a run of unlucky draws still proves each
+    await runModel([new Approve(5), new Pay(0, 60), new Refund(0, 50), new Cancel(0), new ChangePool(1_000)]);
+    expect(executed).toEqual(new Set(['approve', 'pay', 'refund', 'cancel', 'pool']));
     await fc.assert(
-      fc.asyncProperty(fc.commands(commands, { size: 'large', maxCommands: 25 }), async (cmds) => {
-        const start = await yearFigures(t, thisYear());
-        const model: Model = {
-          pool: start.pool,
-          baseCommitted: start.committed,
-          baseDisbursed: start.disbursed,
-          grants: [],
-        };
-        await fc.asyncModelRun(() => ({ model, real }), cmds);
-      }),
+      fc.asyncProperty(fc.commands(commands, { size: 'large', maxCommands: 25 }), runModel),
       { numRuns: 12 },
     );
-    // the runs must have exercised every kind of step, or they prove little
-    expect(executed).toEqual(new Set(['approve', 'pay', 'refund', 'cancel', 'pool']));
   }, 300_000);
 });

@@ -176,7 +176,8 @@ async function clearLeftoverPostmaster(
     }
   }
   const deadline = Date.now() + ORPHAN_STOP_SECONDS * 1000;
-  while (existsSync(pidFile) && processInfo(pid) && Date.now() < deadline) {
+  // PostgreSQL removes its pid file a moment before its process ends: wait for the process
+  while (processInfo(pid) && Date.now() < deadline) {
     await new Promise((done) => setTimeout(done, 100));
   }
   if (processInfo(pid)) {
