@@ -11,7 +11,7 @@ import { dataSourceOptions, migrate } from '../api/src/database/data-source.js';
 import { freePort } from '../api/src/database/embedded-postgres.js';
 import { Retention1795300800000 } from '../api/src/database/migrations/1795300800000-Retention.js';
 import { migrations } from '../api/src/database/migrations/index.js';
-import { isoDateOf } from '../api/src/common/validators.js';
+import { isoDateOf } from '../api/src/common/dates.js';
 import { DEMO_PASSWORD } from '../api/src/demo/demo-data.js';
 import { seedDemoApplications } from '../api/src/demo/demo-applications.js';
 import { seedDemo } from '../api/src/demo/demo-seed.js';

@@ -1,11 +1,6 @@
 import { APPLICATION_STATUSES, GRANTED_STATUSES, OPEN_STATUSES, type ApplicationStatus } from '@app/workflow';
 import { StatusChip, type ChipColor } from '../common/StatusChip';
 
-export const applicationStatusChoices = APPLICATION_STATUSES.map((status) => ({
-  id: status,
-  name: `app.application_status.${status}`,
-}));
-
 /** Decided one way or another: the unit can no longer change or withdraw it. */
 export const DECIDED_STATUSES: readonly ApplicationStatus[] = APPLICATION_STATUSES.filter(
   (status) => status !== 'draft' && !OPEN_STATUSES.includes(status),

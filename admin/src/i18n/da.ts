@@ -258,7 +258,6 @@ const app: AppMessages = {
     LEDGER_POOL_SHORT: 'Der er for få penge tilbage i puljen til dette beløb.',
     LEDGER_POOL_BELOW_USE: 'Puljen kan ikke blive mindre end det, der allerede er disponeret og udbetalt.',
     LEDGER_OPEN_COMMITMENTS: 'Året har stadig åbne bevillinger. Overfør eller annullér dem først.',
-    LEDGER_NOTHING_TO_CARRY: 'Der er intet ikke udbetalt beløb at overføre.',
     LEDGER_YEAR_EXISTS: 'Det budgetår findes allerede.',
     RETENTION_APPLICATION_PURGED: 'Ansøgningen er slettet efter slettereglen og kan ikke længere ændres.',
     RETENTION_CASE_PURGED: 'Sagen er slettet efter slettereglen og kan ikke få nye ansøgninger.',

@@ -46,7 +46,6 @@ const app = {
     LEDGER_POOL_SHORT: 'The pool has too little money left for this amount.',
     LEDGER_POOL_BELOW_USE: 'The pool cannot be smaller than what is already committed.',
     LEDGER_OPEN_COMMITMENTS: 'The year still has open commitments. Carry them over or cancel them first.',
-    LEDGER_NOTHING_TO_CARRY: 'Nothing is left unpaid to carry over.',
     LEDGER_YEAR_EXISTS: 'That budget year already exists.',
     RETENTION_APPLICATION_PURGED: 'The application has been purged under the retention rule and can no longer change.',
     RETENTION_CASE_PURGED: 'The case has been purged under the retention rule and takes no new applications.',

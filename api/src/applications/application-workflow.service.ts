@@ -8,7 +8,7 @@ import { AuditService } from '../audit/audit.service.js';
 import type { Actor } from '../auth/auth.decorators.js';
 import { fieldError } from '../common/errors.js';
 import { withRetry } from '../common/transaction.js';
-import { todayIso } from '../common/validators.js';
+import { todayIso } from '../common/dates.js';
 import { toEngineGuideline } from '../guidelines/guideline-mapping.js';
 import { GuidelinesService } from '../guidelines/guidelines.service.js';
 import { Application } from './application.entity.js';

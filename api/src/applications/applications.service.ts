@@ -10,7 +10,7 @@ import { Category } from '../categories/category.entity.js';
 import { fieldError, notFound } from '../common/errors.js';
 import { applyListQuery, type ListQuery, type ListSpec, Page } from '../common/list-query.js';
 import { canSeeUnit, unitScope } from '../common/scope.js';
-import { GuidelineVersion } from '../guidelines/guideline.entity.js';
+import { GuidelineVersion } from '../guidelines/guideline-version.entity.js';
 import { refuseIfApplicationPurged, refuseIfCasePurged } from '../retention/retention.errors.js';
 import { User } from '../users/user.entity.js';
 import { Application, type StoredLine } from './application.entity.js';

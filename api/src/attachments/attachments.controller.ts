@@ -30,7 +30,7 @@ import { ATTACHMENT_KINDS } from './attachment.entity.js';
 import { AttachmentUploadInterceptor, type UploadedFileData } from './attachment-upload.interceptor.js';
 import { ATTACHMENT_LIST, AttachmentsService } from './attachments.service.js';
 import { UploadAttachmentDto } from './dto/upload-attachment.dto.js';
-import { contentDisposition } from './file-name.js';
+import { contentDisposition } from '../common/content-disposition.js';
 import { ApiCreated, ApiListOf, ApiNotAllowed, ApiView, ErrorBodyView } from '../common/openapi.js';
 import { AttachmentView } from './dto/attachment.view.js';
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { isoDateOf } from './validators.js';
+import { isoDateOf } from './dates.js';
 
 /**
  * The time as the installation's scheduled work reads it. One injectable

@@ -1,6 +1,7 @@
 import { looksLikeNationalId } from '@app/privacy';
 import { applyDecorators } from '@nestjs/common';
 import { IsInt, Max, Min, registerDecorator, ValidateIf, type ValidationOptions } from 'class-validator';
+import { thisYear, todayIso } from './dates.js';
 import { Nullable } from './nullable.js';
 
 /** The largest amount anyone may type: DKK 1 billion. Larger is a typing mistake, not a grant. */
@@ -28,18 +29,6 @@ export function isIsoDate(value: unknown): value is string {
     date.getUTCDate() === Number(m[3])
   );
 }
-
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** The calendar date of a moment where the installation is: the process's time zone (set `TZ`, e.g. Europe/Copenhagen). */
-export const isoDateOf = (moment: Date): string =>
-  `${moment.getFullYear()}-${pad(moment.getMonth() + 1)}-${pad(moment.getDate())}`;
-
-/** Today's date where the installation is. */
-export const todayIso = (): string => isoDateOf(new Date());
-
-/** This year where the installation is. */
-export const thisYear = (): number => new Date().getFullYear();
 
 // The sane bounds of every date and year the API takes, in one place: outside them a value is a typing mistake.
 /** No record of the programme is older: an earlier date (a payment in 1900) is a mistake. */

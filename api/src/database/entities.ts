@@ -6,9 +6,11 @@ import { LoginAttempt } from '../auth/login-attempt.entity.js';
 import { Session } from '../auth/session.entity.js';
 import { Case } from '../cases/case.entity.js';
 import { Category } from '../categories/category.entity.js';
-import { GuidelineVersion } from '../guidelines/guideline.entity.js';
+import { GuidelineVersion } from '../guidelines/guideline-version.entity.js';
 import { Disbursement } from '../disbursements/disbursement.entity.js';
-import { BudgetAllocation, BudgetYear, LedgerPosting } from '../ledger/budget-year.entity.js';
+import { BudgetAllocation } from '../ledger/budget-allocation.entity.js';
+import { BudgetYear } from '../ledger/budget-year.entity.js';
+import { LedgerPosting } from '../ledger/ledger-posting.entity.js';
 import { Unit } from '../units/unit.entity.js';
 import { User } from '../users/user.entity.js';
 

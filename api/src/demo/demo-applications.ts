@@ -7,7 +7,7 @@ import type { Actor } from '../auth/auth.decorators.js';
 import { CasesService } from '../cases/cases.service.js';
 import { DisbursementsService } from '../disbursements/disbursements.service.js';
 import { seedDemoHistory } from './demo-history.js';
-import { GuidelineVersion } from '../guidelines/guideline.entity.js';
+import { GuidelineVersion } from '../guidelines/guideline-version.entity.js';
 import { BudgetYear } from '../ledger/budget-year.entity.js';
 import { toStoredCategories } from '../guidelines/guideline-mapping.js';
 import { User } from '../users/user.entity.js';

@@ -14,7 +14,7 @@ import { applyListQuery, type ListQuery, type ListSpec, Page } from '../common/l
 import { unitScope } from '../common/scope.js';
 import { withRetry } from '../common/transaction.js';
 import { validationException } from '../common/validation.js';
-import { isoDateOf, todayIso } from '../common/validators.js';
+import { isoDateOf, todayIso } from '../common/dates.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { openNullable } from '../crypto/encrypted-columns.js';
 import { LedgerService } from '../ledger/ledger.service.js';

@@ -1,5 +1,5 @@
 import type { CategoryRules, Guideline } from '@app/guidelines';
-import type { GuidelineVersion, StoredCategoryRules } from './guideline.entity.js';
+import type { GuidelineVersion, StoredCategoryRules } from './guideline-version.entity.js';
 
 /** The stored version as the pure engine reads it: amounts as bigint. */
 export function toEngineGuideline(

@@ -7,10 +7,10 @@ import type { Actor } from '../auth/auth.decorators.js';
 import { Category } from '../categories/category.entity.js';
 import { fieldError, isUniqueViolation, notFound, uniqueConflict } from '../common/errors.js';
 import { findPage, type ListQuery, type ListSpec, type Page } from '../common/list-query.js';
-import { todayIso } from '../common/validators.js';
+import { todayIso } from '../common/dates.js';
 import { validationException } from '../common/validation.js';
 import type { CreateGuidelineDto, UpdateGuidelineDto } from './dto/guideline.dto.js';
-import { GuidelineVersion, type StoredCategoryRules } from './guideline.entity.js';
+import { GuidelineVersion, type StoredCategoryRules } from './guideline-version.entity.js';
 import { toEngineGuideline } from './guideline-mapping.js';
 import { GuidelineError, GuidelineErrorCode } from './guidelines.errors.js';
 

@@ -10,7 +10,8 @@ import { applyListQuery, type ListQuery, type ListSpec, Page } from '../common/l
 import { unitScope } from '../common/scope.js';
 import { withRetry } from '../common/transaction.js';
 import { Unit } from '../units/unit.entity.js';
-import { BudgetAllocation, BudgetYear } from './budget-year.entity.js';
+import { BudgetAllocation } from './budget-allocation.entity.js';
+import { BudgetYear } from './budget-year.entity.js';
 import type { AllocationDto, CreateBudgetYearDto, UpdateBudgetYearDto } from './dto/budget-year.dto.js';
 import { LedgerError, LedgerErrorCode } from './ledger.errors.js';
 

@@ -7,7 +7,6 @@ export enum LedgerErrorCode {
   PoolShort = 'LEDGER_POOL_SHORT',
   PoolBelowUse = 'LEDGER_POOL_BELOW_USE',
   OpenCommitments = 'LEDGER_OPEN_COMMITMENTS',
-  NothingToCarry = 'LEDGER_NOTHING_TO_CARRY',
   YearExists = 'LEDGER_YEAR_EXISTS',
 }
 

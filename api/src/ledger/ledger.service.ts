@@ -3,8 +3,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import type { EntityManager } from 'typeorm';
 import type { Application } from '../applications/application.entity.js';
-import { todayIso } from '../common/validators.js';
-import { BudgetYear, LedgerPosting, type PostingKind } from './budget-year.entity.js';
+import { todayIso } from '../common/dates.js';
+import { BudgetYear } from './budget-year.entity.js';
+import { LedgerPosting, type PostingKind } from './ledger-posting.entity.js';
 import { LedgerError, LedgerErrorCode } from './ledger.errors.js';
 
 /**

@@ -4,7 +4,7 @@ import { Readable } from 'node:stream';
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../auth/auth.decorators.js';
 import { AuditService } from '../audit/audit.service.js';
-import { contentDisposition } from '../attachments/file-name.js';
+import { contentDisposition } from '../common/content-disposition.js';
 import { fieldError } from '../common/errors.js';
 import { parseListQuery } from '../common/list-query.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';

@@ -11,7 +11,7 @@ import {
 } from './dto/statistics-query.dto.js';
 import { ProcessingService } from './processing.service.js';
 import { ReportExportsService } from './report-exports.service.js';
-import { ReportsService } from './reports.service.js';
+import { PoolReportService } from './pool-report.service.js';
 import { SpendingService } from './spending.service.js';
 import { XLSX_TYPE } from './xlsx.js';
 import { ApiView } from '../common/openapi.js';
@@ -23,7 +23,7 @@ import { PoolReportView, ProcessingReportView, SpendingReportView, StatisticsRep
 @Controller('reports')
 export class ReportsController {
   constructor(
-    private readonly reports: ReportsService,
+    private readonly reports: PoolReportService,
     private readonly spendingReport: SpendingService,
     private readonly processingReport: ProcessingService,
     private readonly exports: ReportExportsService,

@@ -5,7 +5,7 @@ import { DisbursementsExportService } from './disbursements-export.service.js';
 import { ProcessingService } from './processing.service.js';
 import { ReportExportsService } from './report-exports.service.js';
 import { ReportsController } from './reports.controller.js';
-import { ReportsService } from './reports.service.js';
+import { PoolReportService } from './pool-report.service.js';
 import { SpendingService } from './spending.service.js';
 import { StatisticsService } from './statistics.service.js';
 
@@ -13,13 +13,13 @@ import { StatisticsService } from './statistics.service.js';
   imports: [DisbursementsModule],
   controllers: [ReportsController, DisbursementsExportController],
   providers: [
-    ReportsService,
+    PoolReportService,
     SpendingService,
     StatisticsService,
     ProcessingService,
     DisbursementsExportService,
     ReportExportsService,
   ],
-  exports: [ReportsService],
+  exports: [PoolReportService],
 })
 export class ReportsModule {}

@@ -1,6 +1,6 @@
 import { HttpStatus } from '@nestjs/common';
 import { FeatureError } from '../common/feature-error.js';
-import { isoDateOf } from '../common/validators.js';
+import { isoDateOf } from '../common/dates.js';
 
 export enum RetentionErrorCode {
   ApplicationPurged = 'RETENTION_APPLICATION_PURGED',

@@ -2,7 +2,8 @@ import { CASE_STATUSES, type CaseStatus } from '@app/guidelines';
 import { ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { IsIn, IsOptional, ValidateIf } from 'class-validator';
 import { Nullable } from '../../common/nullable.js';
-import { FIRST_BIRTH_YEAR, IsIsoDate, IsYear, thisYear } from '../../common/validators.js';
+import { thisYear } from '../../common/dates.js';
+import { FIRST_BIRTH_YEAR, IsIsoDate, IsYear } from '../../common/validators.js';
 
 /** Only facts the guidelines need. There is no field for a name, an identity number, an address or an offence. */
 export class CreateCaseDto {

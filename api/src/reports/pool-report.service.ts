@@ -25,7 +25,7 @@ export interface PoolReport {
 }
 
 @Injectable()
-export class ReportsService {
+export class PoolReportService {
   constructor(@InjectEntityManager() private readonly manager: EntityManager) {}
 
   /**
