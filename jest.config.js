@@ -45,6 +45,14 @@ export default {
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
     },
     {
+      // services with their real repositories on the real PostgreSQL, without HTTP (immich's middle tier)
+      ...shared,
+      displayName: 'medium',
+      testMatch: ['<rootDir>/test/medium/**/*.medium-spec.ts'],
+      globalSetup: '<rootDir>/test/support/global-setup.ts',
+      globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+    },
+    {
       // the built application in Chromium (Debian's chromium through playwright-core)
       ...shared,
       displayName: 'browser',

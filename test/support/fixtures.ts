@@ -7,7 +7,7 @@ export type Auth = { Authorization: string };
 export const daysAgo = (days: number): string => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
 
 /** The three categories, the demo guideline version published and in force, and this year's (ample) pool. */
-export async function seedCatalog(t: TestApp): Promise<{ guidelineId: string }> {
+export async function seedCatalog(t: Pick<TestApp, 'db'>): Promise<{ guidelineId: string }> {
   await t.db.query(`INSERT INTO categories (code, name) VALUES
     ('relocation', 'Relocation'), ('tattoo_removal', 'Tattoo removal'), ('psychological_treatment', 'Psychological treatment')
     ON CONFLICT (code) DO NOTHING`);

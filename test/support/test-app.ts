@@ -58,6 +58,28 @@ const code = () => {
   return Array.from({ length: 4 }, (_, i) => String.fromCharCode(65 + (Math.floor(n / 26 ** i) % 26))).join('') + 'X';
 };
 
+/** A unit with a fresh code, written straight to the database (the e2e and the medium tests share it). */
+export function newUnit(db: DataSource, fields: Partial<Unit> = {}): Promise<Unit> {
+  return db.getRepository(Unit).save({ code: code(), name: `Test unit ${seq}`, active: true, ...fields });
+}
+
+/** A user with TEST_PASSWORD, written straight to the database; a unit worker gets a new unit unless one is given. */
+export async function newUser(db: DataSource, role: Role, fields: Partial<User> = {}): Promise<User> {
+  testHash ??= hashPassword(TEST_PASSWORD);
+  const unitId = role === 'unit_worker' ? (fields.unitId ?? (await newUnit(db)).id) : null;
+  const id = randomBytes(4).toString('hex');
+  const saved = await db.getRepository(User).save({
+    email: `${role}.${id}@test.example`,
+    displayName: `Test ${role} ${id}`,
+    role,
+    active: true,
+    passwordHash: await testHash,
+    ...fields,
+    unitId,
+  });
+  return db.getRepository(User).findOneByOrFail({ id: saved.id });
+}
+
 /** The whole application on a database of its own, as `npm start` builds it. */
 export async function createTestApp(overrides: Partial<AppConfig> = {}, databaseUrl?: string): Promise<TestApp> {
   const database = databaseUrl ? undefined : await createTestDatabase(migrate);
@@ -75,24 +97,8 @@ export async function createTestApp(overrides: Partial<AppConfig> = {}, database
     http,
     db,
     databaseUrl: url,
-    async newUnit(fields = {}) {
-      return db.getRepository(Unit).save({ code: code(), name: `Test unit ${seq}`, active: true, ...fields });
-    },
-    async newUser(role, fields = {}) {
-      testHash ??= hashPassword(TEST_PASSWORD);
-      const unitId = role === 'unit_worker' ? (fields.unitId ?? (await ctx.newUnit()).id) : null;
-      const id = randomBytes(4).toString('hex');
-      const saved = await db.getRepository(User).save({
-        email: `${role}.${id}@test.example`,
-        displayName: `Test ${role} ${id}`,
-        role,
-        active: true,
-        passwordHash: await testHash,
-        ...fields,
-        unitId,
-      });
-      return db.getRepository(User).findOneByOrFail({ id: saved.id });
-    },
+    newUnit: (fields) => newUnit(db, fields),
+    newUser: (role, fields) => newUser(db, role, fields),
     async login(email, password = TEST_PASSWORD, totp) {
       const res = await http
         .post('/api/auth/login')

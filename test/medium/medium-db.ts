@@ -1,0 +1,96 @@
+import type { Role } from '@app/contract';
+import type { Type } from '@nestjs/common';
+import { Test, type TestingModule, type TestingModuleBuilder } from '@nestjs/testing';
+import { DataSource } from 'typeorm';
+import { AppModule } from '../../api/src/app.module.js';
+import { Clock } from '../../api/src/common/clock.js';
+import { type AppConfig, loadConfig } from '../../api/src/config/app-config.js';
+import { migrate } from '../../api/src/database/data-source.js';
+import type { Unit } from '../../api/src/units/unit.entity.js';
+import type { User } from '../../api/src/users/user.entity.js';
+import { createTestDatabase } from '../support/database.js';
+import { seedCatalog } from '../support/fixtures.js';
+// test-app.ts installs the run's key ring, as main.ts does, before any encrypted column is read
+import { newUnit, newUser, TEST_PASSWORD } from '../support/test-app.js';
+
+export { TEST_PASSWORD };
+
+/**
+ * The middle tier (immich's `test/medium`): a service as the application
+ * builds it, with its real repositories, transactions and triggers on a real
+ * PostgreSQL, and no HTTP in between. Each test file gets a database of its
+ * own, cloned from this run's template, which the first file of the run
+ * migrates (test/support/database.ts, shared with the e2e tests).
+ */
+export interface MediumTest {
+  /** The Nest module graph of the application on this file's database. */
+  module: TestingModule;
+  db: DataSource;
+  databaseUrl: string;
+  config: AppConfig & { databaseUrl: string };
+  /** A provider (a service, a repository) as the application injects it. */
+  get<T>(type: Type<T> | string | symbol): T;
+  /** A unit with a fresh code (test/support's factory). */
+  newUnit(fields?: Partial<Unit>): Promise<Unit>;
+  /** A user with TEST_PASSWORD; a unit worker gets a new unit unless one is given (test/support's factory). */
+  newUser(role: Role, fields?: Partial<User>): Promise<User>;
+  /** The three categories, the demo guideline in force and this year's ample pool (test/support's fixture). */
+  seedCatalog(): Promise<{ guidelineId: string }>;
+  close(): Promise<void>;
+}
+
+export interface MediumOptions {
+  /** Settings over the defaults of an empty environment (demo off). */
+  config?: Partial<AppConfig>;
+  /** Replaces providers before the graph is built, e.g. `.overrideProvider(Clock).useValue(fixedClock)`. */
+  override?: (builder: TestingModuleBuilder) => TestingModuleBuilder;
+}
+
+/**
+ * The application's modules on a migrated database of this file's own,
+ * initialised (lifecycle hooks run) but serving nothing; the scheduler is not
+ * started unless a test calls `JobsService.start`.
+ */
+export async function createMediumTest(options: MediumOptions = {}): Promise<MediumTest> {
+  const database = await createTestDatabase(migrate);
+  const config = { ...loadConfig({}), demo: false, ...options.config, databaseUrl: database.url };
+  let module: TestingModule;
+  try {
+    const builder = Test.createTestingModule({ imports: [AppModule.forRoot(config)] });
+    module = await (options.override ? options.override(builder) : builder).compile();
+    await module.init();
+  } catch (error) {
+    await database.drop();
+    throw error;
+  }
+  const db = module.get(DataSource);
+  return {
+    module,
+    db,
+    databaseUrl: database.url,
+    config,
+    get: (type) => module.get(type, { strict: false }),
+    newUnit: (fields) => newUnit(db, fields),
+    newUser: (role, fields) => newUser(db, role, fields),
+    seedCatalog: () => seedCatalog({ db }),
+    async close() {
+      await module.close();
+      await database.drop();
+    },
+  };
+}
+
+/** The installation's clock at a time the test sets: work that reads "today" sees that day. */
+export class FixedClock extends Clock {
+  constructor(private time: Date) {
+    super();
+  }
+
+  override now(): Date {
+    return new Date(this.time);
+  }
+
+  set(time: Date): void {
+    this.time = time;
+  }
+}
