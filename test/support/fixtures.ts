@@ -1,10 +1,15 @@
 import { demoGuideline } from '@app/guidelines';
 import { toStoredCategories } from '../../api/src/guidelines/guideline-mapping.js';
+import { daysAgoIso, thisYear } from '../../api/src/common/dates.js';
 import type { TestApp } from './test-app.js';
+
+// the product's calendar is the installation's time zone, so the tests' dates are too
+export { daysAgoIso, isoDateOf, thisYear, todayIso } from '../../api/src/common/dates.js';
 
 export type Auth = { Authorization: string };
 
-export const daysAgo = (days: number): string => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
+/** The date `days` local calendar days ago (negative: ahead), as the product counts days. */
+export const daysAgo = (days: number): string => daysAgoIso(days);
 
 /** The three categories, the demo guideline version published and in force, and this year's (ample) pool. */
 export async function seedCatalog(t: Pick<TestApp, 'db'>): Promise<{ guidelineId: string }> {
@@ -19,7 +24,7 @@ export async function seedCatalog(t: Pick<TestApp, 'db'>): Promise<{ guidelineId
   );
   await t.db.query(
     `INSERT INTO budget_years (year, pool_amount) VALUES ($1, 1000000000000) ON CONFLICT (year) DO NOTHING`,
-    [new Date().getUTCFullYear()],
+    [thisYear()],
   );
   return { guidelineId: row.id };
 }
