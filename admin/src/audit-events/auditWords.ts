@@ -23,6 +23,8 @@ export const AUDIT_ACTIONS = [
   'application.override',
   'application.reject',
   'application.cancel',
+  'application.carry-over',
+  // the name of a carry-over recorded before it was a transition of the workflow (until 2026-12)
   'application.carry_over',
   'attachment.upload',
   'attachment.download',

@@ -599,6 +599,7 @@ const app: AppMessages = {
         override: 'Tilsidesatte en advarsel',
         reject: 'Afslog',
         cancel: 'Annullerede bevilling',
+        'carry-over': 'Overførte bevilling',
         carry_over: 'Overførte bevilling',
       },
       attachment: { upload: 'Uploadede dokument', download: 'Hentede dokument', delete: 'Slettede dokument' },

@@ -381,6 +381,7 @@ const app = {
         override: 'Overrode a warning',
         reject: 'Rejected',
         cancel: 'Cancelled grant',
+        'carry-over': 'Carried grant over',
         carry_over: 'Carried grant over',
       },
       attachment: { upload: 'Uploaded document', download: 'Downloaded document', delete: 'Deleted document' },

@@ -45,7 +45,8 @@ export class ApplicationChecker {
     );
     const input: ApplicationInput = {
       categoryCode: application.categoryCode,
-      amountRequested: amount,
+      amountRequested: application.amountRequested,
+      amountToGrant: amount,
       urgent: application.urgent,
       ordinaryFundingConsidered: application.ordinaryFundingConsidered,
       // a purged line keeps its amounts, which is all the rules read

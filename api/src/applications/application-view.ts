@@ -2,9 +2,6 @@ import type { Finding } from '@app/guidelines';
 import type { ApplicationAction, ApplicationStatus } from '@app/workflow';
 import type { Application } from './application.entity.js';
 
-/** The workflow's actions, and the year-end decision on a grant's unpaid money. */
-export type GrantAction = ApplicationAction | 'carry-over';
-
 /** What everybody who may see the application sees: figures and states, no narrative. */
 export interface ApplicationSummary {
   id: string;
@@ -46,7 +43,7 @@ export interface ApplicationSummary {
   updatedAt: Date;
   createdBy: string;
   /** The actions the reader may take now. */
-  actions: GrantAction[];
+  actions: ApplicationAction[];
   /** Display names of the staff who acted on it (staff names are not narrative). */
   names: Record<string, string>;
 }
@@ -62,7 +59,7 @@ export interface ApplicationDetail extends ApplicationSummary {
 export interface ViewContext {
   caseReference: string;
   guidelineVersion: string | null;
-  actions: GrantAction[];
+  actions: ApplicationAction[];
   names: Record<string, string>;
   /** Finance reading one grant to pay it: its line descriptions and payment instructions, no other narrative. */
   forPayment?: boolean;

@@ -1,6 +1,13 @@
-import { type Finding, findingsBlockingApproval, requiresSecondApproval } from '@app/guidelines';
+import { blockFindings, type Finding, findingsBlockingApproval, requiresSecondApproval } from '@app/guidelines';
 import { parseMoney } from '@app/money';
-import { type ApplicationAction, approvalOutcome, canTransition, mayAct, statusAfter } from '@app/workflow';
+import {
+  type ApplicationAction,
+  approvalOutcome,
+  canTransition,
+  fourEyesBreach,
+  mayAct,
+  statusAfter,
+} from '@app/workflow';
 import { Injectable } from '@nestjs/common';
 import { InjectEntityManager } from '@nestjs/typeorm';
 import type { EntityManager } from 'typeorm';
@@ -68,31 +75,29 @@ export class ApplicationWorkflowService {
     return this.transition(actor, id, 'withdraw', async (tx, a) => {
       await this.releaseFirstApproval(tx, actor, a);
       await this.say(tx, actor, a, 'withdrawal', reason);
-      a.status = statusAfter('withdraw');
+      a.status = statusAfter('withdraw', a.status);
     });
   }
 
   startReview(actor: Actor, id: string) {
     return this.transition(actor, id, 'start-review', async (_tx, a) => {
-      a.status = statusAfter('start-review');
+      a.status = statusAfter('start-review', a.status);
     });
   }
 
   requestInfo(actor: Actor, id: string, message: string) {
     return this.transition(actor, id, 'request-info', async (tx, a) => {
-      this.checkNotOwn(actor, a);
       await this.say(tx, actor, a, 'question', message);
-      a.status = statusAfter('request-info');
+      a.status = statusAfter('request-info', a.status);
     });
   }
 
   reject(actor: Actor, id: string, reason: string) {
     return this.transition(actor, id, 'reject', async (tx, a) => {
-      this.checkNotOwn(actor, a);
       await this.releaseFirstApproval(tx, actor, a);
       await this.say(tx, actor, a, 'decision', reason);
       Object.assign(a, {
-        status: statusAfter('reject'),
+        status: statusAfter('reject', a.status),
         decidedAt: new Date(),
         decidedBy: actor.id,
         decisionReason: reason,
@@ -105,24 +110,17 @@ export class ApplicationWorkflowService {
       // the unpaid rest goes back to the pool; what was paid stays paid
       await this.ledger.release(tx, a, unpaid(a), actor.id);
       await this.say(tx, actor, a, 'decision', reason);
-      a.status = statusAfter('cancel');
+      a.status = statusAfter('cancel', a.status);
     });
   }
 
   approve(actor: Actor, id: string, dto: ApproveDto) {
     return this.transition(actor, id, 'approve', async (tx, a) => {
-      this.checkNotOwn(actor, a);
       const amount = parseMoney(dto.amountApproved, 'amountApproved');
       if (amount > a.amountRequested) {
         throw fieldError('amountApproved', `must not exceed the amount requested (${a.amountRequested})`);
       }
       const second = a.status === 'awaiting_second_approval';
-      if (second && a.firstApprovedBy === actor.id) {
-        throw new ApplicationError(
-          ApplicationErrorCode.SameApprover,
-          'You gave the first approval; a second, different contact point must approve',
-        );
-      }
       if (second && amount !== a.firstApprovedAmount) {
         throw new ApplicationError(
           ApplicationErrorCode.SecondAmountDiffers,
@@ -135,10 +133,7 @@ export class ApplicationWorkflowService {
       const stored = await this.guidelines.get(a.guidelineId!, tx);
       const guideline = toEngineGuideline(stored);
       const reserved = second ? a.firstApprovedAmount! : 0n;
-      const findings = (await this.checker.check(tx, a, guideline, todayIso(), amount, reserved)).filter(
-        // a partial grant deliberately differs from the cost lines
-        (f) => !(f.rule === 'amount-matches-lines' && amount < a.amountRequested),
-      );
+      const findings = await this.checker.check(tx, a, guideline, todayIso(), amount, reserved);
       const overrides = dto.overrides ?? [];
       const warned = new Set(findings.filter((f) => f.severity === 'warn').map((f) => f.rule));
       overrides.forEach((o, i) => {
@@ -149,7 +144,7 @@ export class ApplicationWorkflowService {
       // their own words, or confirms without (the UI asks for that explicitly); never reuses the first's.
       const standing = second ? a.overrides.filter((o) => o.by === a.firstApprovedBy).map((o) => o.rule) : [];
       const blocking = findingsBlockingApproval(findings, [...overrides.map((o) => o.rule), ...standing]);
-      if (blocking.some((f) => f.severity === 'block')) {
+      if (blockFindings(blocking).length) {
         throw new ApplicationError(
           ApplicationErrorCode.BlockedByFindings,
           'A block finding stops the approval',
@@ -213,7 +208,7 @@ export class ApplicationWorkflowService {
     const today = todayIso();
     const guideline = await this.guidelines.inForce(today, tx);
     const findings = await this.checker.check(tx, a, toEngineGuideline(guideline), today);
-    if (findings.some((f) => f.severity === 'block')) {
+    if (blockFindings(findings).length) {
       throw new ApplicationError(
         ApplicationErrorCode.BlockedByFindings,
         'A block finding stops the submission',
@@ -221,7 +216,7 @@ export class ApplicationWorkflowService {
       );
     }
     Object.assign(a, {
-      status: statusAfter('submit'),
+      status: statusAfter('submit', a.status),
       findings,
       guidelineId: guideline.id,
       submittedAt: new Date(),
@@ -235,54 +230,22 @@ export class ApplicationWorkflowService {
    * must be open and have room; the alternative is to cancel, releasing it.
    */
   carryOver(actor: Actor, id: string, reason: string) {
-    return withRetry(() =>
-      this.manager.transaction(async (tx) => {
-        const a = await this.applications.find(actor, id, tx, true);
-        if (actor.role !== 'contact_point') {
-          throw new ApplicationError(ApplicationErrorCode.NotYourRole, 'Only the contact point carries a grant over');
-        }
-        refuseIfApplicationPurged(a);
-        const rest = unpaid(a);
-        if (rest <= 0n || !a.budgetYearId) {
-          throw new ApplicationError(
-            ApplicationErrorCode.WrongStatus,
-            `An application that is ${a.status} holds no unpaid commitment to carry over`,
-          );
-        }
-        const from = await this.ledger.lockYear(tx, a.budgetYearId);
-        const to = await this.ledger.lockOpenYear(tx, `${from.year + 1}-01-01`);
-        await this.ledger.post(tx, from.id, a, 'release', rest, actor.id);
-        await this.ledger.commit(tx, to, a, rest, actor.id);
-        await this.say(tx, actor, a, 'decision', reason);
-        await tx.update(Application, { id }, { budgetYearId: to.id });
-        await this.audit.record(
-          {
-            actorId: actor.id,
-            action: 'application.carry_over',
-            entityType: 'application',
-            entityId: id,
-            details: { from: from.year, to: to.year, amount: String(rest) },
-          },
-          tx,
-        );
-        return this.applications.view(tx, actor, await tx.findOneByOrFail(Application, { id }));
-      }),
-    );
+    return this.transition(actor, id, 'carry-over', async (tx, a) => {
+      const rest = unpaid(a);
+      const from = await this.ledger.lockYear(tx, a.budgetYearId!);
+      const to = await this.ledger.lockOpenYear(tx, `${from.year + 1}-01-01`);
+      await this.ledger.post(tx, from.id, a, 'release', rest, actor.id);
+      await this.ledger.commit(tx, to, a, rest, actor.id);
+      await this.say(tx, actor, a, 'decision', reason);
+      a.budgetYearId = to.id;
+      a.status = statusAfter('carry-over', a.status);
+      return { fromYear: from.year, toYear: to.year, amount: String(rest) };
+    });
   }
 
   /** A first approval above the threshold holds money; a rejection or withdrawal gives it back. */
   private async releaseFirstApproval(tx: EntityManager, actor: Actor, a: Application): Promise<void> {
     if (a.status === 'awaiting_second_approval') await this.ledger.release(tx, a, a.firstApprovedAmount!, actor.id);
-  }
-
-  /** Nobody decides an application they wrote or submitted. */
-  private checkNotOwn(actor: Actor, a: Application): void {
-    if (a.editors.includes(actor.id) || a.submittedBy === actor.id) {
-      throw new ApplicationError(
-        ApplicationErrorCode.OwnApplication,
-        'You wrote or submitted this application; another contact point must decide it',
-      );
-    }
   }
 
   private async say(tx: EntityManager, actor: Actor, a: Application, kind: MessageKind, body: string): Promise<void> {
@@ -293,7 +256,8 @@ export class ApplicationWorkflowService {
     actor: Actor,
     id: string,
     action: ApplicationAction,
-    work: (tx: EntityManager, a: Application) => Promise<void>,
+    /** The change itself; what it returns goes into the audit event beside the statuses. */
+    work: (tx: EntityManager, a: Application) => Promise<Record<string, unknown> | void>,
   ): Promise<ApplicationSummary | ApplicationDetail> {
     return withRetry(() =>
       this.manager.transaction(async (tx) => {
@@ -308,8 +272,9 @@ export class ApplicationWorkflowService {
             `Cannot ${action} an application that is ${a.status}`,
           );
         }
+        refuseFourEyesBreach(action, actor, a);
         const from = a.status;
-        await work(tx, a);
+        const details = await work(tx, a);
         await tx.save(Application, a);
         await this.audit.record(
           {
@@ -317,7 +282,7 @@ export class ApplicationWorkflowService {
             action: `application.${action}`,
             entityType: 'application',
             entityId: id,
-            details: { from, to: a.status },
+            details: { from, to: a.status, ...details },
           },
           tx,
         );
@@ -325,4 +290,23 @@ export class ApplicationWorkflowService {
       }),
     );
   }
+}
+
+const BREACH_REFUSAL = {
+  'own-application': [
+    ApplicationErrorCode.OwnApplication,
+    'You wrote or submitted this application; another contact point must decide it',
+  ],
+  'same-approver': [
+    ApplicationErrorCode.SameApprover,
+    'You gave the first approval; a second, different contact point must approve',
+  ],
+} as const;
+
+/** Segregation of duties (libs/workflow's four-eyes rule), as this feature's refusals. */
+function refuseFourEyesBreach(action: ApplicationAction, actor: Actor, a: Application): void {
+  const breach = fourEyesBreach(action, actor.id, a);
+  if (breach === null) return;
+  const [code, message] = BREACH_REFUSAL[breach];
+  throw new ApplicationError(code, message);
 }

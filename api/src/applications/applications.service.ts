@@ -1,5 +1,11 @@
 import { linesTotal, parseMoney } from '@app/money';
-import { APPLICATION_STATUSES, availableActions, EDITABLE_STATUSES } from '@app/workflow';
+import {
+  type ApplicationAction,
+  APPLICATION_STATUSES,
+  availableActions,
+  EDITABLE_STATUSES,
+  fourEyesBreach,
+} from '@app/workflow';
 import { Injectable } from '@nestjs/common';
 import { InjectEntityManager } from '@nestjs/typeorm';
 import type { EntityManager } from 'typeorm';
@@ -14,14 +20,7 @@ import { GuidelineVersion } from '../guidelines/guideline-version.entity.js';
 import { refuseIfApplicationPurged, refuseIfCasePurged } from '../retention/retention.errors.js';
 import { User } from '../users/user.entity.js';
 import { Application, type StoredLine } from './application.entity.js';
-import {
-  actorIds,
-  type ApplicationDetail,
-  type ApplicationSummary,
-  type GrantAction,
-  toView,
-  unpaid,
-} from './application-view.js';
+import { actorIds, type ApplicationDetail, type ApplicationSummary, toView } from './application-view.js';
 import { ApplicationError, ApplicationErrorCode } from './applications.errors.js';
 import type { CreateApplicationDto, LineDto, UpdateApplicationDto } from './dto/application.dto.js';
 
@@ -252,14 +251,9 @@ export class ApplicationsService {
 }
 
 /** The actions this user can take now: the workflow's table, narrowed by unit and four eyes. */
-export function actionsFor(actor: Actor, a: Application): GrantAction[] {
+export function actionsFor(actor: Actor, a: Application): ApplicationAction[] {
   if (!isVisible(actor, a)) return [];
-  const extra: GrantAction[] = actor.role === 'contact_point' && unpaid(a) > 0n ? ['carry-over'] : [];
-  return [...availableActions(a.status, actor.role), ...extra].filter((action) => {
-    if (actor.role !== 'contact_point' || !['approve', 'reject'].includes(action)) return true;
-    if (a.editors.includes(actor.id) || a.submittedBy === actor.id) return false;
-    return !(action === 'approve' && a.status === 'awaiting_second_approval' && a.firstApprovedBy === actor.id);
-  });
+  return availableActions(a.status, actor.role).filter((action) => fourEyesBreach(action, actor.id, a) === null);
 }
 
 /** The unit sees its own applications; the national roles every unit's, once submitted. */

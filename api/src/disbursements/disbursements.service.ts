@@ -1,4 +1,5 @@
 import { formatMoney } from '@app/money';
+import { canTransition, fourEyesBreach, statusAfterPayment } from '@app/workflow';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectEntityManager } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
@@ -191,20 +192,21 @@ export class DisbursementsService {
     key: string | undefined,
     requestHash: string,
   ): Promise<string> {
-    if (actor.id === a.decidedBy || actor.id === a.firstApprovedBy) {
+    const amount = BigInt(body.amount);
+    const action = amount > 0n ? 'pay' : 'refund';
+    if (!canTransition(action, a.status)) {
+      throw new DisbursementError(
+        DisbursementErrorCode.NotAGrant,
+        `No ${amount > 0n ? 'payment' : 'refund'} on an application that is ${a.status}`,
+      );
+    }
+    if (fourEyesBreach(action, actor.id, a)) {
       throw new DisbursementError(
         DisbursementErrorCode.Approver,
         'You approved this grant; somebody else records its payments',
       );
     }
-    const amount = BigInt(body.amount);
     if (amount > 0n) {
-      if (!['approved', 'partially_approved'].includes(a.status)) {
-        throw new DisbursementError(
-          DisbursementErrorCode.NotAGrant,
-          `No payment on an application that is ${a.status}`,
-        );
-      }
       if (amount > unpaid(a)) {
         throw new DisbursementError(
           DisbursementErrorCode.OverPayment,
@@ -212,9 +214,6 @@ export class DisbursementsService {
         );
       }
     } else {
-      if (!['approved', 'partially_approved', 'paid', 'cancelled'].includes(a.status)) {
-        throw new DisbursementError(DisbursementErrorCode.NotAGrant, `No refund on an application that is ${a.status}`);
-      }
       if (-amount > a.paidAmount) {
         throw new DisbursementError(
           DisbursementErrorCode.OverRefund,
@@ -253,15 +252,7 @@ export class DisbursementsService {
       // a cancelled grant owes nothing more: the refunded money goes back to the pool
       if (a.status === 'cancelled') await this.ledger.post(tx, year.id, a, 'release', -amount, actor.id);
     }
-    const paid = a.paidAmount + amount;
-    const status =
-      a.status === 'cancelled'
-        ? 'cancelled'
-        : paid === a.amountApproved
-          ? 'paid'
-          : a.amountApproved! < a.amountRequested
-            ? 'partially_approved'
-            : 'approved';
+    const status = statusAfterPayment(a, amount);
     if (status !== a.status) await tx.update(Application, { id: a.id }, { status });
     faultPoint(this.config, 'disbursement.before-commit');
     await this.audit.record(

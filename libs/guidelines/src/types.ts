@@ -59,6 +59,11 @@ export interface ApplicationLine {
 export interface ApplicationInput {
   categoryCode: string;
   amountRequested: bigint;
+  /**
+   * At an approval, the amount being granted: less than requested for a
+   * partial grant. The money rules weigh it; the cost lines describe the request.
+   */
+  amountToGrant?: bigint;
   urgent: boolean;
   ordinaryFundingConsidered: boolean;
   lines: ApplicationLine[];

@@ -6,6 +6,9 @@ import {
   availableActions,
   canTransition,
   mayAct,
+  roleOf,
+  statusAfter,
+  statusAfterPayment,
 } from './application-workflow.js';
 
 describe('the application workflow', () => {
@@ -20,7 +23,8 @@ describe('the application workflow', () => {
     ]);
     expect(availableActions('in_review', 'contact_point')).toEqual(['request-info', 'approve', 'reject']);
     expect(availableActions('awaiting_second_approval', 'contact_point')).toEqual(['approve', 'reject']);
-    expect(availableActions('approved', 'contact_point')).toEqual(['cancel']);
+    expect(availableActions('approved', 'contact_point')).toEqual(['cancel', 'carry-over']);
+    expect(availableActions('partially_approved', 'contact_point')).toEqual(['cancel', 'carry-over']);
   });
 
   it.each(['rejected', 'withdrawn', 'cancelled', 'paid'] as const)('ends in %s: nobody can act', (status) => {
@@ -78,6 +82,54 @@ describe('the application workflow', () => {
           secondApprovalRequired: false,
         }).status,
       ).toBe('partially_approved');
+    });
+  });
+
+  describe('carry-over', () => {
+    it("is the contact point's, on a grant with money still to pay, and keeps its status", () => {
+      expect(roleOf('carry-over')).toBe('contact_point');
+      for (const status of APPLICATION_STATUSES) {
+        expect(canTransition('carry-over', status)).toBe(status === 'approved' || status === 'partially_approved');
+      }
+      expect(statusAfter('carry-over', 'partially_approved')).toBe('partially_approved');
+    });
+  });
+
+  describe('payments', () => {
+    it("are finance's: payments on a grant with money to pay, refunds on any grant that was paid from", () => {
+      expect(roleOf('pay')).toBe('finance');
+      expect(roleOf('refund')).toBe('finance');
+      const payable = APPLICATION_STATUSES.filter((status) => canTransition('pay', status));
+      const refundable = APPLICATION_STATUSES.filter((status) => canTransition('refund', status));
+      expect(payable).toEqual(['approved', 'partially_approved']);
+      expect(refundable).toEqual(['approved', 'partially_approved', 'cancelled', 'paid']);
+    });
+
+    const grant = { status: 'approved', amountRequested: 1000n, amountApproved: 1000n, paidAmount: 0n } as const;
+    it.each([
+      ['a part payment leaves it approved', grant, 400n, 'approved'],
+      ['the payment of the rest makes it paid', { ...grant, paidAmount: 400n }, 600n, 'paid'],
+      ['a refund on a paid grant opens it again', { ...grant, status: 'paid', paidAmount: 1000n }, -100n, 'approved'],
+      [
+        'a refund on a paid partial grant opens it as partially approved',
+        { ...grant, status: 'paid', amountApproved: 700n, paidAmount: 700n },
+        -700n,
+        'partially_approved',
+      ],
+      [
+        'paying a partial grant in full makes it paid',
+        { ...grant, status: 'partially_approved', amountApproved: 700n },
+        700n,
+        'paid',
+      ],
+      [
+        'a refund on a cancelled grant leaves it cancelled',
+        { ...grant, status: 'cancelled', paidAmount: 300n },
+        -300n,
+        'cancelled',
+      ],
+    ] as const)('%s', (_, figures, amount, expected) => {
+      expect(statusAfterPayment(figures, amount)).toBe(expected);
     });
   });
 });

@@ -1,1 +1,2 @@
 export * from './application-workflow.js';
+export * from './four-eyes.js';

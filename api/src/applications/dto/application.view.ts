@@ -77,7 +77,7 @@ export class ApplicationView {
   @ApiTimestamp() updatedAt!: string;
   @ApiUuid() createdBy!: string;
   @ApiProperty({
-    enum: [...APPLICATION_ACTIONS, 'carry-over'],
+    enum: APPLICATION_ACTIONS,
     isArray: true,
     description: 'What the reader may do now',
   })

@@ -32,4 +32,9 @@ describe(amountMatchesLines.name, () => {
       )?.message,
     ).toContain('the sum of the lines, DKK 0.00');
   });
+
+  it('does not weigh a partial grant: the lines describe the request, not what is granted', () => {
+    // the default lines add up to DKK 15,000.00, the amount requested
+    expect(amountMatchesLines(aRuleInput({ amountRequested: 1_500_000n, amountToGrant: 900_000n }))).toBeNull();
+  });
 });

@@ -3,6 +3,10 @@ import { validLinesTotal } from '../lines.js';
 import type { Finding, RuleInput } from '../types.js';
 import { money } from '../wording.js';
 
+/**
+ * The cost lines describe the request: a partial grant (`amountToGrant` below
+ * the amount requested) differs from them on purpose and is not weighed here.
+ */
 export function amountMatchesLines({ application, context }: RuleInput): Finding | null {
   const total = validLinesTotal(application.lines);
   if (total === application.amountRequested) return null;

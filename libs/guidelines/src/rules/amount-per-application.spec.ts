@@ -24,4 +24,12 @@ describe(amountPerApplication.name, () => {
       )?.message,
     ).toContain('EUR 20,000.00');
   });
+
+  it('weighs the amount being granted at an approval, not the amount requested', () => {
+    const over = { categoryCode: 'relocation', amountRequested: 7_000_000n };
+    expect(amountPerApplication(aRuleInput({ ...over, amountToGrant: 6_000_000n }))).toBeNull();
+    expect(amountPerApplication(aRuleInput({ ...over, amountToGrant: 6_000_001n }))?.message).toContain(
+      'DKK 60,000.01',
+    );
+  });
 });

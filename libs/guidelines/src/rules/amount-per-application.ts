@@ -1,10 +1,11 @@
+import { amountAtStake } from '../lines.js';
 import { finding } from '../finding.js';
 import type { Finding, RuleInput } from '../types.js';
 import { money } from '../wording.js';
 
 export function amountPerApplication({ application, context, category }: RuleInput): Finding | null {
-  if (!category || application.amountRequested <= category.maxPerApplication) return null;
-  const requested = money(application.amountRequested, context);
+  if (!category || amountAtStake(application) <= category.maxPerApplication) return null;
+  const requested = money(amountAtStake(application), context);
   const max = money(category.maxPerApplication, context);
   return finding(
     'amount-per-application',

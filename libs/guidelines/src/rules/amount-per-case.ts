@@ -1,13 +1,14 @@
+import { amountAtStake } from '../lines.js';
 import { finding } from '../finding.js';
 import type { Finding, RuleInput } from '../types.js';
 import { money } from '../wording.js';
 
 export function amountPerCase({ application, context, category }: RuleInput): Finding | null {
   if (!category) return null;
-  const total = context.grantedForCaseAndCategory + application.amountRequested;
+  const total = context.grantedForCaseAndCategory + amountAtStake(application);
   if (total <= category.maxPerCase) return null;
   const granted = money(context.grantedForCaseAndCategory, context);
-  const requested = money(application.amountRequested, context);
+  const requested = money(amountAtStake(application), context);
   const sum = money(total, context);
   const max = money(category.maxPerCase, context);
   return finding(

@@ -1,8 +1,9 @@
+import { amountAtStake } from '../lines.js';
 import { finding } from '../finding.js';
 import type { Finding, RuleInput } from '../types.js';
 
 export function amountPositive({ application }: RuleInput): Finding | null {
-  if (application.amountRequested > 0n) return null;
+  if (amountAtStake(application) > 0n) return null;
   return finding(
     'amount-positive',
     'block',

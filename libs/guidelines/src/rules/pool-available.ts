@@ -1,3 +1,4 @@
+import { amountAtStake } from '../lines.js';
 import { finding } from '../finding.js';
 import type { Finding, RuleInput } from '../types.js';
 import { money } from '../wording.js';
@@ -11,9 +12,9 @@ export function poolAvailable({ application, context }: RuleInput): Finding | nu
       'Puljens restbeløb kendes endnu ikke; det kontrolleres igen, når bevillingen gives.',
     );
   }
-  if (context.poolAvailable >= application.amountRequested) return null;
+  if (context.poolAvailable >= amountAtStake(application)) return null;
   const left = money(context.poolAvailable, context);
-  const requested = money(application.amountRequested, context);
+  const requested = money(amountAtStake(application), context);
   return finding(
     'pool-available',
     'block',

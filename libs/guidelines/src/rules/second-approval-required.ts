@@ -1,9 +1,10 @@
+import { amountAtStake } from '../lines.js';
 import { finding } from '../finding.js';
 import type { Finding, RuleInput } from '../types.js';
 import { money } from '../wording.js';
 
 export function secondApprovalRequired({ application, context, category }: RuleInput): Finding | null {
-  if (!category || application.amountRequested <= category.secondApprovalAbove) return null;
+  if (!category || amountAtStake(application) <= category.secondApprovalAbove) return null;
   const threshold = money(category.secondApprovalAbove, context);
   return finding(
     'second-approval-required',

@@ -1,12 +1,13 @@
+import { amountAtStake } from '../lines.js';
 import { finding } from '../finding.js';
 import type { Finding, RuleInput } from '../types.js';
 import { money } from '../wording.js';
 
 export function unitAllocation({ application, context }: RuleInput): Finding | null {
   const remaining = context.unitAllocationRemaining;
-  if (remaining === undefined || remaining === null || remaining >= application.amountRequested) return null;
+  if (remaining === undefined || remaining === null || remaining >= amountAtStake(application)) return null;
   const left = money(remaining, context);
-  const requested = money(application.amountRequested, context);
+  const requested = money(amountAtStake(application), context);
   return finding(
     'unit-allocation',
     'warn',
