@@ -32,7 +32,10 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
   },
   {
-    // The domain knows nothing of the framework: libs/ stays plain TypeScript.
+    // The domain knows nothing of the framework, the database, the file system or
+    // the network: libs/ imports only what is on this list — other libs (@app/*),
+    // its own files, and pdf-lib (a pure PDF parser, libs/files). Anything else,
+    // node:* and relative paths out of the library included, is refused.
     files: ['libs/**/*.ts'],
     rules: {
       'no-restricted-imports': [
@@ -40,8 +43,33 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['@nestjs/*', 'typeorm', 'typeorm/*', 'react', 'react/*', 'react-dom', 'react-admin', 'node:*'],
-              message: 'libs/ must stay framework-free pure TypeScript.',
+              regex: '^(?!@app/|\\.{1,2}/|pdf-lib$)',
+              message: 'libs/ imports only @app/*, its own files and pdf-lib: keep it pure TypeScript.',
+            },
+            {
+              regex: '^(\\.\\./){2,}',
+              message: 'libs/ imports nothing outside its own library: use @app/<lib> for another one.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // tests of libs/ may also draw random cases
+    files: ['libs/**/*.spec.ts', 'libs/*/src/testing/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(?!@app/|\\.{1,2}/|pdf-lib$|fast-check$)',
+              message: 'tests of libs/ import only @app/*, their library, pdf-lib and fast-check.',
+            },
+            {
+              regex: '^(\\.\\./){2,}',
+              message: 'libs/ imports nothing outside its own library: use @app/<lib> for another one.',
             },
           ],
         },
