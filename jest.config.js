@@ -26,6 +26,22 @@ const shared = {
 export default {
   // whole flows over HTTP on a loaded 2-core CI machine take seconds, not milliseconds
   testTimeout: 60_000,
+  // npm run test:coverage: the unit, medium and e2e tiers in one run, so that a line counts as
+  // covered by whichever tier reaches it. V8's own counters, not Babel instrumentation: SWC
+  // compiles the sources and its inline source maps lead the counts back to the .ts lines.
+  coverageProvider: 'v8',
+  collectCoverageFrom: [
+    'api/src/**/*.ts',
+    'libs/*/src/**/*.ts',
+    '!**/*.spec.ts',
+    // run once per test run, for the template database, and never downwards: their lines say nothing
+    '!api/src/database/migrations/**',
+    // entry points run only as separate processes of the build (dist/), out of Jest's reach;
+    // what they do lives in modules that are counted
+    '!api/src/main.ts',
+    '!api/src/**/*.main.ts',
+  ],
+  coverageReporters: ['text-summary', 'json-summary', 'lcov'],
   projects: [
     {
       ...shared,

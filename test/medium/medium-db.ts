@@ -1,17 +1,25 @@
 import type { Role } from '@app/contract';
-import type { Type } from '@nestjs/common';
+import type { ModuleMetadata, Type } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { Test, type TestingModule, type TestingModuleBuilder } from '@nestjs/testing';
 import { DataSource } from 'typeorm';
-import { AppModule } from '../../api/src/app.module.js';
+import { AuditModule } from '../../api/src/audit/audit.module.js';
+import { AuthModule } from '../../api/src/auth/auth.module.js';
 import { Clock } from '../../api/src/common/clock.js';
 import { type AppConfig, loadConfig } from '../../api/src/config/app-config.js';
-import { migrate } from '../../api/src/database/data-source.js';
+import { installKeyRing } from '../../api/src/crypto/key-ring.js';
+import { ConfigModule } from '../../api/src/config/config.module.js';
+import { dataSourceOptions, migrate } from '../../api/src/database/data-source.js';
+import { JobsModule } from '../../api/src/jobs/jobs.module.js';
 import type { Unit } from '../../api/src/units/unit.entity.js';
 import type { User } from '../../api/src/users/user.entity.js';
 import { createTestDatabase } from '../support/database.js';
+import { testKeyRing } from '../support/encryption.js';
+import { newUnit, newUser, TEST_PASSWORD } from '../support/factories.js';
 import { seedCatalog } from '../support/fixtures.js';
-// test-app.ts installs the run's key ring, as main.ts does, before any encrypted column is read
-import { newUnit, newUser, TEST_PASSWORD } from '../support/test-app.js';
+
+// as main.ts does at start: the narrative columns' transformers read the process's key ring
+installKeyRing(testKeyRing());
 
 export { TEST_PASSWORD };
 
@@ -40,6 +48,12 @@ export interface MediumTest {
 }
 
 export interface MediumOptions {
+  /**
+   * The feature modules under test, on the global ones every feature relies on
+   * (configuration, TypeORM, scheduler, audit, auth). Without it, the whole
+   * application's graph, as AppModule builds it.
+   */
+  imports?: ModuleMetadata['imports'];
   /** Settings over the defaults of an empty environment (demo off). */
   config?: Partial<AppConfig>;
   /** Replaces providers before the graph is built, e.g. `.overrideProvider(Clock).useValue(fixedClock)`. */
@@ -47,7 +61,7 @@ export interface MediumOptions {
 }
 
 /**
- * The application's modules on a migrated database of this file's own,
+ * The application's modules (all, or the ones named) on a migrated database of this file's own,
  * initialised (lifecycle hooks run) but serving nothing; the scheduler is not
  * started unless a test calls `JobsService.start`.
  */
@@ -56,7 +70,18 @@ export async function createMediumTest(options: MediumOptions = {}): Promise<Med
   const config = { ...loadConfig({}), demo: false, ...options.config, databaseUrl: database.url };
   let module: TestingModule;
   try {
-    const builder = Test.createTestingModule({ imports: [AppModule.forRoot(config)] });
+    const imports = options.imports
+      ? [
+          ConfigModule.forRoot(config),
+          TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl)),
+          JobsModule,
+          AuditModule,
+          AuthModule,
+          ...options.imports,
+        ]
+      : // loaded only when asked for: a narrow test does not load, or depend on, every feature
+        [(await import('../../api/src/app.module.js')).AppModule.forRoot(config)];
+    const builder = Test.createTestingModule({ imports });
     module = await (options.override ? options.override(builder) : builder).compile();
     await module.init();
   } catch (error) {

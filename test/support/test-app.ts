@@ -1,25 +1,23 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Role } from '@app/contract';
-import { randomBytes } from 'node:crypto';
 import { generate } from 'otplib';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createApp } from '../../api/src/app.factory.js';
-import { hashPassword } from '../../api/src/auth/password.js';
 import { createRootLogger } from '../../api/src/common/logging.js';
 import { type AppConfig, loadConfig } from '../../api/src/config/app-config.js';
 import { installKeyRing } from '../../api/src/crypto/key-ring.js';
 import { migrate } from '../../api/src/database/data-source.js';
-import { Unit } from '../../api/src/units/unit.entity.js';
-import { User } from '../../api/src/users/user.entity.js';
+import type { Unit } from '../../api/src/units/unit.entity.js';
+import type { User } from '../../api/src/users/user.entity.js';
 import { createTestDatabase } from './database.js';
+import { newUnit, newUser, TEST_PASSWORD } from './factories.js';
 import { testKeyRing } from './encryption.js';
 
 // as main.ts does at start: the narrative columns' transformers read the process's key ring
 installKeyRing(testKeyRing());
 
-export const TEST_PASSWORD = 'correct-horse-battery';
-let testHash: Promise<string> | undefined;
+export { TEST_PASSWORD };
 
 export interface TestApp {
   app: NestExpressApplication;
@@ -50,34 +48,6 @@ export interface SignedIn {
   user: User;
   token: string;
   auth: { Authorization: string };
-}
-
-let seq = 0;
-const code = () => {
-  const n = (Date.now() % 100000) * 100 + (seq++ % 100);
-  return Array.from({ length: 4 }, (_, i) => String.fromCharCode(65 + (Math.floor(n / 26 ** i) % 26))).join('') + 'X';
-};
-
-/** A unit with a fresh code, written straight to the database (the e2e and the medium tests share it). */
-export function newUnit(db: DataSource, fields: Partial<Unit> = {}): Promise<Unit> {
-  return db.getRepository(Unit).save({ code: code(), name: `Test unit ${seq}`, active: true, ...fields });
-}
-
-/** A user with TEST_PASSWORD, written straight to the database; a unit worker gets a new unit unless one is given. */
-export async function newUser(db: DataSource, role: Role, fields: Partial<User> = {}): Promise<User> {
-  testHash ??= hashPassword(TEST_PASSWORD);
-  const unitId = role === 'unit_worker' ? (fields.unitId ?? (await newUnit(db)).id) : null;
-  const id = randomBytes(4).toString('hex');
-  const saved = await db.getRepository(User).save({
-    email: `${role}.${id}@test.example`,
-    displayName: `Test ${role} ${id}`,
-    role,
-    active: true,
-    passwordHash: await testHash,
-    ...fields,
-    unitId,
-  });
-  return db.getRepository(User).findOneByOrFail({ id: saved.id });
 }
 
 /** The whole application on a database of its own, as `npm start` builds it. */
