@@ -1,15 +1,30 @@
-import { Body, Controller, Delete, Get, HttpCode, Post, Put } from '@nestjs/common';
+import { type ApplicationAction, rolesFor } from '@app/workflow';
+import { applyDecorators, Body, Controller, Delete, Get, HttpCode, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiConflictResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { type Actor, CurrentActor, Roles } from '../auth/auth.decorators.js';
+import { type Actor, AnyRole, CurrentActor, RoleRefusal, Roles } from '../auth/auth.decorators.js';
 import { IdParam } from '../common/id-param.js';
 import { List, type ListQuery } from '../common/list-query.js';
 import { neverDeleted } from '../common/never-deleted.js';
 import { ApiCreated, ApiListOf, ApiNotAllowed, ApiView } from '../common/openapi.js';
 import { ApplicationWorkflowService } from './application-workflow.service.js';
+import { ApplicationError, ApplicationErrorCode } from './applications.errors.js';
 import { APPLICATION_LIST, ApplicationsService } from './applications.service.js';
 import { ApproveDto, MessageDto, ReasonDto } from './dto/actions.dto.js';
 import { CreateApplicationDto, UpdateApplicationDto } from './dto/application.dto.js';
 import { ApplicationView, CheckResultView, RefusedByFindingsView } from './dto/application.view.js';
+
+/**
+ * Who may take a workflow action is the state machine's (libs/workflow WORKFLOW); a wrong
+ * role is refused by the guard, before the application row is locked, with the code the
+ * UI already words.
+ */
+const ActionRoles = (action: ApplicationAction) =>
+  applyDecorators(
+    Roles(...rolesFor(action)),
+    RoleRefusal(
+      () => new ApplicationError(ApplicationErrorCode.NotYourRole, `Your role may not ${action} an application`),
+    ),
+  );
 
 @ApiTags('applications')
 @ApiBearerAuth()
@@ -22,6 +37,7 @@ export class ApplicationsController {
 
   @ApiOperation({ summary: "List applications (the unit worker sees their unit's)" })
   @ApiListOf(ApplicationView)
+  @AnyRole()
   @Get()
   list(@CurrentActor() actor: Actor, @List(APPLICATION_LIST) query: ListQuery) {
     return this.applications.list(actor, query);
@@ -29,6 +45,7 @@ export class ApplicationsController {
 
   @ApiOperation({ summary: 'Read an application (narrative only for those with need to know; audited)' })
   @ApiView(ApplicationView)
+  @AnyRole()
   @Get(':id')
   get(@CurrentActor() actor: Actor, @IdParam() id: string) {
     return this.applications.get(actor, id);
@@ -52,6 +69,7 @@ export class ApplicationsController {
 
   @ApiOperation({ summary: 'Not allowed: applications are never deleted' })
   @ApiNotAllowed('Applications are never deleted; withdraw it instead')
+  @AnyRole()
   @Delete(':id')
   remove(@IdParam() _id: string): never {
     neverDeleted('Applications', 'withdraw it instead');
@@ -72,6 +90,7 @@ export class ApplicationsController {
   })
   @ApiOperation({ summary: 'Submit a draft to the contact point (refused by a block finding)' })
   @ApiView(ApplicationView, 'The updated application')
+  @ActionRoles('submit')
   @Post(':id/submit')
   @HttpCode(200)
   submit(@CurrentActor() actor: Actor, @IdParam() id: string) {
@@ -80,6 +99,7 @@ export class ApplicationsController {
 
   @ApiOperation({ summary: "Answer the contact point's request for information" })
   @ApiView(ApplicationView, 'The updated application')
+  @ActionRoles('answer')
   @Post(':id/answer')
   @HttpCode(200)
   answer(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() dto: MessageDto) {
@@ -88,6 +108,7 @@ export class ApplicationsController {
 
   @ApiOperation({ summary: 'Withdraw before a decision, with a reason' })
   @ApiView(ApplicationView, 'The updated application')
+  @ActionRoles('withdraw')
   @Post(':id/withdraw')
   @HttpCode(200)
   withdraw(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() dto: ReasonDto) {
@@ -96,6 +117,7 @@ export class ApplicationsController {
 
   @ApiOperation({ summary: 'Take a submitted application into review' })
   @ApiView(ApplicationView, 'The updated application')
+  @ActionRoles('start-review')
   @Post(':id/start-review')
   @HttpCode(200)
   startReview(@CurrentActor() actor: Actor, @IdParam() id: string) {
@@ -104,6 +126,7 @@ export class ApplicationsController {
 
   @ApiOperation({ summary: 'Ask the unit for information' })
   @ApiView(ApplicationView, 'The updated application')
+  @ActionRoles('request-info')
   @Post(':id/request-info')
   @HttpCode(200)
   requestInfo(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() dto: MessageDto) {
@@ -117,6 +140,7 @@ export class ApplicationsController {
   })
   @ApiOperation({ summary: 'Approve in full or in part (a second contact point above the threshold)' })
   @ApiView(ApplicationView, 'The updated application')
+  @ActionRoles('approve')
   @Post(':id/approve')
   @HttpCode(200)
   approve(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() dto: ApproveDto) {
@@ -125,6 +149,7 @@ export class ApplicationsController {
 
   @ApiOperation({ summary: 'Reject, with a reason' })
   @ApiView(ApplicationView, 'The updated application')
+  @ActionRoles('reject')
   @Post(':id/reject')
   @HttpCode(200)
   reject(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() dto: ReasonDto) {
@@ -133,6 +158,7 @@ export class ApplicationsController {
 
   @ApiOperation({ summary: "Carry a grant's unpaid rest over to the next budget year" })
   @ApiView(ApplicationView, 'The updated application')
+  @ActionRoles('carry-over')
   @Post(':id/carry-over')
   @HttpCode(200)
   carryOver(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() dto: ReasonDto) {
@@ -141,6 +167,7 @@ export class ApplicationsController {
 
   @ApiOperation({ summary: 'Cancel a grant, releasing what is unpaid to the pool' })
   @ApiView(ApplicationView, 'The updated application')
+  @ActionRoles('cancel')
   @Post(':id/cancel')
   @HttpCode(200)
   cancel(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() dto: ReasonDto) {

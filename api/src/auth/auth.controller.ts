@@ -7,7 +7,7 @@ import {
   ApiTags,
   getSchemaPath,
 } from '@nestjs/swagger';
-import { type Actor, AllowWithoutSecondFactor, CurrentActor, Public } from './auth.decorators.js';
+import { type Actor, AllowWithoutSecondFactor, AnyRole, CurrentActor, Public } from './auth.decorators.js';
 import { AuthService, toSessionUser } from './auth.service.js';
 import { LoginDto } from './dto/login.dto.js';
 import { RetryAfterInterceptor } from './retry-after.interceptor.js';
@@ -43,6 +43,7 @@ export class AuthController {
   @ApiNoContentResponse({ description: 'Signed out' })
   @ApiBearerAuth()
   @AllowWithoutSecondFactor()
+  @AnyRole()
   @Post('logout')
   @HttpCode(204)
   async logout(@CurrentActor() actor: Actor): Promise<void> {
@@ -53,6 +54,7 @@ export class AuthController {
   @ApiView(SessionUserView, 'The user')
   @ApiBearerAuth()
   @AllowWithoutSecondFactor()
+  @AnyRole()
   @Get('me')
   me(@CurrentActor() actor: Actor) {
     return toSessionUser(actor);

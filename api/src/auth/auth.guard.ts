@@ -1,15 +1,23 @@
-import { type CanActivate, type ExecutionContext, Inject, Injectable } from '@nestjs/common';
+import { type CanActivate, type ExecutionContext, type HttpException, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Role } from '@app/contract';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import { type AuthenticatedRequest, IS_PUBLIC, ROLES_KEY, WITHOUT_SECOND_FACTOR } from './auth.decorators.js';
+import {
+  type AuthenticatedRequest,
+  IS_PUBLIC,
+  ROLE_REFUSAL,
+  ROLES_KEY,
+  WITHOUT_SECOND_FACTOR,
+} from './auth.decorators.js';
 import { AuthError, AuthErrorCode } from './auth.errors.js';
 import { AuthService } from './auth.service.js';
 
 /**
  * Every route needs a live session unless marked @Public(); a role in
  * MFA_REQUIRED_ROLES also needs its second factor on, except on the routes
- * marked @AllowWithoutSecondFactor(); @Roles() narrows a route to roles.
+ * marked @AllowWithoutSecondFactor(); then the caller's role must be one the route
+ * declares with @Roles() (or @AnyRole()), on itself or its controller. All of it runs
+ * before the handler, so a wrong role never waits for a row another transaction holds.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -35,7 +43,11 @@ export class AuthGuard implements CanActivate {
       throw new AuthError(AuthErrorCode.TotpEnrolmentRequired);
     }
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
-    if (roles && !roles.includes(actor.role)) throw new AuthError(AuthErrorCode.Forbidden);
+    // a route that declares no roles was never decided on: nobody may call it
+    if (!roles?.includes(actor.role)) {
+      const refusal = roles && this.reflector.getAllAndOverride<() => HttpException>(ROLE_REFUSAL, targets);
+      throw refusal ? refusal() : new AuthError(AuthErrorCode.Forbidden);
+    }
     return true;
   }
 }

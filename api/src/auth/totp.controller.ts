@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { type Actor, AllowWithoutSecondFactor, CurrentActor } from './auth.decorators.js';
+import { type Actor, AllowWithoutSecondFactor, AnyRole, CurrentActor } from './auth.decorators.js';
 import { ConfirmTotpDto, DisableTotpDto } from './dto/totp.dto.js';
 import { RetryAfterInterceptor } from './retry-after.interceptor.js';
 import { TotpService } from './totp.service.js';
@@ -9,6 +9,7 @@ import { TotpConfirmationView, TotpSetupView, TotpStatusView } from './dto/auth.
 
 @ApiTags('auth')
 @ApiBearerAuth()
+@AnyRole()
 @Controller('auth/totp')
 export class TotpController {
   constructor(private readonly totp: TotpService) {}

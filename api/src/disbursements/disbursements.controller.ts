@@ -1,3 +1,4 @@
+import { rolesFor } from '@app/workflow';
 import { Body, Controller, Delete, Get, Headers, Post, Put, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -37,7 +38,8 @@ export class DisbursementsController {
   @ApiOperation({ summary: 'Record a payment or a refund (negative) of a grant; Idempotency-Key makes a retry safe' })
   @ApiCreated(DisbursementView)
   @ApiView(DisbursementView, 'The same record again: a replay of an Idempotency-Key with the same body')
-  @Roles('finance')
+  // the state machine's role for a payment and a refund (libs/workflow WORKFLOW)
+  @Roles(...rolesFor('pay', 'refund'))
   @Post()
   @ApiHeader({
     name: 'Idempotency-Key',

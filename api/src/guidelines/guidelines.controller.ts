@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { type Actor, CurrentActor, Roles } from '../auth/auth.decorators.js';
+import { type Actor, AnyRole, CurrentActor, Roles } from '../auth/auth.decorators.js';
 import { IdParam } from '../common/id-param.js';
 import { List, type ListQuery } from '../common/list-query.js';
 import { CreateGuidelineDto, UpdateGuidelineDto } from './dto/guideline.dto.js';
@@ -16,6 +16,7 @@ export class GuidelinesController {
 
   @ApiOperation({ summary: 'List guideline versions' })
   @ApiListOf(GuidelineView)
+  @AnyRole()
   @Get()
   list(@List(GUIDELINE_LIST) query: ListQuery) {
     return this.guidelines.list(query);
@@ -23,6 +24,7 @@ export class GuidelinesController {
 
   @ApiOperation({ summary: 'Read a guideline version' })
   @ApiView(GuidelineView)
+  @AnyRole()
   @Get(':id')
   get(@IdParam() id: string) {
     return this.guidelines.get(id);

@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { type Actor, CurrentActor, Roles } from '../auth/auth.decorators.js';
+import { type Actor, AnyRole, CurrentActor, Roles } from '../auth/auth.decorators.js';
 import { IdParam } from '../common/id-param.js';
 import { List, type ListQuery } from '../common/list-query.js';
 import { neverDeleted } from '../common/never-deleted.js';
@@ -17,6 +17,7 @@ export class BudgetYearsController {
 
   @ApiOperation({ summary: 'List budget years' })
   @ApiListOf(BudgetYearView)
+  @AnyRole()
   @Get()
   list(@CurrentActor() actor: Actor, @List(BUDGET_YEAR_LIST) query: ListQuery) {
     return this.years.list(actor, query);
@@ -24,6 +25,7 @@ export class BudgetYearsController {
 
   @ApiOperation({ summary: 'Read a budget year' })
   @ApiView(BudgetYearView)
+  @AnyRole()
   @Get(':id')
   get(@CurrentActor() actor: Actor, @IdParam() id: string) {
     return this.years.get(actor, id);
@@ -56,6 +58,7 @@ export class BudgetYearsController {
 
   @ApiOperation({ summary: 'Not allowed: budget years are never deleted' })
   @ApiNotAllowed('Budget years are never deleted; close the year instead')
+  @AnyRole()
   @Delete(':id')
   remove(@IdParam() _id: string): never {
     neverDeleted('Budget years', 'close the year instead');

@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { type Actor, CurrentActor, Roles } from '../auth/auth.decorators.js';
+import { type Actor, AnyRole, CurrentActor, Roles } from '../auth/auth.decorators.js';
 import { neverDeleted } from '../common/never-deleted.js';
 import { IdParam } from '../common/id-param.js';
 import { List, type ListQuery } from '../common/list-query.js';
@@ -17,6 +17,7 @@ export class UnitsController {
 
   @ApiOperation({ summary: 'List units' })
   @ApiListOf(UnitView)
+  @AnyRole()
   @Get()
   list(@List(UNIT_LIST) query: ListQuery) {
     return this.units.list(query);
@@ -24,6 +25,7 @@ export class UnitsController {
 
   @ApiOperation({ summary: 'Read a unit' })
   @ApiView(UnitView)
+  @AnyRole()
   @Get(':id')
   get(@IdParam() id: string) {
     return this.units.get(id);

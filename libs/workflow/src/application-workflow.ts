@@ -75,6 +75,9 @@ export const mayAct = (action: Transition, role: Role): boolean => WORKFLOW[acti
 /** The one role that takes an action: what its route declares. */
 export const roleOf = (action: Transition): Role => WORKFLOW[action].role;
 
+/** The roles that take any of these actions, once each: what a route serving them declares. */
+export const rolesFor = (...actions: Transition[]): Role[] => [...new Set(actions.map(roleOf))];
+
 export const canTransition = (action: Transition, status: ApplicationStatus): boolean =>
   WORKFLOW[action].from.includes(status);
 
