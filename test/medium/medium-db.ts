@@ -2,8 +2,10 @@ import type { Role } from '@app/contract';
 import type { ModuleMetadata, Type } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Test, type TestingModule, type TestingModuleBuilder } from '@nestjs/testing';
+import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AuditModule } from '../../api/src/audit/audit.module.js';
+import type { Actor } from '../../api/src/auth/auth.decorators.js';
 import { AuthModule } from '../../api/src/auth/auth.module.js';
 import { Clock } from '../../api/src/common/clock.js';
 import { type AppConfig, loadConfig } from '../../api/src/config/app-config.js';
@@ -118,4 +120,37 @@ export class FixedClock extends Clock {
   set(time: Date): void {
     this.time = time;
   }
+}
+
+/** The actor a guard would hand a service for this user (the session itself is not needed below the controller). */
+export const actorOf = (user: User): Actor => ({
+  id: user.id,
+  email: user.email,
+  displayName: user.displayName,
+  role: user.role,
+  unitId: user.unitId,
+  sessionId: randomUUID(),
+});
+
+/** What the audit trail holds of one record, oldest first. */
+export async function auditOf(
+  db: DataSource,
+  entityId: string,
+): Promise<{ action: string; actorId: string | null; details: Record<string, unknown> }[]> {
+  return db.query(`SELECT action, actor_id AS "actorId", details FROM audit_events WHERE entity_id = $1 ORDER BY seq`, [
+    entityId,
+  ]);
+}
+
+/** The error code (or HTTP status when it has none) a refused call threw. */
+export async function refusal(work: Promise<unknown>): Promise<string | number> {
+  try {
+    await work;
+  } catch (error) {
+    const e = error as { code?: string; getStatus?: () => number };
+    if (e.code) return e.code;
+    if (e.getStatus) return e.getStatus();
+    throw error;
+  }
+  throw new Error('expected a refusal, and the call succeeded');
 }
