@@ -1,0 +1,97 @@
+import { CasesModule } from '../../../api/src/cases/cases.module.js';
+import { CasesService } from '../../../api/src/cases/cases.service.js';
+import type { Actor } from '../../../api/src/auth/auth.decorators.js';
+import { actorOf, auditOf, createMediumTest, type MediumTest } from '../medium-db.js';
+
+let t: MediumTest;
+let cases: CasesService;
+let worker: Actor;
+let unitCode: string;
+const year = new Date().getUTCFullYear();
+
+beforeAll(async () => {
+  t = await createMediumTest({ imports: [CasesModule] });
+  cases = t.get(CasesService);
+  const unit = await t.newUnit({ code: 'MEDC' });
+  unitCode = unit.code;
+  worker = actorOf(await t.newUser('unit_worker', { unitId: unit.id }));
+});
+afterAll(() => t.close());
+
+const page = { sort: ['reference', 'ASC'] as ['reference', 'ASC'], range: [0, 99] as [number, number], filter: {} };
+
+describe('CasesService', () => {
+  it('numbers the cases of a unit and year in order: MEDC-<year>-001, -002, …, and audits each reference', async () => {
+    const first = await cases.create(worker, { birthYear: 1990 });
+    const second = await cases.create(worker, {});
+    expect(first.reference).toBe(`MEDC-${year}-001`);
+    expect(second.reference).toBe(`MEDC-${year}-002`);
+    expect(first).toMatchObject({ status: 'assessment', birthYear: 1990, unitId: worker.unitId, createdBy: worker.id });
+    expect(await auditOf(t.db, first.id)).toEqual([
+      { action: 'case.create', actorId: worker.id, details: { reference: `MEDC-${year}-001` } },
+    ]);
+  });
+
+  it('gives concurrent creations in one unit distinct numbers', async () => {
+    const unit = await t.newUnit({ code: 'MEDP' });
+    const w = actorOf(await t.newUser('unit_worker', { unitId: unit.id }));
+    const made = await Promise.all(Array.from({ length: 6 }, () => cases.create(w, {})));
+    expect(made.map((c) => c.reference).sort()).toEqual([1, 2, 3, 4, 5, 6].map((n) => `MEDP-${year}-00${n}`));
+  });
+
+  it('refuses a date before the birth year, naming the date sent, or the birth year when it was the change', async () => {
+    await expect(cases.create(worker, { birthYear: 2000, consentRecordedOn: '1999-12-31' })).rejects.toMatchObject({
+      status: 400,
+      response: {
+        errors: { consentRecordedOn: "consentRecordedOn must not be before the candidate's birth year 2000" },
+      },
+    });
+    const c = await cases.create(worker, { birthYear: 1980, programmeStart: '2001-03-01' });
+    await expect(cases.update(worker, c.id, { birthYear: 2002 })).rejects.toMatchObject({
+      status: 400,
+      response: { errors: { birthYear: 'birthYear must not be after programmeStart (2001-03-01)' } },
+    });
+    // nothing was written
+    expect((await cases.get(worker, c.id)).birthYear).toBe(1980);
+  });
+
+  it('updates only the facts that changed, and audits their names', async () => {
+    const c = await cases.create(worker, { birthYear: 1985, status: 'assessment' });
+    const updated = await cases.update(worker, c.id, {
+      birthYear: 1985,
+      status: 'active',
+      agreementSignedOn: '2020-05-04',
+    });
+    expect(updated).toMatchObject({ status: 'active', birthYear: 1985, agreementSignedOn: '2020-05-04' });
+    expect((await auditOf(t.db, c.id)).at(-1)).toEqual({
+      action: 'case.update',
+      actorId: worker.id,
+      details: { changed: ['status', 'agreementSignedOn'] },
+    });
+  });
+
+  it("hides another unit's cases from a unit worker (404), and shows every unit's to the national roles", async () => {
+    const other = actorOf(await t.newUser('unit_worker'));
+    const theirs = await cases.create(other, {});
+    await expect(cases.get(worker, theirs.id)).rejects.toMatchObject({ status: 404 });
+    await expect(cases.update(worker, theirs.id, { status: 'active' })).rejects.toMatchObject({ status: 404 });
+    const mine = await cases.list(worker, page);
+    expect(mine.rows.every((c) => c.unitId === worker.unitId)).toBe(true);
+    expect(mine.rows.map((c) => c.id)).not.toContain(theirs.id);
+
+    const cp = actorOf(await t.newUser('contact_point'));
+    await expect(cases.get(cp, theirs.id)).resolves.toMatchObject({ id: theirs.id });
+    const all = await cases.list(cp, { ...page, filter: { unitId: other.unitId } });
+    expect(all.rows.map((c) => c.id)).toEqual([theirs.id]);
+  });
+
+  it('refuses to enter the facts of a purged case again, but lets its status change', async () => {
+    const c = await cases.create(worker, { birthYear: 1970 });
+    await t.db.query(`UPDATE cases SET purged_at = '2025-01-02T10:00:00Z', birth_year = NULL WHERE id = $1`, [c.id]);
+    await expect(cases.update(worker, c.id, { birthYear: 1971 })).rejects.toMatchObject({
+      status: 409,
+      code: 'RETENTION_CASE_PURGED',
+    });
+    await expect(cases.update(worker, c.id, { status: 'completed' })).resolves.toMatchObject({ status: 'completed' });
+  });
+});
