@@ -6,14 +6,12 @@ import { actorOf, auditOf, createMediumTest, type MediumTest } from '../medium-d
 let t: MediumTest;
 let cases: CasesService;
 let worker: Actor;
-let unitCode: string;
 const year = new Date().getUTCFullYear();
 
 beforeAll(async () => {
   t = await createMediumTest({ imports: [CasesModule] });
   cases = t.get(CasesService);
   const unit = await t.newUnit({ code: 'MEDC' });
-  unitCode = unit.code;
   worker = actorOf(await t.newUser('unit_worker', { unitId: unit.id }));
 });
 afterAll(() => t.close());
