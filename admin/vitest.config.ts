@@ -14,6 +14,8 @@ export default mergeConfig(
       // each test's stubbed fetch and spies end with it
       unstubGlobals: true,
       restoreMocks: true,
+      // a dialog re-renders on every keystroke; on a loaded 2-core CI machine that takes seconds, not milliseconds
+      testTimeout: 30_000,
     },
   }),
 );

@@ -26,7 +26,7 @@ const AmountForm = ({
 /** Types `text` into the amount input labelled `label` and sends the form; answers what the form sent. */
 const submitTyped = async (locale: Locale, label: string, text: string) => {
   const onSubmit = vi.fn();
-  const user = userEvent.setup();
+  const user = userEvent.setup({ delay: null });
   render(<AmountForm locale={locale} onSubmit={onSubmit} />);
   const input = await screen.findByLabelText(label);
   await user.type(input, text);
