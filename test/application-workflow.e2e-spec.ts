@@ -1,6 +1,7 @@
 import type { Role } from '@app/contract';
 import type { ApplicationAction, ApplicationStatus } from '@app/workflow';
 import { type Auth, newApplication, newCase, quoteOverride, seedCatalog, thisYear } from './support/fixtures.js';
+import { putInStatus } from './support/money.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
 const STATUSES = [
@@ -177,29 +178,7 @@ describe('The application state machine, for every status, action and role', () 
   async function inStatus(status: ApplicationStatus): Promise<{ id: string; amount: number }> {
     const created = await newApplication(t, auth.unit_worker, caseId);
     if (status !== 'draft') {
-      await t.db.query(
-        `UPDATE applications SET
-           status = $2::varchar, guideline_id = $3, submitted_at = now(), submitted_by = $4,
-           amount_approved = CASE WHEN $2 IN ('approved', 'partially_approved', 'paid', 'cancelled') THEN amount_requested END,
-           first_approved_by = CASE WHEN $2 = 'awaiting_second_approval' THEN $5::uuid END,
-           first_approved_at = CASE WHEN $2 = 'awaiting_second_approval' THEN now() END,
-           first_approved_amount = CASE WHEN $2 = 'awaiting_second_approval' THEN amount_requested END,
-           decided_by = CASE WHEN $2 IN ('approved', 'partially_approved', 'paid', 'cancelled', 'rejected') THEN $5::uuid END,
-           decided_at = CASE WHEN $2 IN ('approved', 'partially_approved', 'paid', 'cancelled', 'rejected') THEN now() END,
-           paid_amount = CASE WHEN $2 = 'paid' THEN amount_requested ELSE 0 END
-         WHERE id = $1`,
-        [created.id, status, guidelineId, workerId, secondContactPoint],
-      );
-      if (['awaiting_second_approval', 'approved', 'partially_approved'].includes(status)) {
-        // what the approval would have committed from this year's pool
-        await t.db.query(
-          `WITH y AS (SELECT id FROM budget_years WHERE year = extract(year FROM now())::int),
-                a AS (UPDATE applications SET budget_year_id = (SELECT id FROM y) WHERE id = $1 RETURNING *)
-           INSERT INTO ledger_postings (budget_year_id, application_id, unit_id, category_code, kind, amount, posted_on)
-           SELECT budget_year_id, id, unit_id, category_code, 'commit', amount_requested, current_date FROM a`,
-          [created.id],
-        );
-      }
+      await putInStatus(t, created.id, status, { guidelineId, submittedBy: workerId, decidedBy: secondContactPoint });
     }
     return { id: created.id, amount: created.amountRequested };
   }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { checkLedger } from '../api/src/ledger/ledger-check.js';
 import { type Auth, newApplication, newCase, quoteOverride, seedCatalog } from './support/fixtures.js';
-import { grant, pay, setPool, thisYear, yearFigures } from './support/money.js';
+import { grant, openYear, pay, setPool, thisYear, yearFigures } from './support/money.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
 describe('The pool’s money', () => {
@@ -408,10 +408,7 @@ describe('The pool’s money', () => {
 
     it('carries an open commitment over to the next year, and closes a year only when nothing is left open', async () => {
       const next = thisYear() + 1;
-      await t.db.query(
-        `INSERT INTO budget_years (year, pool_amount) VALUES ($1, 1000000000) ON CONFLICT (year) DO NOTHING`,
-        [next],
-      );
+      await openYear(t, next, 1_000_000_000);
       const c = await newCase(t, worker);
       const g = await grant(t, worker, cp, c.id, 4);
       await pay(t, finance, g.id, 100_000);

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { tinyPng } from '../libs/files/src/testing/image-builders.js';
 import { type Auth, newApplication, newCase, seedCatalog } from './support/fixtures.js';
-import { grant, pay, thisYear } from './support/money.js';
+import { grant, openYear, pay, thisYear } from './support/money.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
 const q = (params: Record<string, unknown>) =>
@@ -160,7 +160,7 @@ describe('Every collection sorts by id, react-admin’s default sort', () => {
       `INSERT INTO guidelines (version, effective_from, status, min_age, max_course_months, categories)
        SELECT 'test-draft', effective_from, 'draft', min_age, max_course_months, categories FROM guidelines LIMIT 1`,
     );
-    await t.db.query(`INSERT INTO budget_years (year, pool_amount) VALUES ($1, 0)`, [thisYear() + 1]);
+    await openYear(t, thisYear() + 1, 0);
     await t.newUnit();
   });
   afterAll(async () => {

@@ -4,7 +4,7 @@ import type { EntityManager } from 'typeorm';
 import { Case } from '../cases/case.entity.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import type { Application } from './application.entity.js';
-import { PoolFigures } from './pool-figures.js';
+import { LedgerService } from '../ledger/ledger.service.js';
 
 /**
  * Builds what the pure guideline engine needs from the database — the case's
@@ -14,7 +14,7 @@ import { PoolFigures } from './pool-figures.js';
 @Injectable()
 export class ApplicationChecker {
   constructor(
-    private readonly pool: PoolFigures,
+    private readonly ledger: LedgerService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -70,35 +70,15 @@ export class ApplicationChecker {
           programmeStart: facts.programmeStart,
         },
         grantedForCaseAndCategory: BigInt(standing.granted),
-        poolAvailable: await this.poolAvailable(tx, today, reserved),
-        unitAllocationRemaining: await this.allocationRemaining(tx, application.unitId, today, reserved),
+        poolAvailable: plus(await this.ledger.availableOn(tx, today), reserved),
+        unitAllocationRemaining: plus(await this.ledger.allocationLeftOn(tx, application.unitId, today), reserved),
         previousSessionDates: standing.dates as string[],
         currency: this.config.currency,
       },
       guideline,
     );
   }
-
-  /** The unit's indicative allocation for the year less what it has used; null when it has none. */
-  private async allocationRemaining(
-    tx: EntityManager,
-    unitId: string,
-    today: string,
-    reserved: bigint,
-  ): Promise<bigint | null> {
-    const [row] = await tx.query(
-      `SELECT a.amount::text AS allocation,
-              coalesce((SELECT sum(CASE p.kind WHEN 'release' THEN -p.amount WHEN 'commit' THEN p.amount ELSE 0 END)
-                          FROM ledger_postings p WHERE p.budget_year_id = y.id AND p.unit_id = a.unit_id), 0)::text AS used
-         FROM budget_allocations a JOIN budget_years y ON y.id = a.budget_year_id
-        WHERE y.year = $1 AND a.unit_id = $2`,
-      [Number(today.slice(0, 4)), unitId],
-    );
-    return row ? BigInt(row.allocation) - BigInt(row.used) + reserved : null;
-  }
-
-  private async poolAvailable(tx: EntityManager, today: string, reserved: bigint): Promise<bigint | null> {
-    const available = await this.pool.available(tx, today);
-    return available === null ? null : available + reserved;
-  }
 }
+
+/** Money this application already holds counts as still there for it. */
+const plus = (left: bigint | null, reserved: bigint): bigint | null => (left === null ? null : left + reserved);

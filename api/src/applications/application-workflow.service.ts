@@ -18,12 +18,13 @@ import { withRetry } from '../common/transaction.js';
 import { todayIso } from '../common/dates.js';
 import { toEngineGuideline } from '../guidelines/guideline-mapping.js';
 import { GuidelinesService } from '../guidelines/guidelines.service.js';
-import { Application } from './application.entity.js';
+import type { Application } from './application.entity.js';
 import { ApplicationMessage, type MessageKind } from './application-message.entity.js';
 import { ApplicationChecker } from './application-checker.js';
 import type { ApplicationDetail, ApplicationSummary } from './application-view.js';
 import { ApplicationError, ApplicationErrorCode } from './applications.errors.js';
 import { ApplicationsService } from './applications.service.js';
+import { ApplicationRepository } from './application.repository.js';
 import { LedgerService } from '../ledger/ledger.service.js';
 import { refuseIfApplicationPurged } from '../retention/retention.errors.js';
 import { unpaid } from './application-view.js';
@@ -39,6 +40,7 @@ export class ApplicationWorkflowService {
   constructor(
     @InjectEntityManager() private readonly manager: EntityManager,
     private readonly applications: ApplicationsService,
+    private readonly applicationRepository: ApplicationRepository,
     private readonly guidelines: GuidelinesService,
     private readonly checker: ApplicationChecker,
     private readonly audit: AuditService,
@@ -50,7 +52,7 @@ export class ApplicationWorkflowService {
     actor: Actor,
     id: string,
   ): Promise<{ findings: Finding[]; guidelineId: string; guidelineVersion: string }> {
-    const application = await this.applications.find(actor, id);
+    const application = await this.applicationRepository.find(actor, id);
     const today = todayIso();
     const guideline =
       application.guidelineId && !['draft', 'info_requested'].includes(application.status)
@@ -166,7 +168,7 @@ export class ApplicationWorkflowService {
         secondApprovalRequired: requiresSecondApproval(amount, guideline, a.categoryCode),
       });
       // the money is committed at the first approval, so that the second cannot find the pool empty
-      if (!second) await this.ledger.commit(tx, year, a, amount, actor.id);
+      if (!second) a.budgetYearId = await this.ledger.commit(tx, year, a, amount, actor.id);
       a.findings = findings;
       a.overrides = [
         ...a.overrides,
@@ -235,9 +237,8 @@ export class ApplicationWorkflowService {
       const from = await this.ledger.lockYear(tx, a.budgetYearId!);
       const to = await this.ledger.lockOpenYear(tx, `${from.year + 1}-01-01`);
       await this.ledger.post(tx, from.id, a, 'release', rest, actor.id);
-      await this.ledger.commit(tx, to, a, rest, actor.id);
+      a.budgetYearId = await this.ledger.commit(tx, to, a, rest, actor.id);
       await this.say(tx, actor, a, 'decision', reason);
-      a.budgetYearId = to.id;
       a.status = statusAfter('carry-over', a.status);
       return { fromYear: from.year, toYear: to.year, amount: String(rest) };
     });
@@ -261,7 +262,7 @@ export class ApplicationWorkflowService {
   ): Promise<ApplicationSummary | ApplicationDetail> {
     return withRetry(() =>
       this.manager.transaction(async (tx) => {
-        const a = await this.applications.find(actor, id, tx, true);
+        const a = await this.applicationRepository.lock(tx, actor, id);
         if (!mayAct(action, actor.role)) {
           throw new ApplicationError(ApplicationErrorCode.NotYourRole, `Your role may not ${action} an application`);
         }
@@ -275,7 +276,7 @@ export class ApplicationWorkflowService {
         refuseFourEyesBreach(action, actor, a);
         const from = a.status;
         const details = await work(tx, a);
-        await tx.save(Application, a);
+        await this.applicationRepository.save(tx, a);
         await this.audit.record(
           {
             actorId: actor.id,
@@ -286,7 +287,7 @@ export class ApplicationWorkflowService {
           },
           tx,
         );
-        return this.applications.view(tx, actor, await tx.findOneByOrFail(Application, { id }));
+        return this.applications.view(tx, actor, await this.applicationRepository.reload(tx, id));
       }),
     );
   }

@@ -1,8 +1,13 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager, In } from 'typeorm';
+import { Application } from '../applications/application.entity.js';
 import { AuditService } from '../audit/audit.service.js';
 import { encryptedLineDescriptions, sealNullable, sealText } from '../crypto/encrypted-columns.js';
+import { Disbursement, type PayeeType } from '../disbursements/disbursement.entity.js';
+import { available } from '../ledger/ledger-figures.js';
+import { LedgerRepository, type NewPosting } from '../ledger/ledger.repository.js';
+import { LedgerService } from '../ledger/ledger.service.js';
 
 /**
  * A year and a half of invented history, so that reports and charts mean
@@ -10,20 +15,23 @@ import { encryptedLineDescriptions, sealNullable, sealText } from '../crypto/enc
  * months of last year (its DKK 2,000,000 pool closed at the year's end, every
  * grant paid or cancelled) and of this year up to a few days ago.
  *
- * Written with a few bulk INSERTs rather than through the services (which
- * would need a signed-in worker of each unit and take a minute), but row for
- * row what the services write: the same statuses, amounts and four-eyes
- * approvers, payments through the disbursements trigger, and a ledger posting
- * for every commitment, payment, refund and release, dated as the service
- * dates them — so `checkLedger` finds nothing. No names: cases are references,
- * and every text is an invented, generic one.
+ * Cases and applications go in with a few bulk INSERTs rather than through the
+ * services (which would need a signed-in worker of each unit and take a
+ * minute), but row for row what the services write: the same statuses,
+ * amounts and four-eyes approvers. The money takes the ledger's own path: the
+ * years through its repository, every commitment, payment, refund and release
+ * through `LedgerService.postMany` (dated as the services date them), and the
+ * payments as Disbursement rows, which the disbursements trigger adds to the
+ * grants — so `checkLedger` finds nothing. No names: cases are references, and
+ * every text is an invented, generic one.
  */
 export async function seedDemoHistory(app: INestApplicationContext, today: Date = new Date()): Promise<void> {
   const db = app.get(DataSource);
+  const ledger = { service: app.get(LedgerService), years: app.get(LedgerRepository) };
   await db.transaction(async (tx) => {
-    const context = await loadContext(tx, today);
+    const context = await loadContext(tx, ledger.years, today);
     const plan = planHistory(context, today);
-    await write(tx, context, plan, today);
+    await write(tx, ledger, context, plan, today);
     // into the chain at the commit, like every other event
     await app.get(AuditService).record(
       {
@@ -106,40 +114,29 @@ interface PlannedApplication {
   preStatus: string;
 }
 
-interface Posting {
-  budget_year_id: string;
-  application_id: string;
-  unit_id: string;
-  category_code: string;
-  kind: 'commit' | 'release' | 'disburse' | 'refund';
-  amount: number;
-  posted_on: string;
-  disbursement_id: string | null;
-  created_by: string;
-}
-
-interface Payment {
-  id: string;
-  application_id: string;
-  unit_id: string;
-  budget_year_id: string;
-  amount: number;
-  paid_on: string;
-  payee_type: string;
-  payee_reference: string;
-  account_code: string;
-  recorded_by: string;
-  created_at: string;
-}
+type Payment = Pick<
+  Disbursement,
+  | 'id'
+  | 'applicationId'
+  | 'unitId'
+  | 'budgetYearId'
+  | 'amount'
+  | 'paidOn'
+  | 'payeeType'
+  | 'payeeReference'
+  | 'accountCode'
+  | 'recordedBy'
+  | 'createdAt'
+>;
 
 interface Plan {
   cases: PlannedCase[];
   applications: PlannedApplication[];
   payments: Payment[];
-  postings: Posting[];
+  postings: NewPosting[];
 }
 
-async function loadContext(tx: EntityManager, today: Date): Promise<Context> {
+async function loadContext(tx: EntityManager, years: LedgerRepository, today: Date): Promise<Context> {
   const users: { id: string; email: string; unit_id: string | null; role: string }[] = await tx.query(
     `SELECT id, email, unit_id, role FROM users`,
   );
@@ -149,16 +146,13 @@ async function loadContext(tx: EntityManager, today: Date): Promise<Context> {
     `SELECT id FROM guidelines WHERE status = 'published' ORDER BY effective_from DESC LIMIT 1`,
   );
   const year = today.getUTCFullYear();
-  const [current] = await tx.query(
-    `SELECT id, (pool_amount - committed - disbursed)::text AS available FROM budget_years WHERE year = $1`,
-    [year],
-  );
-  const [previous] = await tx.query(
-    `INSERT INTO budget_years (year, pool_amount, created_by, created_at, updated_at)
-     VALUES ($1, $2, $3, make_timestamptz($1, 1, 2, 9, 0, 0, 'UTC'), make_timestamptz($1, 1, 2, 9, 0, 0, 'UTC'))
-     RETURNING id`,
-    [year - 1, PREVIOUS_POOL, byEmail('ncp@demo.test')],
-  );
+  const current = (await years.findYearNumbered(year, tx))!;
+  const previous = await years.insertYear(tx, {
+    year: year - 1,
+    poolAmount: BigInt(PREVIOUS_POOL),
+    createdBy: byEmail('ncp@demo.test'),
+    createdAt: new Date(Date.UTC(year - 1, 0, 2, 9)),
+  });
   return {
     users: {
       admin: byEmail('admin@demo.test'),
@@ -169,8 +163,8 @@ async function loadContext(tx: EntityManager, today: Date): Promise<Context> {
     },
     units,
     guidelineId,
-    previousYear: { id: previous.id, year: year - 1 },
-    thisYear: { id: current.id, year, available: Number(current.available) },
+    previousYear: { id: previous, year: year - 1 },
+    thisYear: { id: current.id, year, available: Number(available(current)) },
   };
 }
 
@@ -351,22 +345,22 @@ function planHistory(ctx: Context, today: Date): Plan {
         }),
       });
       const post = (
-        kind: Posting['kind'],
+        kind: NewPosting['kind'],
         amount: number,
         on: Date,
         by: string,
         disbursementId: string | null = null,
       ) =>
         plan.postings.push({
-          budget_year_id: budgetYear.id,
-          application_id: application.id,
-          unit_id: unit.id,
-          category_code: category,
+          budgetYearId: budgetYear.id,
+          applicationId: application.id,
+          unitId: unit.id,
+          categoryCode: category,
           kind,
-          amount,
-          posted_on: isoDate(on),
-          disbursement_id: disbursementId,
-          created_by: by,
+          amount: BigInt(amount),
+          postedOn: isoDate(on),
+          disbursementId,
+          createdBy: by,
         });
       post('commit', approved, firstAt, twoStep ? users.ncp : approver);
 
@@ -424,7 +418,7 @@ function planHistory(ctx: Context, today: Date): Plan {
   return plan;
 }
 
-const PAYEE: Record<CategoryCode, [type: string, account: string]> = {
+const PAYEE: Record<CategoryCode, [type: PayeeType, account: string]> = {
   relocation: ['landlord', '4410'],
   tattoo_removal: ['clinic', '4420'],
   psychological_treatment: ['psychologist', '4430'],
@@ -440,22 +434,22 @@ function payment(
   on: Date,
   finance: string,
   invoice: number,
-  post: (kind: Posting['kind'], amount: number, on: Date, by: string, disbursementId: string | null) => void,
+  post: (kind: NewPosting['kind'], amount: number, on: Date, by: string, disbursementId: string | null) => void,
 ): void {
   const id = randomUUID();
   const [payeeType, account] = PAYEE[category];
   plan.payments.push({
     id,
-    application_id: applicationId,
-    unit_id: unitId,
-    budget_year_id: budgetYearId,
-    amount,
-    paid_on: isoDate(on),
-    payee_type: invoice % 5 === 0 ? 'municipality' : payeeType,
-    payee_reference: `${amount < 0 ? 'CRN' : 'INV'}-${on.getUTCFullYear()}-${invoice}`,
-    account_code: account,
-    recorded_by: finance,
-    created_at: new Date(on.getTime() + 10 * 3_600_000).toISOString(),
+    applicationId,
+    unitId,
+    budgetYearId,
+    amount: BigInt(amount),
+    paidOn: isoDate(on),
+    payeeType: invoice % 5 === 0 ? 'municipality' : payeeType,
+    payeeReference: `${amount < 0 ? 'CRN' : 'INV'}-${on.getUTCFullYear()}-${invoice}`,
+    accountCode: account,
+    recordedBy: finance,
+    createdAt: new Date(on.getTime() + 10 * 3_600_000),
   });
   post(amount > 0 ? 'disburse' : 'refund', Math.abs(amount), on, finance, id);
 }
@@ -472,7 +466,13 @@ async function insert(tx: EntityManager, table: string, columns: [string, string
   );
 }
 
-async function write(tx: EntityManager, ctx: Context, plan: Plan, today: Date): Promise<void> {
+async function write(
+  tx: EntityManager,
+  ledger: { service: LedgerService; years: LedgerRepository },
+  ctx: Context,
+  plan: Plan,
+  today: Date,
+): Promise<void> {
   // case references continue each unit's and year's counter, as CasesService numbers them
   const groups = new Map<string, PlannedCase[]>();
   for (const c of [...plan.cases].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())) {
@@ -579,51 +579,28 @@ async function write(tx: EntityManager, ctx: Context, plan: Plan, today: Date): 
       decision_reason: sealNullable(a.decision_reason as string | null),
     })),
   );
-  const postingColumns: [string, string][] = [
-    ['budget_year_id', 'uuid'],
-    ['application_id', 'uuid'],
-    ['unit_id', 'uuid'],
-    ['category_code', 'varchar'],
-    ['kind', 'varchar'],
-    ['amount', 'bigint'],
-    ['posted_on', 'date'],
-    ['disbursement_id', 'uuid'],
-    ['created_by', 'uuid'],
-  ];
   // every commitment first, so that no balance ever dips below zero on the way
-  const byDate = (a: { posted_on: string }, b: { posted_on: string }) => a.posted_on.localeCompare(b.posted_on);
-  await insert(tx, 'ledger_postings', postingColumns, plan.postings.filter((p) => p.kind === 'commit').sort(byDate));
-  await insert(
-    tx,
-    'disbursements',
-    [
-      ['id', 'uuid'],
-      ['application_id', 'uuid'],
-      ['unit_id', 'uuid'],
-      ['budget_year_id', 'uuid'],
-      ['amount', 'bigint'],
-      ['paid_on', 'date'],
-      ['payee_type', 'varchar'],
-      ['payee_reference', 'varchar'],
-      ['account_code', 'varchar'],
-      ['recorded_by', 'uuid'],
-      ['created_at', 'timestamptz'],
-    ],
-    [...plan.payments]
-      .sort((a, b) => a.paid_on.localeCompare(b.paid_on) || a.created_at.localeCompare(b.created_at))
-      .map((p) => ({ ...p, payee_reference: sealText(p.payee_reference) })),
+  const byDate = (a: NewPosting, b: NewPosting) => a.postedOn.localeCompare(b.postedOn);
+  await ledger.service.postMany(tx, plan.postings.filter((p) => p.kind === 'commit').sort(byDate));
+  // the entity's transformers seal the payee references, as the service's save does
+  await tx.insert(
+    Disbursement,
+    [...plan.payments].sort(
+      (a, b) => a.paidOn.localeCompare(b.paidOn) || a.createdAt.getTime() - b.createdAt.getTime(),
+    ),
   );
-  await insert(tx, 'ledger_postings', postingColumns, plan.postings.filter((p) => p.kind !== 'commit').sort(byDate));
-  const finals = plan.applications.filter((a) => a.status !== a.preStatus);
-  if (finals.length) {
-    await tx.query(
-      `UPDATE applications a SET status = x.status
-         FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, status varchar) WHERE a.id = x.id`,
-      [JSON.stringify(finals.map((a) => ({ id: a.id, status: a.status })))],
-    );
+  await ledger.service.postMany(tx, plan.postings.filter((p) => p.kind !== 'commit').sort(byDate));
+  const finals = new Map<Application['status'], string[]>();
+  for (const a of plan.applications.filter((a) => a.status !== a.preStatus)) {
+    const status = a.status as Application['status'];
+    finals.set(status, [...(finals.get(status) ?? []), a.id]);
   }
-  await tx.query(
-    `UPDATE budget_years SET status = 'closed', closed_at = make_timestamptz($2, 12, 31, 16, 0, 0, 'UTC') WHERE id = $1`,
-    [ctx.previousYear.id, ctx.previousYear.year],
-  );
+  for (const [status, ids] of finals) {
+    // updated_at stays the history's (the retention clock's final_at follows it), not today
+    await tx.update(Application, { id: In(ids) }, { status, updatedAt: () => 'updated_at' });
+  }
+  await ledger.years.updateYear(tx, ctx.previousYear.id, {
+    status: 'closed',
+    closedAt: new Date(Date.UTC(ctx.previousYear.year, 11, 31, 16)),
+  });
 }

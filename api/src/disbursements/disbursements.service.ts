@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { Application } from '../applications/application.entity.js';
 import { unpaid } from '../applications/application-view.js';
-import { ApplicationsService } from '../applications/applications.service.js';
+import { ApplicationRepository } from '../applications/application.repository.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { Actor } from '../auth/auth.decorators.js';
 import { isUniqueViolation, notFound } from '../common/errors.js';
@@ -87,7 +87,7 @@ const SELECT = [
 export class DisbursementsService {
   constructor(
     @InjectEntityManager() private readonly manager: EntityManager,
-    private readonly applications: ApplicationsService,
+    private readonly applicationRepository: ApplicationRepository,
     private readonly ledger: LedgerService,
     private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -144,7 +144,7 @@ export class DisbursementsService {
     try {
       return await withRetry(() =>
         this.manager.transaction(async (tx) => {
-          const a = await this.applications.find(actor, dto.applicationId, tx, true);
+          const a = await this.applicationRepository.lock(tx, actor, dto.applicationId);
           const earlier = key ? await this.replay(tx, actor, key, requestHash) : null;
           if (earlier) return { record: earlier, replayed: true };
           const id = await this.record(tx, actor, a, body, key, requestHash);

@@ -6,14 +6,15 @@ import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { Actor } from '../auth/auth.decorators.js';
 import { fieldError, isUniqueViolation, notFound } from '../common/errors.js';
-import { applyListQuery, type ListQuery, type ListSpec, Page } from '../common/list-query.js';
+import { type ListQuery, type ListSpec, Page } from '../common/list-query.js';
 import { unitScope } from '../common/scope.js';
 import { withRetry } from '../common/transaction.js';
 import { Unit } from '../units/unit.entity.js';
-import { BudgetAllocation } from './budget-allocation.entity.js';
-import { BudgetYear } from './budget-year.entity.js';
+import type { BudgetYear } from './budget-year.entity.js';
 import type { AllocationDto, CreateBudgetYearDto, UpdateBudgetYearDto } from './dto/budget-year.dto.js';
+import { available } from './ledger-figures.js';
 import { LedgerError, LedgerErrorCode } from './ledger.errors.js';
+import { LedgerRepository } from './ledger.repository.js';
 
 export const BUDGET_YEAR_LIST: ListSpec = {
   resource: 'budget-years',
@@ -51,22 +52,19 @@ export interface BudgetYearView {
 export class BudgetYearsService {
   constructor(
     @InjectEntityManager() private readonly manager: EntityManager,
+    private readonly repository: LedgerRepository,
     private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async list(actor: Actor, query: ListQuery): Promise<Page<BudgetYearView>> {
-    const [rows, total] = await applyListQuery(
-      this.manager.createQueryBuilder(BudgetYear, 'y'),
-      query,
-      BUDGET_YEAR_LIST,
-    ).getManyAndCount();
+    const [rows, total] = await this.repository.listYears(query, BUDGET_YEAR_LIST);
     const views = await Promise.all(rows.map((y) => this.view(this.manager, actor, y)));
     return new Page(BUDGET_YEAR_LIST.resource, views, total, query.range[0]);
   }
 
   async get(actor: Actor, id: string): Promise<BudgetYearView> {
-    const year = await this.manager.findOneBy(BudgetYear, { id });
+    const year = await this.repository.findYear(id);
     if (!year) throw notFound('Budget year');
     return this.view(this.manager, actor, year);
   }
@@ -74,11 +72,9 @@ export class BudgetYearsService {
   async create(actor: Actor, dto: CreateBudgetYearDto): Promise<BudgetYearView> {
     try {
       return await this.manager.transaction(async (tx) => {
-        const { id } = await tx.save(BudgetYear, {
+        const id = await this.repository.insertYear(tx, {
           year: dto.year,
           poolAmount: BigInt(dto.poolAmount),
-          status: 'open',
-          closedAt: null,
           createdBy: actor.id,
         });
         if (dto.allocations) await this.allocate(tx, id, dto.allocations);
@@ -92,7 +88,7 @@ export class BudgetYearsService {
           },
           tx,
         );
-        return this.view(tx, actor, await tx.findOneByOrFail(BudgetYear, { id }));
+        return this.view(tx, actor, (await this.repository.findYear(id, tx))!);
       });
     } catch (error) {
       if (isUniqueViolation(error, 'budget_years_year_unique')) {
@@ -106,7 +102,7 @@ export class BudgetYearsService {
   async update(actor: Actor, id: string, dto: UpdateBudgetYearDto): Promise<BudgetYearView> {
     return withRetry(() =>
       this.manager.transaction(async (tx) => {
-        const year = await tx.findOne(BudgetYear, { where: { id }, lock: { mode: 'pessimistic_write' } });
+        const year = await this.repository.lockYear(tx, id);
         if (!year) throw notFound('Budget year');
         if (dto.poolAmount !== undefined) {
           const pool = BigInt(dto.poolAmount);
@@ -117,7 +113,7 @@ export class BudgetYearsService {
               `poolAmount cannot be below what is committed and disbursed (${formatMoney(used, this.config.currency, 'en')})`,
             );
           }
-          await tx.update(BudgetYear, { id }, { poolAmount: pool });
+          await this.repository.updateYear(tx, id, { poolAmount: pool });
         }
         if (dto.allocations) await this.allocate(tx, id, dto.allocations);
         await this.audit.record(
@@ -134,7 +130,7 @@ export class BudgetYearsService {
           },
           tx,
         );
-        return this.view(tx, actor, await tx.findOneByOrFail(BudgetYear, { id }));
+        return this.view(tx, actor, (await this.repository.findYear(id, tx))!);
       }),
     );
   }
@@ -142,22 +138,18 @@ export class BudgetYearsService {
   /** A year closes once every grant drawing on it is paid, cancelled or carried over. */
   async close(actor: Actor, id: string): Promise<BudgetYearView> {
     return this.manager.transaction(async (tx) => {
-      const year = await tx.findOne(BudgetYear, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      const year = await this.repository.lockYear(tx, id);
       if (!year) throw notFound('Budget year');
       if (year.status === 'closed')
         throw new LedgerError(LedgerErrorCode.YearClosed, `The budget year ${year.year} is closed already`);
       if (year.committed > 0n) {
-        const [{ count }] = await tx.query(
-          `SELECT count(*)::int AS count FROM applications
-            WHERE budget_year_id = $1 AND status IN ('approved', 'partially_approved', 'awaiting_second_approval')`,
-          [id],
-        );
+        const count = await this.repository.countOpenGrants(tx, id);
         throw new LedgerError(
           LedgerErrorCode.OpenCommitments,
           `${count} grant(s) still hold ${formatMoney(year.committed, this.config.currency, 'en')} committed in ${year.year}: pay, cancel or carry each over first`,
         );
       }
-      await tx.update(BudgetYear, { id }, { status: 'closed', closedAt: new Date() });
+      await this.repository.updateYear(tx, id, { status: 'closed', closedAt: new Date() });
       await this.audit.record(
         {
           actorId: actor.id,
@@ -168,7 +160,7 @@ export class BudgetYearsService {
         },
         tx,
       );
-      return this.view(tx, actor, await tx.findOneByOrFail(BudgetYear, { id }));
+      return this.view(tx, actor, (await this.repository.findYear(id, tx))!);
     });
   }
 
@@ -180,39 +172,29 @@ export class BudgetYearsService {
       if (!(await tx.existsBy(Unit, { id: a.unitId })))
         throw fieldError(`allocations.${i}.unitId`, 'no unit has this id');
     }
-    await tx.delete(BudgetAllocation, { budgetYearId });
-    if (allocations.length) {
-      await tx.insert(
-        BudgetAllocation,
-        allocations.map((a) => ({ budgetYearId, unitId: a.unitId, amount: BigInt(a.amount) })),
-      );
-    }
+    await this.repository.replaceAllocations(
+      tx,
+      budgetYearId,
+      allocations.map((a) => ({ unitId: a.unitId, amount: BigInt(a.amount) })),
+    );
   }
 
   async view(tx: EntityManager, actor: Actor, y: BudgetYear): Promise<BudgetYearView> {
     const scope = unitScope(actor);
-    const allocations = (await tx.findBy(BudgetAllocation, { budgetYearId: y.id })).filter(
-      (a) => !scope || a.unitId === scope,
-    );
-    const rows: { unit_id: string; committed: string; disbursed: string }[] = await tx.query(
-      `SELECT unit_id,
-              sum(CASE kind WHEN 'commit' THEN amount WHEN 'refund' THEN amount ELSE -amount END)::text AS committed,
-              sum(CASE kind WHEN 'disburse' THEN amount WHEN 'refund' THEN -amount ELSE 0 END)::text AS disbursed
-         FROM ledger_postings WHERE budget_year_id = $1 AND ($2::uuid IS NULL OR unit_id = $2) GROUP BY unit_id`,
-      [y.id, scope],
-    );
+    const allocations = (await this.repository.allocations(tx, y.id)).filter((a) => !scope || a.unitId === scope);
+    const posted = await this.repository.figuresByUnit(tx, y.id, scope);
     const units = new Set([
       ...allocations.map((a) => a.unitId),
-      ...rows.map((r) => r.unit_id),
+      ...posted.map((r) => r.unitId),
       ...(scope ? [scope] : []),
     ]);
     const byUnit = [...units].map((unitId) => {
-      const posted = rows.find((r) => r.unit_id === unitId);
+      const figures = posted.find((r) => r.unitId === unitId);
       return {
         unitId,
         allocation: allocations.find((a) => a.unitId === unitId)?.amount ?? null,
-        committed: BigInt(posted?.committed ?? 0),
-        disbursed: BigInt(posted?.disbursed ?? 0),
+        committed: figures?.committed ?? 0n,
+        disbursed: figures?.disbursed ?? 0n,
       };
     });
     return {
@@ -221,7 +203,7 @@ export class BudgetYearsService {
       poolAmount: y.poolAmount,
       committed: y.committed,
       disbursed: y.disbursed,
-      available: y.poolAmount - y.committed - y.disbursed,
+      available: available(y),
       status: y.status,
       closedAt: y.closedAt,
       allocations: allocations.map((a) => ({ unitId: a.unitId, amount: a.amount })),

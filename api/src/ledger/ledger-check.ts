@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { COMMITTED_SUM, DISBURSED_SUM } from './ledger-figures.js';
 
 export interface LedgerProblem {
   what: string;
@@ -19,8 +20,8 @@ export async function checkLedger(db: EntityManager): Promise<LedgerProblem[]> {
     WITH per_year AS (
       SELECT y.id,
              y.committed AS stored_committed, y.disbursed AS stored_disbursed,
-             coalesce(sum(CASE p.kind WHEN 'commit' THEN p.amount WHEN 'refund' THEN p.amount ELSE -p.amount END), 0) AS committed,
-             coalesce(sum(CASE p.kind WHEN 'disburse' THEN p.amount WHEN 'refund' THEN -p.amount ELSE 0 END), 0) AS disbursed
+             ${COMMITTED_SUM()} AS committed,
+             ${DISBURSED_SUM()} AS disbursed
         FROM budget_years y LEFT JOIN ledger_postings p ON p.budget_year_id = y.id
        GROUP BY y.id
     ), per_grant AS (
@@ -29,10 +30,8 @@ export async function checkLedger(db: EntityManager): Promise<LedgerProblem[]> {
                   WHEN a.status = 'awaiting_second_approval' THEN a.first_approved_amount
                   ELSE 0 END AS expected_committed,
              coalesce((SELECT sum(d.amount) FROM disbursements d WHERE d.application_id = a.id), 0) AS paid_by_payments,
-             coalesce((SELECT sum(CASE p.kind WHEN 'disburse' THEN p.amount WHEN 'refund' THEN -p.amount ELSE 0 END)
-                         FROM ledger_postings p WHERE p.application_id = a.id), 0) AS paid_by_postings,
-             coalesce((SELECT sum(CASE p.kind WHEN 'commit' THEN p.amount WHEN 'refund' THEN p.amount ELSE -p.amount END)
-                         FROM ledger_postings p WHERE p.application_id = a.id), 0) AS committed_by_postings
+             (SELECT ${DISBURSED_SUM()} FROM ledger_postings p WHERE p.application_id = a.id) AS paid_by_postings,
+             (SELECT ${COMMITTED_SUM()} FROM ledger_postings p WHERE p.application_id = a.id) AS committed_by_postings
         FROM applications a
     )
     SELECT 'budget year committed' AS what, id::text, stored_committed::text AS stored, committed::text AS "fromPostings"

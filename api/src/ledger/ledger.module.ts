@@ -1,12 +1,12 @@
 import { Module } from '@nestjs/common';
 import { BudgetYearsController } from './budget-years.controller.js';
 import { BudgetYearsService } from './budget-years.service.js';
-import { LedgerPoolFigures } from './ledger-pool-figures.js';
+import { LedgerRepository } from './ledger.repository.js';
 import { LedgerService } from './ledger.service.js';
 
 @Module({
   controllers: [BudgetYearsController],
-  providers: [LedgerService, BudgetYearsService, LedgerPoolFigures],
-  exports: [LedgerService, LedgerPoolFigures],
+  providers: [LedgerRepository, LedgerService, BudgetYearsService],
+  exports: [LedgerRepository, LedgerService],
 })
 export class LedgerModule {}

@@ -5,7 +5,7 @@ import type { Actor } from '../auth/auth.decorators.js';
 import { notFound } from '../common/errors.js';
 import { unitScope } from '../common/scope.js';
 import { BudgetYear } from '../ledger/budget-year.entity.js';
-import { LEDGER_FIGURES as FIGURES } from './ledger-figures.js';
+import { available, LEDGER_FIGURES } from '../ledger/ledger-figures.js';
 
 export interface PoolReport {
   year: number;
@@ -37,7 +37,7 @@ export class PoolReportService {
     if (!year) throw notFound(`Budget year ${yearNumber}`);
     const scope = unitScope(actor);
     const byUnit: Record<string, string>[] = await this.manager.query(
-      `SELECT u.id AS "unitId", u.code AS "unitCode", u.name AS "unitName", al.amount::text AS allocation, ${FIGURES}
+      `SELECT u.id AS "unitId", u.code AS "unitCode", u.name AS "unitName", al.amount::text AS allocation, ${LEDGER_FIGURES()}
          FROM units u
          LEFT JOIN budget_allocations al ON al.unit_id = u.id AND al.budget_year_id = $1
          LEFT JOIN ledger_postings p ON p.unit_id = u.id AND p.budget_year_id = $1
@@ -47,7 +47,7 @@ export class PoolReportService {
       [year.id, scope],
     );
     const byCategory: Record<string, string>[] = await this.manager.query(
-      `SELECT c.code AS "categoryCode", ${FIGURES}
+      `SELECT c.code AS "categoryCode", ${LEDGER_FIGURES()}
          FROM categories c
          LEFT JOIN ledger_postings p ON p.category_code = c.code AND p.budget_year_id = $1 AND ($2::uuid IS NULL OR p.unit_id = $2)
         GROUP BY c.code
@@ -68,7 +68,7 @@ export class PoolReportService {
       poolAmount: year.poolAmount,
       committed: scope ? sum('committed') : year.committed,
       disbursed: scope ? sum('disbursed') : year.disbursed,
-      available: year.poolAmount - year.committed - year.disbursed,
+      available: available(year),
       byUnit: units,
       byCategory: byCategory.map((r) => ({
         categoryCode: r.categoryCode,

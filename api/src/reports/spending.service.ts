@@ -6,7 +6,7 @@ import { fieldError, notFound } from '../common/errors.js';
 import { unitScope } from '../common/scope.js';
 import { BudgetYear } from '../ledger/budget-year.entity.js';
 import type { Grouping, SpendingQueryDto } from './dto/spending-query.dto.js';
-import { LEDGER_FIGURES } from './ledger-figures.js';
+import { LEDGER_FIGURES } from '../ledger/ledger-figures.js';
 
 export interface SpendingRow {
   unitCode?: string;
@@ -77,7 +77,7 @@ export class SpendingService {
     const keys = groupBy.flatMap((g) => KEYS[g]);
     const select = keys.map(([field, sql]) => `${sql} AS "${field}"`);
     const raw: Record<string, string>[] = await this.manager.query(
-      `SELECT ${[...select, LEDGER_FIGURES].join(', ')}
+      `SELECT ${[...select, LEDGER_FIGURES()].join(', ')}
          FROM ledger_postings p
          JOIN units u ON u.id = p.unit_id
          LEFT JOIN categories c ON c.code = p.category_code

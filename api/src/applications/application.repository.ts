@@ -1,0 +1,160 @@
+import { APPLICATION_STATUSES } from '@app/workflow';
+import { Injectable } from '@nestjs/common';
+import { InjectEntityManager } from '@nestjs/typeorm';
+import type { EntityManager } from 'typeorm';
+import type { Actor } from '../auth/auth.decorators.js';
+import { Case } from '../cases/case.entity.js';
+import { notFound } from '../common/errors.js';
+import { applyListQuery, type ListQuery, type ListSpec } from '../common/list-query.js';
+import { canSeeUnit, unitScope } from '../common/scope.js';
+import { GuidelineVersion } from '../guidelines/guideline-version.entity.js';
+import { User } from '../users/user.entity.js';
+import { Application } from './application.entity.js';
+import { actorIds } from './application-view.js';
+
+const UNPAID = `(CASE WHEN a.status IN ('approved', 'partially_approved') THEN a.amount_approved - a.paid_amount ELSE 0 END)`;
+
+export const APPLICATION_LIST: ListSpec = {
+  resource: 'applications',
+  fields: {
+    id: { column: 'a.id', type: 'uuid' },
+    reference: { column: 'a.reference', type: 'string', sortable: true },
+    caseId: { column: 'a.case_id', type: 'uuid' },
+    unitId: { column: 'a.unit_id', type: 'uuid', sortable: true },
+    categoryCode: { column: 'a.category_code', type: 'string', sortable: true },
+    status: { column: 'a.status', type: 'string', sortable: true, values: APPLICATION_STATUSES },
+    urgent: { column: 'a.urgent', type: 'boolean', sortable: true },
+    amountRequested: { column: 'a.amount_requested', type: 'integer', sortable: true },
+    amountApproved: { column: 'a.amount_approved', type: 'integer', sortable: true },
+    paidAmount: { column: 'a.paid_amount', type: 'integer', sortable: true },
+    unpaidAmount: { column: UNPAID, type: 'integer', sortable: true },
+    // grants with money still to pay: finance's queue
+    unpaid: { column: `(${UNPAID} > 0)`, type: 'boolean' },
+    submittedAt: { column: 'a.submitted_at', type: 'timestamp', sortable: true },
+    decidedAt: { column: 'a.decided_at', type: 'timestamp', sortable: true },
+    createdAt: { column: 'a.created_at', type: 'timestamp', sortable: true },
+    updatedAt: { column: 'a.updated_at', type: 'timestamp', sortable: true },
+    // the contact point's queue: what this user can act on now (`:listActor`, set by `list`), apart from
+    // what waits for the unit (info_requested) or for a colleague's second approval
+    waitsForMe: {
+      column: `(a.status IN ('submitted', 'in_review') OR (a.status = 'awaiting_second_approval' AND a.first_approved_by IS DISTINCT FROM :listActor))`,
+      type: 'boolean',
+    },
+    approvedByMe: {
+      column: `(a.status = 'awaiting_second_approval' AND a.first_approved_by IS NOT DISTINCT FROM :listActor)`,
+      type: 'boolean',
+    },
+    // urgent first, then the longest waiting
+    queue: {
+      column: 'a.submitted_at',
+      type: 'timestamp',
+      sortable: true,
+      orderBy: [
+        ['a.urgent', 'DESC'],
+        ['a.submitted_at', 'ASC'],
+      ],
+    },
+  },
+  // what is not secret: narratives are encrypted
+  search: ['a.reference', 'a.category_code', '(SELECT su.name FROM units su WHERE su.id = a.unit_id)'],
+  defaultSort: ['createdAt', 'DESC'],
+};
+
+/** The unit sees its own applications; the national roles every unit's, once submitted. */
+export const isVisible = (actor: Actor, a: Application): boolean =>
+  canSeeUnit(actor, a.unitId) && (actor.role === 'unit_worker' || a.status !== 'draft');
+
+/** What an application's page shows beside its own row: the case's reference, the guideline's version, staff names. */
+export interface ApplicationLookups {
+  caseReference: Map<string, string>;
+  guidelineVersion: Map<string, string>;
+  names: Record<string, string>;
+}
+
+/**
+ * Applications as each user may see them: found, locked, listed, saved, and
+ * what their views look up. Another unit's application (or another's draft)
+ * is not found, as if it did not exist. Each method works in the caller's
+ * transaction (`tx`), or on the application's connection when given none.
+ */
+@Injectable()
+export class ApplicationRepository {
+  constructor(@InjectEntityManager() private readonly manager: EntityManager) {}
+
+  /** The application if this user may see it; else 404. */
+  async find(actor: Actor, id: string, tx: EntityManager = this.manager): Promise<Application> {
+    return visibleOr404(actor, await tx.findOneBy(Application, { id }));
+  }
+
+  /**
+   * The application if this user may see it, its row locked for the rest of
+   * the transaction. Every change of an application takes this lock first,
+   * before any budget year's (the ledger's order), so two never deadlock.
+   */
+  async lock(tx: EntityManager, actor: Actor, id: string): Promise<Application> {
+    return visibleOr404(actor, await tx.findOne(Application, { where: { id }, lock: { mode: 'pessimistic_write' } }));
+  }
+
+  /** The application as stored now, e.g. after a change in this transaction. */
+  reload(tx: EntityManager, id: string): Promise<Application> {
+    return tx.findOneByOrFail(Application, { id });
+  }
+
+  /** A page of what this user may see; a draft only to its own unit. */
+  list(actor: Actor, query: ListQuery): Promise<[Application[], number]> {
+    const qb = this.manager.createQueryBuilder(Application, 'a').setParameter('listActor', actor.id);
+    const scope = unitScope(actor);
+    if (scope) qb.where('a.unit_id = :scope', { scope });
+    // a draft is the unit's own work in progress
+    else qb.where(`a.status <> 'draft'`);
+    return applyListQuery(qb, query, APPLICATION_LIST).getManyAndCount();
+  }
+
+  async save(tx: EntityManager, a: Partial<Application>): Promise<Application> {
+    return tx.save(Application, a);
+  }
+
+  /** The case of a new application, locked, so that application numbers within a case never collide. */
+  lockCase(tx: EntityManager, caseId: string): Promise<Case | null> {
+    return tx.findOne(Case, { where: { id: caseId }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  /** Counts one more application of a locked case and answers its number. */
+  async nextNumber(tx: EntityManager, caseId: string): Promise<number> {
+    // TypeORM answers an UPDATE … RETURNING as [rows, count]
+    const [[{ application_count: n }]] = await tx.query(
+      `UPDATE cases SET application_count = application_count + 1 WHERE id = $1 RETURNING application_count`,
+      [caseId],
+    );
+    return n;
+  }
+
+  /** What the views of these applications show beside their own rows, in three queries whatever their number. */
+  async lookups(tx: EntityManager, rows: Application[]): Promise<ApplicationLookups> {
+    const caseIds = [...new Set(rows.map((r) => r.caseId))];
+    const guidelineIds = [...new Set(rows.map((r) => r.guidelineId).filter((g): g is string => g !== null))];
+    const userIds = [...new Set(rows.flatMap(actorIds))];
+    const cases = caseIds.length
+      ? await tx.find(Case, { where: caseIds.map((id) => ({ id })), select: { id: true, reference: true } })
+      : [];
+    const guidelines = guidelineIds.length
+      ? await tx.find(GuidelineVersion, {
+          where: guidelineIds.map((id) => ({ id })),
+          select: { id: true, version: true },
+        })
+      : [];
+    const users = userIds.length
+      ? await tx.find(User, { where: userIds.map((id) => ({ id })), select: { id: true, displayName: true } })
+      : [];
+    return {
+      caseReference: new Map(cases.map((c) => [c.id, c.reference])),
+      guidelineVersion: new Map(guidelines.map((g) => [g.id, g.version])),
+      names: Object.fromEntries(users.map((u) => [u.id, u.displayName])),
+    };
+  }
+}
+
+function visibleOr404(actor: Actor, found: Application | null): Application {
+  if (!found || !isVisible(actor, found)) throw notFound('Application');
+  return found;
+}

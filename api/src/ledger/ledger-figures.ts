@@ -1,0 +1,62 @@
+import type { PostingKind } from './ledger-posting.entity.js';
+
+/**
+ * What each kind of posting does to a year's two running figures. This table
+ * is the meaning of a posting: the SQL sums below, the pure `figuresOf` and
+ * (through `checkLedger`, which compares the two) the database trigger that
+ * keeps `budget_years.committed` and `disbursed` all follow it.
+ *
+ * committed = commit − release − disburse + refund; disbursed = disburse − refund.
+ */
+export const POSTING_EFFECT: Readonly<Record<PostingKind, { committed: -1 | 0 | 1; disbursed: -1 | 0 | 1 }>> = {
+  commit: { committed: 1, disbursed: 0 },
+  release: { committed: -1, disbursed: 0 },
+  disburse: { committed: -1, disbursed: 1 },
+  refund: { committed: 1, disbursed: -1 },
+};
+
+export interface LedgerFigures {
+  committed: bigint;
+  disbursed: bigint;
+}
+
+/** What a year's pool still has to give: the pool less what is committed and what is paid out of it. */
+export function available(year: { poolAmount: bigint } & LedgerFigures): bigint {
+  return year.poolAmount - year.committed - year.disbursed;
+}
+
+/** A set of postings added up as the trigger adds them. */
+export function figuresOf(postings: readonly { kind: PostingKind; amount: bigint }[]): LedgerFigures {
+  return postings.reduce(
+    (sum, p) => ({
+      committed: sum.committed + BigInt(POSTING_EFFECT[p.kind].committed) * p.amount,
+      disbursed: sum.disbursed + BigInt(POSTING_EFFECT[p.kind].disbursed) * p.amount,
+    }),
+    { committed: 0n, disbursed: 0n },
+  );
+}
+
+type Figure = 'committed' | 'disbursed';
+
+function signedSum(figure: Figure | 'used', p: string): string {
+  const sign = (kind: PostingKind) =>
+    figure === 'used' ? POSTING_EFFECT[kind].committed + POSTING_EFFECT[kind].disbursed : POSTING_EFFECT[kind][figure];
+  const whens = (Object.keys(POSTING_EFFECT) as PostingKind[])
+    .filter((kind) => sign(kind) !== 0)
+    .map((kind) => `WHEN '${kind}' THEN ${sign(kind) < 0 ? '-' : ''}${p}.amount`)
+    .join(' ');
+  return `coalesce(sum(CASE ${p}.kind ${whens} ELSE 0 END), 0)`;
+}
+
+/**
+ * The SQL aggregates over postings aliased `p` (or another alias): numeric,
+ * to compare in SQL; append `::text` to read them, so that bigint survives the driver.
+ */
+export const COMMITTED_SUM = (p = 'p'): string => signedSum('committed', p);
+export const DISBURSED_SUM = (p = 'p'): string => signedSum('disbursed', p);
+/** Committed plus disbursed, i.e. commit − release: what a unit has taken of its allocation. */
+export const USED_SUM = (p = 'p'): string => signedSum('used', p);
+
+/** Both figures as text columns named `committed` and `disbursed`, for a report's SELECT list. */
+export const LEDGER_FIGURES = (p = 'p'): string =>
+  `${COMMITTED_SUM(p)}::text AS committed, ${DISBURSED_SUM(p)}::text AS disbursed`;
