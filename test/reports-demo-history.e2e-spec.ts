@@ -3,6 +3,7 @@ import { seedDemoHistory } from '../api/src/demo/demo-history.js';
 import { seedDemo } from '../api/src/demo/demo-seed.js';
 import { toStoredCategories } from '../api/src/guidelines/guideline-mapping.js';
 import { checkLedger } from '../api/src/ledger/ledger-check.js';
+import { setPool } from './support/money.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
 /** The history for other days than today: every window it can take keeps the books. */
@@ -26,7 +27,7 @@ describe(seedDemoHistory.name, () => {
       const today = new Date(`${day}T12:00:00Z`);
       const year = today.getUTCFullYear();
       // this year's pool as the demo opens it, with something of it used already
-      await t.db.query(`INSERT INTO budget_years (year, pool_amount) VALUES ($1, 200000000)`, [year]);
+      await setPool(t, 200_000_000, year);
 
       const started = Date.now();
       await seedDemoHistory(t.app, today);
