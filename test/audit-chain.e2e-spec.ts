@@ -16,7 +16,7 @@ import { DEMO_PASSWORD } from '../api/src/demo/demo-data.js';
 import { seedDemo } from '../api/src/demo/demo-seed.js';
 import { type Run, run, started } from './support/built-process.js';
 import { adminQuery, asAppRole, withAdminClient, withDatabase } from './support/database.js';
-import { type Auth, newApplication, newCase, quoteOverride, seedCatalog } from './support/fixtures.js';
+import { type Auth, newApplication, newCase, quoteOverride, seedCatalog, todayIso } from './support/fixtures.js';
 import { grant, pay } from './support/money.js';
 import { createTestApp, TEST_PASSWORD, type TestApp } from './support/test-app.js';
 
@@ -388,7 +388,7 @@ describe('Appending to the chain under concurrency', () => {
             'POST',
             '/api/disbursements',
             finance.auth,
-            { applicationId: id, amount: 50_000, paidOn: new Date().toISOString().slice(0, 10), payeeType: 'landlord' },
+            { applicationId: id, amount: 50_000, paidOn: todayIso(), payeeType: 'landlord' },
             { 'Idempotency-Key': `audit-chain-${id}` },
           ),
       })),

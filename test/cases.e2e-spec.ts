@@ -1,5 +1,5 @@
 import { AuditEvent } from '../api/src/audit/audit-event.entity.js';
-import { type Auth, daysAgo, newCase } from './support/fixtures.js';
+import { type Auth, daysAgo, newCase, thisYear } from './support/fixtures.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
 describe('Cases', () => {
@@ -18,7 +18,7 @@ describe('Cases', () => {
   afterAll(() => t.close());
 
   it('gives a new case a pseudonymous reference of the unit, the year and a running number', async () => {
-    const year = new Date().getUTCFullYear();
+    const year = thisYear();
     const first = await newCase(t, worker.auth);
     const second = await newCase(t, worker.auth);
     expect(first.reference).toBe(`${unitCode}-${year}-001`);

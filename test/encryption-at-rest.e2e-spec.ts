@@ -26,12 +26,11 @@ import { seedDemo } from '../api/src/demo/demo-seed.js';
 import { handMadePdf } from '../libs/files/src/testing/pdf-builders.js';
 import { run, type Run, started, stopLeftoverPostgres } from './support/built-process.js';
 import { TEST_ENCRYPTION_KEYS, testKeyRing } from './support/encryption.js';
+import { daysAgo, todayIso } from './support/fixtures.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
 const ROTATE_KEYS = resolve('dist/api/src/crypto/rotate-keys.main.js');
 const newKey = (id: string) => `${id}:${randomBytes(32).toString('base64')}`;
-const today = () => new Date().toISOString().slice(0, 10);
-const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
 
 /** Narratives of the demo (demo-applications.ts, demo-history.ts): none may be readable at rest either. */
 const DEMO_NARRATIVES = [
@@ -165,7 +164,7 @@ async function writeNarratives(base: string, n: Narratives): Promise<Written> {
   const payment = await api(base).call('POST', '/disbursements', auth.finance, {
     applicationId: a.id,
     amount: 300_000,
-    paidOn: today(),
+    paidOn: todayIso(),
     payeeType: 'landlord',
     payeeReference: n.payee,
   });

@@ -1,9 +1,8 @@
 import { demoGuideline } from '@app/guidelines';
 import { toStoredCategories } from '../api/src/guidelines/guideline-mapping.js';
-import { type Auth, daysAgo, seedCatalog } from './support/fixtures.js';
+import { type Auth, daysAgo, seedCatalog, todayIso } from './support/fixtures.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
-const today = () => new Date().toISOString().slice(0, 10);
 const inDays = (n: number) => daysAgo(-n);
 
 describe('Guideline versions', () => {
@@ -87,7 +86,7 @@ describe('Guideline versions', () => {
   });
 
   it('publishes a version effective today', async () => {
-    const draft = await createDraft({ effectiveFrom: today() });
+    const draft = await createDraft({ effectiveFrom: todayIso() });
     expect((await t.http.post(`/api/guidelines/${draft.id}/publish`).set(cp)).status).toBe(200);
   });
 

@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { freePort } from '../api/src/database/embedded-postgres.js';
 import { checkLedger } from '../api/src/ledger/ledger-check.js';
-import { newCase, seedCatalog } from './support/fixtures.js';
+import { newCase, seedCatalog, todayIso } from './support/fixtures.js';
 import { TEST_ENCRYPTION_KEYS } from './support/encryption.js';
 import { grant } from './support/money.js';
 import { createTestApp, TEST_PASSWORD, type TestApp } from './support/test-app.js';
@@ -66,7 +66,7 @@ describe('A payment cut off by a crash', () => {
     const payment = {
       applicationId: g.id,
       amount: 200_000,
-      paidOn: new Date().toISOString().slice(0, 10),
+      paidOn: todayIso(),
       payeeType: 'landlord',
     };
 

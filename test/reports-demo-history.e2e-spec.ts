@@ -3,6 +3,7 @@ import { seedDemoHistory } from '../api/src/demo/demo-history.js';
 import { seedDemo } from '../api/src/demo/demo-seed.js';
 import { toStoredCategories } from '../api/src/guidelines/guideline-mapping.js';
 import { checkLedger } from '../api/src/ledger/ledger-check.js';
+import { daysAgoIso } from './support/fixtures.js';
 import { setPool } from './support/money.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
@@ -24,8 +25,10 @@ describe(seedDemoHistory.name, () => {
   it.each(['2031-11-21', '2034-01-05', '2037-06-30', '2040-12-31'])(
     'writes a year and a half of consistent history up to %s',
     async (day) => {
-      const today = new Date(`${day}T12:00:00Z`);
-      const year = today.getUTCFullYear();
+      // noon of that day where the installation is
+      const [y, m, d] = day.split('-').map(Number);
+      const today = new Date(y, m - 1, d, 12);
+      const year = today.getFullYear();
       // this year's pool as the demo opens it, with something of it used already
       await setPool(t, 200_000_000, year);
 
@@ -50,7 +53,7 @@ describe(seedDemoHistory.name, () => {
                 (SELECT max(submitted_at) FROM applications a JOIN cases c ON c.id = a.case_id WHERE c.year IN ($1 - 1, $1)) AS submitted`,
         [year],
       );
-      const cutoff = new Date(today.getTime() - 3 * 86_400_000).toISOString().slice(0, 10);
+      const cutoff = daysAgoIso(3, today);
       if (late.posting) expect(late.posting <= cutoff).toBe(true);
       expect(late.closed <= `${year - 1}-12-31`).toBe(true);
       expect(new Date(late.submitted).getTime()).toBeLessThan(today.getTime());
@@ -65,7 +68,7 @@ describe(seedDemoHistory.name, () => {
           )
         )[0];
       expect(await coverage(year - 1)).toEqual({ units: 13, categories: 3 });
-      if (today.getUTCMonth() >= 3) expect(await coverage(year)).toEqual({ units: 13, categories: 3 });
+      if (today.getMonth() >= 3) expect(await coverage(year)).toEqual({ units: 13, categories: 3 });
 
       // payments in most of the window's months
       const months: { payments: number }[] = await t.db.query(
