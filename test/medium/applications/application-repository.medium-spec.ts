@@ -1,0 +1,145 @@
+import { NotFoundException } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { ApplicationRepository } from '../../../api/src/applications/application.repository.js';
+import { ApplicationWorkflowService } from '../../../api/src/applications/application-workflow.service.js';
+import { ApplicationsService } from '../../../api/src/applications/applications.service.js';
+import type { Actor } from '../../../api/src/auth/auth.decorators.js';
+import { CasesService } from '../../../api/src/cases/cases.service.js';
+import { daysAgoIso } from '../../../api/src/common/dates.js';
+import { type ListQuery } from '../../../api/src/common/list-query.js';
+import type { User } from '../../../api/src/users/user.entity.js';
+import { createMediumTest, type MediumTest } from '../medium-db.js';
+
+// Applications as each user may see them, found, locked, listed and looked up
+// on the real database.
+
+let t: MediumTest;
+let repository: ApplicationRepository;
+let workerA: Actor;
+let workerB: Actor;
+let cp: Actor;
+let finance: Actor;
+let caseA: { id: string; reference: string };
+let guidelineId: string;
+
+const actorOf = (user: User): Actor => ({
+  id: user.id,
+  email: user.email,
+  displayName: user.displayName,
+  role: user.role,
+  unitId: user.unitId,
+  sessionId: randomUUID(),
+});
+
+async function newCase(worker: Actor): Promise<{ id: string; reference: string }> {
+  return t.get(CasesService).create(worker, {
+    status: 'active',
+    birthYear: 1995,
+    consentRecordedOn: daysAgoIso(40),
+    agreementSignedOn: daysAgoIso(35),
+    programmeStart: daysAgoIso(30),
+  } as never);
+}
+
+async function draft(worker: Actor, caseId: string): Promise<string> {
+  const created = await t.get(ApplicationsService).create(worker, {
+    caseId,
+    categoryCode: 'relocation',
+    amountRequested: 100_000,
+    justification: 'A short stay away from the old milieu.',
+    ordinaryFundingConsidered: true,
+    urgent: false,
+    lines: [{ description: 'Room, per night', quantity: 1, unitAmount: 100_000 }],
+  } as never);
+  return created.id;
+}
+
+const query = (filter: Record<string, unknown> = {}): ListQuery =>
+  ({ filter, sort: ['createdAt', 'ASC'], range: [0, 99] }) as unknown as ListQuery;
+
+beforeAll(async () => {
+  t = await createMediumTest();
+  ({ guidelineId } = await t.seedCatalog());
+  repository = t.get(ApplicationRepository);
+  workerA = actorOf(await t.newUser('unit_worker', { displayName: 'Worker A' }));
+  workerB = actorOf(await t.newUser('unit_worker'));
+  cp = actorOf(await t.newUser('contact_point'));
+  finance = actorOf(await t.newUser('finance'));
+  caseA = await newCase(workerA);
+});
+afterAll(() => t.close());
+
+describe(ApplicationRepository.name, () => {
+  it("finds an application for its unit and, once submitted, for the national roles; another unit's is not found", async () => {
+    const id = await draft(workerA, caseA.id);
+    expect((await repository.find(workerA, id)).id).toBe(id);
+    // a draft is the unit's own work in progress
+    await expect(repository.find(cp, id)).rejects.toBeInstanceOf(NotFoundException);
+    await expect(repository.find(finance, id)).rejects.toBeInstanceOf(NotFoundException);
+    await expect(repository.find(workerB, id)).rejects.toBeInstanceOf(NotFoundException);
+    await t.get(ApplicationWorkflowService).submit(workerA, id);
+    expect((await repository.find(cp, id)).status).toBe('submitted');
+    expect((await repository.find(finance, id)).id).toBe(id);
+    await expect(repository.find(workerB, id)).rejects.toBeInstanceOf(NotFoundException);
+    await expect(repository.find(cp, randomUUID())).rejects.toBeInstanceOf(NotFoundException);
+  });
+
+  it("locks the application's row for the rest of the transaction, and only for one it may see", async () => {
+    const id = await draft(workerA, caseA.id);
+    const runner = t.db.createQueryRunner();
+    await runner.connect();
+    await runner.startTransaction();
+    const rowIsFree = () =>
+      t.db
+        .transaction((tx) => tx.query(`SELECT 1 FROM applications WHERE id = $1 FOR UPDATE NOWAIT`, [id]))
+        .then(
+          () => true,
+          (error: { driverError?: { code?: string } }) => {
+            if (error.driverError?.code === '55P03') return false;
+            throw error;
+          },
+        );
+    try {
+      await expect(repository.lock(runner.manager, workerB, id)).rejects.toBeInstanceOf(NotFoundException);
+      expect((await repository.lock(runner.manager, workerA, id)).id).toBe(id);
+      expect(await rowIsFree()).toBe(false);
+    } finally {
+      await runner.rollbackTransaction();
+      await runner.release();
+    }
+    expect(await rowIsFree()).toBe(true);
+  });
+
+  it("lists a unit worker's own unit only, and no national role any draft", async () => {
+    const caseB = await newCase(workerB);
+    const draftB = await draft(workerB, caseB.id);
+    const submittedB = await draft(workerB, caseB.id);
+    await t.get(ApplicationWorkflowService).submit(workerB, submittedB);
+
+    const [ofB, totalB] = await repository.list(workerB, query());
+    expect(ofB.map((a) => a.id)).toEqual([draftB, submittedB]);
+    expect(totalB).toBe(2);
+    const [ofA] = await repository.list(workerA, query());
+    expect(ofA.every((a) => a.unitId === workerA.unitId)).toBe(true);
+    expect(ofA.map((a) => a.id)).not.toContain(submittedB);
+
+    const [national] = await repository.list(cp, query({ unitId: workerB.unitId }));
+    expect(national.map((a) => a.id)).toEqual([submittedB]);
+  });
+
+  it("looks up the case's reference, the guideline's version and the staff's names in one go", async () => {
+    const id = await draft(workerA, caseA.id);
+    await t.get(ApplicationWorkflowService).submit(workerA, id);
+    const a = await repository.find(cp, id);
+    const found = await repository.lookups(t.db.manager, [a, a]);
+    const [{ version }] = await t.db.query(`SELECT version FROM guidelines WHERE id = $1`, [guidelineId]);
+    expect(found.caseReference).toEqual(new Map([[caseA.id, caseA.reference]]));
+    expect(found.guidelineVersion).toEqual(new Map([[guidelineId, version]]));
+    expect(found.names).toEqual({ [workerA.id]: 'Worker A' });
+    expect(await repository.lookups(t.db.manager, [])).toEqual({
+      caseReference: new Map(),
+      guidelineVersion: new Map(),
+      names: {},
+    });
+  });
+});
