@@ -244,6 +244,9 @@ const app: AppMessages = {
     network: 'Intet svar fra serveren. Kontrollér forbindelsen, og prøv igen.',
   },
   error_code: {
+    INVALID_FIELD: 'En værdi er ikke gyldig. Se de markerede felter i formularen.',
+    UNIQUE_CONFLICT: 'Værdien er allerede i brug. Vælg en anden.',
+    NOT_FOUND: 'Den findes ikke, eller du har ikke adgang til den.',
     APPLICATION_WRONG_STATUS:
       'En anden har allerede handlet på ansøgningen, så dette trin passer ikke længere. Din tekst er bevaret her; siden bagved viser nu, hvor ansøgningen står.',
     APPLICATION_BLOCKED_BY_FINDINGS: 'Et blokerende fund stopper dette trin. Se fundene nedenfor.',

@@ -32,6 +32,9 @@ const app = {
   },
   // the API's refusals by `code` (libs/contract WORKFLOW_ERROR_CODES)
   error_code: {
+    INVALID_FIELD: 'A value is not valid. See the fields marked in the form.',
+    UNIQUE_CONFLICT: 'That value is already in use. Choose another.',
+    NOT_FOUND: 'It does not exist, or you may not see it.',
     APPLICATION_WRONG_STATUS:
       'Someone else acted on this application first, so this step no longer fits. Your text is kept here; the page behind now shows where the application stands.',
     APPLICATION_BLOCKED_BY_FINDINGS: 'A blocking finding stops this step. See the findings below.',

@@ -1,6 +1,7 @@
-import { Controller, Get, NotFoundException, Query } from '@nestjs/common';
+import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/auth.decorators.js';
+import { notFound } from '../common/errors.js';
 import { IdParam } from '../common/id-param.js';
 import { List, type ListQuery } from '../common/list-query.js';
 import { AUDIT_LIST, AuditService } from './audit.service.js';
@@ -52,10 +53,8 @@ export class AuditController {
   @ApiView(AuditEventView, 'The event')
   @Get(':id')
   async get(@IdParam() id: string) {
-    return (await this.audit.get(id)) ?? notFound();
+    const event = await this.audit.get(id);
+    if (!event) throw notFound('Audit event');
+    return event;
   }
-}
-
-function notFound(): never {
-  throw new NotFoundException('Audit event not found');
 }

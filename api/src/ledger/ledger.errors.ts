@@ -10,9 +10,18 @@ export enum LedgerErrorCode {
   YearExists = 'LEDGER_YEAR_EXISTS',
 }
 
-/** Every ledger refusal is a conflict with the state of the money. */
+// every ledger refusal is a conflict with the state of the money or of the budget years
+const STATUS: Record<LedgerErrorCode, HttpStatus> = {
+  [LedgerErrorCode.NoOpenYear]: HttpStatus.CONFLICT,
+  [LedgerErrorCode.YearClosed]: HttpStatus.CONFLICT,
+  [LedgerErrorCode.PoolShort]: HttpStatus.CONFLICT,
+  [LedgerErrorCode.PoolBelowUse]: HttpStatus.CONFLICT,
+  [LedgerErrorCode.OpenCommitments]: HttpStatus.CONFLICT,
+  [LedgerErrorCode.YearExists]: HttpStatus.CONFLICT,
+};
+
 export class LedgerError extends FeatureError<LedgerErrorCode> {
   constructor(code: LedgerErrorCode, message: string) {
-    super(code, HttpStatus.CONFLICT, message);
+    super(code, STATUS[code], message);
   }
 }

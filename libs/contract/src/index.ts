@@ -34,11 +34,20 @@ export interface ErrorBody {
 }
 
 /**
- * The codes of the refusals a workflow action can meet (409/403 with `code`): an application's
- * own rules, the pool's money and the retention purge. The UI translates each; any other code
- * falls back to the API's English `message`.
+ * The refusals any route can answer: a bad value of a named field (400, with `errors`), a value
+ * that must be unique and is taken (409, with `errors`), a record that is not there or not
+ * visible to the user (404).
+ */
+export const COMMON_ERROR_CODES = ['INVALID_FIELD', 'UNIQUE_CONFLICT', 'NOT_FOUND'] as const;
+export type CommonErrorCode = (typeof COMMON_ERROR_CODES)[number];
+
+/**
+ * The codes of the refusals a workflow action can meet (`code` of a 400/403/404/409): the common
+ * ones, an application's own rules, the pool's money and the retention purge. The UI translates
+ * each; any other code falls back to the API's English `message`.
  */
 export const WORKFLOW_ERROR_CODES = [
+  ...COMMON_ERROR_CODES,
   'APPLICATION_WRONG_STATUS',
   'APPLICATION_BLOCKED_BY_FINDINGS',
   'APPLICATION_WARNINGS_NOT_OVERRIDDEN',
