@@ -39,7 +39,7 @@ export interface MediumTest {
   databaseUrl: string;
   config: AppConfig & { databaseUrl: string };
   /** A provider (a service, a repository) as the application injects it. */
-  get<T>(type: Type<T> | string | symbol): T;
+  get<T>(type: (abstract new (...args: never[]) => T) | string | symbol): T;
   /** A unit with a fresh code (test/support's factory). */
   newUnit(fields?: Partial<Unit>): Promise<Unit>;
   /** A user with TEST_PASSWORD; a unit worker gets a new unit unless one is given (test/support's factory). */
@@ -96,7 +96,8 @@ export async function createMediumTest(options: MediumOptions = {}): Promise<Med
     db,
     databaseUrl: database.url,
     config,
-    get: (type) => module.get(type, { strict: false }),
+    get: <T>(type: (abstract new (...args: never[]) => T) | string | symbol) =>
+      module.get<T>(type as Type<T> | string | symbol, { strict: false }),
     newUnit: (fields) => newUnit(db, fields),
     newUser: (role, fields) => newUser(db, role, fields),
     seedCatalog: () => seedCatalog({ db }),
