@@ -8,7 +8,7 @@ import { notFound } from '../common/errors.js';
 import { applyListQuery, type ListQuery, type ListSpec } from '../common/list-query.js';
 import { canSeeUnit, unitScope } from '../common/scope.js';
 import { GuidelineVersion } from '../guidelines/guideline-version.entity.js';
-import { User } from '../users/user.entity.js';
+import { User } from '../auth/user.entity.js';
 import { Application } from './application.entity.js';
 import { actorIds } from './application-view.js';
 

@@ -5,7 +5,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import { User } from '../users/user.entity.js';
+import { User } from './user.entity.js';
 import type { Actor } from './auth.decorators.js';
 import { AuthError, AuthErrorCode } from './auth.errors.js';
 import type { LoginDto } from './dto/login.dto.js';

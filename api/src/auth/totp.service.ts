@@ -7,7 +7,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { fieldError } from '../common/errors.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { sealText } from '../crypto/encrypted-columns.js';
-import { User } from '../users/user.entity.js';
+import { User } from './user.entity.js';
 import type { Actor } from './auth.decorators.js';
 import { AuthError, AuthErrorCode } from './auth.errors.js';
 import type { DisableTotpDto } from './dto/totp.dto.js';

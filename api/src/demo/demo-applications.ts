@@ -8,9 +8,9 @@ import { CasesService } from '../cases/cases.service.js';
 import { DisbursementsService } from '../disbursements/disbursements.service.js';
 import { seedDemoHistory } from './demo-history.js';
 import { GuidelineVersion } from '../guidelines/guideline-version.entity.js';
-import { BudgetYear } from '../ledger/budget-year.entity.js';
+import { LedgerRepository } from '../ledger/ledger.repository.js';
 import { toStoredCategories } from '../guidelines/guideline-mapping.js';
-import { User } from '../users/user.entity.js';
+import { User } from '../auth/user.entity.js';
 
 const DKK = 100;
 const daysAgo = (days: number): string => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
@@ -60,11 +60,9 @@ export async function seedDemoApplications(app: INestApplicationContext): Promis
   });
 
   // the contract's pool: DKK 2,000,000 for this year
-  await db.getRepository(BudgetYear).save({
+  await app.get(LedgerRepository).insertYear(db.manager, {
     year: new Date().getUTCFullYear(),
     poolAmount: 2_000_000n * BigInt(DKK),
-    status: 'open',
-    closedAt: null,
     createdBy: ncp.id,
   });
 

@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm';
 import { hashPassword } from '../auth/password.js';
 import { Category } from '../categories/category.entity.js';
 import { Unit } from '../units/unit.entity.js';
-import { User } from '../users/user.entity.js';
+import { User } from '../auth/user.entity.js';
 import { DEMO_CATEGORIES, DEMO_PASSWORD, DEMO_UNITS, DEMO_USERS } from './demo-data.js';
 
 /**
