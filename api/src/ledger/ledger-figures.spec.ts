@@ -1,0 +1,34 @@
+import { available, COMMITTED_SUM, DISBURSED_SUM, figuresOf, LEDGER_FIGURES, USED_SUM } from './ledger-figures.js';
+
+describe('ledger figures', () => {
+  it('adds postings up: committed = commit − release − disburse + refund, disbursed = disburse − refund', () => {
+    expect(
+      figuresOf([
+        { kind: 'commit', amount: 500n },
+        { kind: 'disburse', amount: 200n },
+        { kind: 'refund', amount: 50n },
+        { kind: 'release', amount: 100n },
+      ]),
+    ).toEqual({ committed: 250n, disbursed: 150n });
+    expect(figuresOf([])).toEqual({ committed: 0n, disbursed: 0n });
+  });
+
+  it('leaves the pool less what is committed and what is paid out of it', () => {
+    expect(available({ poolAmount: 1_000n, committed: 250n, disbursed: 150n })).toBe(600n);
+    expect(available({ poolAmount: 0n, committed: 0n, disbursed: 0n })).toBe(0n);
+  });
+
+  it('writes the same signs as SQL over the posting alias it is given', () => {
+    expect(COMMITTED_SUM('q')).toBe(
+      `coalesce(sum(CASE q.kind WHEN 'commit' THEN q.amount WHEN 'release' THEN -q.amount WHEN 'disburse' THEN -q.amount WHEN 'refund' THEN q.amount ELSE 0 END), 0)`,
+    );
+    expect(DISBURSED_SUM()).toBe(
+      `coalesce(sum(CASE p.kind WHEN 'disburse' THEN p.amount WHEN 'refund' THEN -p.amount ELSE 0 END), 0)`,
+    );
+    // committed + disbursed: a payment moves money within what is used, it does not add to it
+    expect(USED_SUM()).toBe(
+      `coalesce(sum(CASE p.kind WHEN 'commit' THEN p.amount WHEN 'release' THEN -p.amount ELSE 0 END), 0)`,
+    );
+    expect(LEDGER_FIGURES()).toBe(`${COMMITTED_SUM()}::text AS committed, ${DISBURSED_SUM()}::text AS disbursed`);
+  });
+});
