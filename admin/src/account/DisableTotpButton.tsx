@@ -1,19 +1,11 @@
 import OffIcon from '@mui/icons-material/LockOpen';
-import {
-  Alert,
-  Button,
-  CircularProgress,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogContentText,
-  DialogTitle,
-} from '@mui/material';
+import { Alert, Button, Dialog, DialogContent, DialogContentText, DialogTitle } from '@mui/material';
 import { useState } from 'react';
 import type { FieldValues } from 'react-hook-form';
 import { Form, HttpError, PasswordInput, required, useNotify, useTranslate } from 'react-admin';
+import { DialogButtons } from '../common/ConfirmDialog';
+import { useProblemText } from '../common/useProblemText';
 import { useExitPoolDataProvider } from '../dataProvider';
-import { problemMessage } from '../httpClient';
 import { TotpCodeInput } from './CodeInput';
 import { normalizeTotpCode } from './totp';
 
@@ -37,6 +29,7 @@ export const DisableTotpButton = ({ required: requiredForRole, onDone }: { requi
   const dataProvider = useExitPoolDataProvider();
   const translate = useTranslate();
   const notify = useNotify();
+  const problemText = useProblemText();
   const [open, setOpen] = useState(false);
   const [saving, setSaving] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
@@ -62,8 +55,7 @@ export const DisableTotpButton = ({ required: requiredForRole, onDone }: { requi
     } catch (error) {
       const errors = fieldErrors(error);
       if (errors) return errors;
-      const message = problemMessage(error);
-      setProblem(translate(message, { _: message }));
+      setProblem(problemText(error));
       // 409: it was turned off meanwhile (another tab, an administrator's reset).
       if (error instanceof HttpError && error.status === 409) onDone();
       return undefined;
@@ -104,20 +96,7 @@ export const DisableTotpButton = ({ required: requiredForRole, onDone }: { requi
             <TotpCodeInput source="code" label="app.totp.code" helperText={false} />
             {problem && <Alert severity="error">{problem}</Alert>}
           </DialogContent>
-          <DialogActions>
-            <Button onClick={close} disabled={saving}>
-              {translate('ra.action.cancel')}
-            </Button>
-            <Button
-              type="submit"
-              variant="contained"
-              color="warning"
-              disabled={saving}
-              startIcon={saving ? <CircularProgress size={16} color="inherit" /> : <OffIcon />}
-            >
-              {translate('app.totp.turn_off')}
-            </Button>
-          </DialogActions>
+          <DialogButtons pending={saving} onCancel={close} confirmLabel="app.totp.turn_off" icon={<OffIcon />} />
         </Form>
       </Dialog>
     </>

@@ -2,9 +2,7 @@ import {
   Alert,
   Box,
   Button as MuiButton,
-  CircularProgress,
   Dialog,
-  DialogActions,
   DialogContent,
   DialogContentText,
   DialogTitle,
@@ -22,6 +20,7 @@ import {
   useRefresh,
   useTranslate,
 } from 'react-admin';
+import { DialogButtons } from '../common/ConfirmDialog';
 import { useExitPoolDataProvider } from '../dataProvider';
 import { problemKey } from '../httpClient';
 import type { Application, ApplicationAction, Finding } from '../types';
@@ -242,20 +241,14 @@ export const ActionDialogButton = ({
                 </Box>
               )}
             </DialogContent>
-            <DialogActions>
-              <MuiButton onClick={close} disabled={saving}>
-                {translate(closeLabel)}
-              </MuiButton>
-              <MuiButton
-                type="submit"
-                variant="contained"
-                color={color}
-                disabled={saving || blocked || !available}
-                startIcon={saving ? <CircularProgress size={16} color="inherit" /> : undefined}
-              >
-                {translate(confirm)}
-              </MuiButton>
-            </DialogActions>
+            <DialogButtons
+              pending={saving}
+              onCancel={close}
+              cancelLabel={closeLabel}
+              confirmLabel={confirm}
+              color={color}
+              disabled={blocked || !available}
+            />
           </RecordContextProvider>
         </Form>
       </Dialog>

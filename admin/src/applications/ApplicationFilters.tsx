@@ -1,6 +1,6 @@
-import { DateInput, NullableBooleanInput, ReferenceInput, SelectInput } from 'react-admin';
+import { DateInput, NullableBooleanInput, SelectInput } from 'react-admin';
 import { useCategoryChoices } from '../common/categories';
-import { searchFilter } from '../common/filters';
+import { searchFilter, unitFilter } from '../common/filters';
 import { useRole } from '../common/useRole';
 
 /** Filters of the applications list and the review queue. The status is chosen by the list's tabs, or fixed by the queue. */
@@ -9,18 +9,7 @@ export const useApplicationFilters = () => {
   const { choices: categoryChoices } = useCategoryChoices(false);
   return [
     searchFilter,
-    ...(national
-      ? [
-          <ReferenceInput
-            key="unitId"
-            source="unitId"
-            reference="units"
-            sort={{ field: 'code', order: 'ASC' }}
-            perPage={100}
-            alwaysOn
-          />,
-        ]
-      : []),
+    ...(national ? [unitFilter({ alwaysOn: true })] : []),
     <SelectInput key="categoryCode" source="categoryCode" choices={categoryChoices} alwaysOn />,
     <NullableBooleanInput key="urgent" source="urgent" />,
     <DateInput key="submittedAt_gte" source="submittedAt_gte" label="app.applications.submitted_from" />,

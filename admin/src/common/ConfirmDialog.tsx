@@ -1,6 +1,7 @@
 import {
   Alert,
-  Button,
+  Button as MuiButton,
+  type ButtonProps as MuiButtonProps,
   CircularProgress,
   Dialog,
   DialogActions,
@@ -8,8 +9,55 @@ import {
   DialogContentText,
   DialogTitle,
 } from '@mui/material';
-import { type ReactElement, type ReactNode, useId } from 'react';
-import { useTranslate } from 'react-admin';
+import { type ReactElement, type ReactNode, useId, useState } from 'react';
+import { Button, useRefresh, useTranslate } from 'react-admin';
+import { useProblemText } from './useProblemText';
+
+/**
+ * A dialog's Cancel and its action. While the request runs both are held, and the
+ * action's icon gives way to progress. Without `onConfirm` the action submits the
+ * dialog's form.
+ */
+export const DialogButtons = ({
+  pending,
+  onCancel,
+  cancelLabel = 'ra.action.cancel',
+  confirmLabel,
+  onConfirm,
+  icon,
+  color = 'warning',
+  disabled = false,
+}: {
+  pending: boolean;
+  onCancel: () => void;
+  /** translation keys */
+  cancelLabel?: string;
+  confirmLabel: string;
+  onConfirm?: () => void;
+  icon?: ReactElement;
+  color?: MuiButtonProps['color'];
+  /** holds the action back for a reason of the caller's (a block finding, the action gone) */
+  disabled?: boolean;
+}) => {
+  const translate = useTranslate();
+  return (
+    <DialogActions>
+      <MuiButton onClick={onCancel} disabled={pending}>
+        {translate(cancelLabel)}
+      </MuiButton>
+      <MuiButton
+        type={onConfirm ? 'button' : 'submit'}
+        onClick={onConfirm}
+        variant="contained"
+        color={color}
+        disabled={pending || disabled}
+        startIcon={pending ? <CircularProgress size={16} color="inherit" /> : icon}
+      >
+        {translate(confirmLabel)}
+      </MuiButton>
+    </DialogActions>
+  );
+};
 
 /**
  * A confirmation for an action with consequences: what it does, an optional
@@ -40,7 +88,6 @@ export const ConfirmDialog = ({
   onClose: () => void;
   onConfirm: () => void;
 }) => {
-  const translate = useTranslate();
   const titleId = useId();
   const close = () => {
     if (!pending) onClose();
@@ -61,20 +108,77 @@ export const ConfirmDialog = ({
           </Alert>
         )}
       </DialogContent>
-      <DialogActions>
-        <Button onClick={close} disabled={pending}>
-          {translate('ra.action.cancel')}
-        </Button>
-        <Button
-          onClick={onConfirm}
-          variant="contained"
-          color="warning"
-          disabled={pending}
-          startIcon={pending ? <CircularProgress size={16} color="inherit" /> : icon}
-        >
-          {translate(confirmLabel)}
-        </Button>
-      </DialogActions>
+      <DialogButtons pending={pending} onCancel={close} confirmLabel={confirmLabel} onConfirm={onConfirm} icon={icon} />
     </Dialog>
+  );
+};
+
+/**
+ * A warning-coloured button whose action runs after a ConfirmDialog. The page is
+ * refreshed after it; a refusal stays in the dialog, in the words `explain` gives
+ * it (by default the API's message in the user's language).
+ */
+export const ConfirmActionButton = ({
+  label,
+  icon,
+  title,
+  content,
+  warning,
+  run,
+  explain,
+}: {
+  /** a translation key, of the button and of the dialog's action */
+  label: string;
+  icon: ReactElement;
+  title: string;
+  content: string;
+  warning?: string;
+  /** the request, and what to say when it succeeded */
+  run: () => Promise<void>;
+  explain?: (error: unknown) => ReactNode;
+}) => {
+  const refresh = useRefresh();
+  const problemText = useProblemText();
+  const [open, setOpen] = useState(false);
+  const [pending, setPending] = useState(false);
+  const [problem, setProblem] = useState<ReactNode>(null);
+
+  const close = () => {
+    setOpen(false);
+    setProblem(null);
+  };
+
+  const confirm = async () => {
+    setPending(true);
+    setProblem(null);
+    try {
+      await run();
+      setOpen(false);
+      refresh();
+    } catch (error) {
+      setProblem((explain ?? problemText)(error));
+    } finally {
+      setPending(false);
+    }
+  };
+
+  return (
+    <>
+      <Button label={label} onClick={() => setOpen(true)} color="warning">
+        {icon}
+      </Button>
+      <ConfirmDialog
+        open={open}
+        title={title}
+        content={content}
+        warning={warning}
+        problem={problem}
+        pending={pending}
+        confirmLabel={label}
+        icon={icon}
+        onClose={close}
+        onConfirm={confirm}
+      />
+    </>
   );
 };

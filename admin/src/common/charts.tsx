@@ -113,21 +113,14 @@ export const LEGEND_PROPS = {
  * colours; `stacked` puts them on one bar. Called as a function, not rendered
  * as a component, because recharts reads its <Bar> children directly.
  */
-export const moneyBars = (names: { disbursed: string; committed: string }, stacked = false) => [
-  <Bar
-    key="disbursed"
-    dataKey="disbursed"
-    stackId={stacked ? 'money' : undefined}
-    name={names.disbursed}
-    fill={SERIES_COLORS.disbursed}
-    isAnimationActive={false}
-  />,
-  <Bar
-    key="committed"
-    dataKey="committed"
-    stackId={stacked ? 'money' : undefined}
-    name={names.committed}
-    fill={SERIES_COLORS.committed}
-    isAnimationActive={false}
-  />,
-];
+export const moneyBars = (names: { disbursed: string; committed: string }, stacked = false) =>
+  (['disbursed', 'committed'] as const).map((series) => (
+    <Bar
+      key={series}
+      dataKey={series}
+      stackId={stacked ? 'money' : undefined}
+      name={names[series]}
+      fill={SERIES_COLORS[series]}
+      isAnimationActive={false}
+    />
+  ));

@@ -1,5 +1,5 @@
 import { AutocompleteInput, DateInput, NumberInput, ReferenceInput, SelectInput } from 'react-admin';
-import { searchFilter } from '../common/filters';
+import { searchFilter, unitFilter } from '../common/filters';
 import { useRole } from '../common/useRole';
 import { wholeNumber } from '../common/validators';
 import { payeeTypeChoices } from './payeeTypes';
@@ -9,20 +9,7 @@ export const useDisbursementFilters = () => {
   const national = useRole() !== 'unit_worker';
   return [
     searchFilter,
-    ...(national
-      ? [
-          <ReferenceInput
-            key="unitId"
-            source="unitId"
-            reference="units"
-            sort={{ field: 'code', order: 'ASC' }}
-            perPage={100}
-            alwaysOn
-          >
-            <SelectInput sx={{ minWidth: 240 }} />
-          </ReferenceInput>,
-        ]
-      : []),
+    ...(national ? [unitFilter({ alwaysOn: true, children: <SelectInput sx={{ minWidth: 240 }} /> })] : []),
     <NumberInput key="year" source="year" step={1} validate={wholeNumber} alwaysOn sx={{ width: 120 }} />,
     <SelectInput key="payeeType" source="payeeType" choices={payeeTypeChoices} />,
     <DateInput key="paidOn_gte" source="paidOn_gte" label="app.disbursements.paid_from" />,

@@ -1,17 +1,6 @@
 import PaymentIcon from '@mui/icons-material/Payments';
 import RefundIcon from '@mui/icons-material/Undo';
-import {
-  Alert,
-  Box,
-  Button as MuiButton,
-  CircularProgress,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogContentText,
-  DialogTitle,
-  Typography,
-} from '@mui/material';
+import { Alert, Box, Dialog, DialogContent, DialogContentText, DialogTitle, Typography } from '@mui/material';
 import { useEffect, useRef, useState } from 'react';
 import { useFormContext, type FieldValues } from 'react-hook-form';
 import {
@@ -30,6 +19,7 @@ import {
   useTranslate,
   type Validator,
 } from 'react-admin';
+import { DialogButtons } from '../common/ConfirmDialog';
 import { MoneyInput, minMoney } from '../common/MoneyInput';
 import { minorToJson, toMinor, useFormatMoney } from '../common/money';
 import { noNationalId } from '../common/validators';
@@ -298,20 +288,12 @@ export const RecordPaymentButton = ({ kind }: { kind: PaymentKind }) => {
               </Alert>
             )}
           </DialogContent>
-          <DialogActions>
-            <MuiButton onClick={close} disabled={saving}>
-              {translate('ra.action.cancel')}
-            </MuiButton>
-            <MuiButton
-              type="submit"
-              variant="contained"
-              color={refund ? 'warning' : 'primary'}
-              disabled={saving}
-              startIcon={saving ? <CircularProgress size={16} color="inherit" /> : undefined}
-            >
-              {translate(refund ? 'app.disbursements.record_refund' : 'app.disbursements.record_payment')}
-            </MuiButton>
-          </DialogActions>
+          <DialogButtons
+            pending={saving}
+            onCancel={close}
+            confirmLabel={refund ? 'app.disbursements.record_refund' : 'app.disbursements.record_payment'}
+            color={refund ? 'warning' : 'primary'}
+          />
         </Form>
       </Dialog>
     </>

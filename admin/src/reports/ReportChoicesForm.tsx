@@ -15,6 +15,7 @@ import {
 } from '@mui/material';
 import { useGetList, useTranslate } from 'react-admin';
 import { useCategoryChoices } from '../common/categories';
+import { SmallSelect } from '../common/SmallSelect';
 import { GROUPINGS, type BudgetYear, type Grouping, type Unit } from '../types';
 import type { PeriodKind, ReportChoices } from './reportChoices';
 
@@ -65,22 +66,15 @@ export const ReportChoicesForm = ({ choices, onChange, years, showUnitFilter, pr
           </ToggleButtonGroup>
         </Box>
         {choices.period === 'year' ? (
-          <FormControl size="small" fullWidth={false} sx={{ ...wide, minWidth: 160 }}>
-            <InputLabel id="report-year-label">{translate('app.reports.year')}</InputLabel>
-            <Select
-              labelId="report-year-label"
-              label={translate('app.reports.year')}
-              value={choices.year && years.some((y) => y.year === choices.year) ? String(choices.year) : ''}
-              onChange={(event) => set({ year: Number(event.target.value) })}
-              inputProps={{ 'data-testid': 'report-year' }}
-            >
-              {years.map((y) => (
-                <MenuItem key={y.id} value={String(y.year)}>
-                  {y.year}
-                </MenuItem>
-              ))}
-            </Select>
-          </FormControl>
+          <SmallSelect
+            id="report-year"
+            label={translate('app.reports.year')}
+            value={choices.year && years.some((y) => y.year === choices.year) ? String(choices.year) : ''}
+            onChange={(value) => set({ year: Number(value) })}
+            options={years.map((y) => ({ value: String(y.year), label: y.year }))}
+            sx={{ ...wide, minWidth: 160 }}
+            testId="report-year"
+          />
         ) : (
           <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} sx={wide}>
             <TextField
@@ -144,47 +138,25 @@ export const ReportChoicesForm = ({ choices, onChange, years, showUnitFilter, pr
           </Select>
         </FormControl>
         {showUnitFilter && (
-          <FormControl size="small" fullWidth={false} sx={{ ...wide, minWidth: 220 }}>
-            <InputLabel id="report-unit-label" shrink>
-              {translate('app.reports.unit')}
-            </InputLabel>
-            <Select
-              labelId="report-unit-label"
-              label={translate('app.reports.unit')}
-              notched
-              displayEmpty
-              value={choices.unitId ?? ALL}
-              onChange={(event) => set({ unitId: event.target.value || undefined })}
-            >
-              <MenuItem value={ALL}>{translate('app.reports.all_units')}</MenuItem>
-              {(units ?? []).map((unit) => (
-                <MenuItem key={unit.id} value={unit.id}>
-                  {unit.code} – {unit.name}
-                </MenuItem>
-              ))}
-            </Select>
-          </FormControl>
+          <SmallSelect
+            id="report-unit"
+            label={translate('app.reports.unit')}
+            all={translate('app.reports.all_units')}
+            value={choices.unitId ?? ALL}
+            onChange={(value) => set({ unitId: value || undefined })}
+            options={(units ?? []).map((unit) => ({ value: unit.id, label: `${unit.code} – ${unit.name}` }))}
+            sx={{ ...wide, minWidth: 220 }}
+          />
         )}
-        <FormControl size="small" fullWidth={false} sx={{ ...wide, minWidth: 220 }}>
-          <InputLabel id="report-category-label" shrink>
-            {translate('app.reports.category')}
-          </InputLabel>
-          <Select
-            labelId="report-category-label"
-            label={translate('app.reports.category')}
-            notched
-            displayEmpty
-            value={choices.categoryCode ?? ALL}
-            onChange={(event) => set({ categoryCode: event.target.value || undefined })}
-          >
-            <MenuItem value={ALL}>{translate('app.reports.all_categories')}</MenuItem>
-            {categories.map((category) => (
-              <MenuItem key={category.id} value={category.id}>
-                {category.name}
-              </MenuItem>
-            ))}
-          </Select>
-        </FormControl>
+        <SmallSelect
+          id="report-category"
+          label={translate('app.reports.category')}
+          all={translate('app.reports.all_categories')}
+          value={choices.categoryCode ?? ALL}
+          onChange={(value) => set({ categoryCode: value || undefined })}
+          options={categories.map((category) => ({ value: category.id, label: category.name }))}
+          sx={{ ...wide, minWidth: 220 }}
+        />
       </Stack>
       <Typography variant="body2" color="text.secondary">
         {translate(choices.period === 'year' ? 'app.reports.period_hint_year' : 'app.reports.period_hint_dates')}

@@ -1,16 +1,7 @@
-import {
-  Checkbox,
-  Divider,
-  FormControl,
-  FormControlLabel,
-  InputLabel,
-  MenuItem,
-  Select,
-  Stack,
-  Typography,
-} from '@mui/material';
+import { Checkbox, Divider, FormControlLabel, Stack, Typography } from '@mui/material';
 import { type ReactNode, useState } from 'react';
 import { useLocaleState, useTranslate } from 'react-admin';
+import { SmallSelect } from '../common/SmallSelect';
 import { spendingParams } from '../dataProvider';
 import type { CsvDelimiter } from '../types';
 import { DownloadButton } from './DownloadButton';
@@ -53,19 +44,18 @@ export const ReportDownloads = ({ choices }: { choices: ReportChoices }) => {
   return (
     <Stack spacing={2} divider={<Divider flexItem />}>
       <Section title={translate('app.reports.spending_files')} hint={translate('app.reports.spending_files_hint')}>
-        <FormControl size="small" fullWidth={false} sx={{ minWidth: 260 }}>
-          <InputLabel id="csv-delimiter-label">{translate('app.reports.delimiter')}</InputLabel>
-          <Select
-            labelId="csv-delimiter-label"
-            label={translate('app.reports.delimiter')}
-            value={delimiter}
-            onChange={(event) => setPicked(event.target.value as CsvDelimiter)}
-            inputProps={{ 'data-testid': 'csv-delimiter' }}
-          >
-            <MenuItem value=";">{translate('app.reports.delimiter_semicolon')}</MenuItem>
-            <MenuItem value=",">{translate('app.reports.delimiter_comma')}</MenuItem>
-          </Select>
-        </FormControl>
+        <SmallSelect
+          id="csv-delimiter"
+          label={translate('app.reports.delimiter')}
+          value={delimiter}
+          onChange={(value) => setPicked(value as CsvDelimiter)}
+          options={[
+            { value: ';', label: translate('app.reports.delimiter_semicolon') },
+            { value: ',', label: translate('app.reports.delimiter_comma') },
+          ]}
+          sx={{ minWidth: 260 }}
+          testId="csv-delimiter"
+        />
         <DownloadButton
           path="reports/spending.csv"
           params={{ ...spending, lang, delimiter }}

@@ -1,8 +1,9 @@
-import { FormControl, InputLabel, MenuItem, Select, Stack } from '@mui/material';
+import { Stack } from '@mui/material';
 import { useState } from 'react';
 import { useTranslate } from 'react-admin';
 import { BarChart, CartesianGrid, Legend, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { AXIS_TICK, LEGEND_PROPS, ChartBox, TOOLTIP_STYLE, moneyBars, useMoneyChartFormat } from '../common/charts';
+import { SmallSelect } from '../common/SmallSelect';
 import type { Grouping, SpendingReport, SpendingRow } from '../types';
 import { groupKey, useGroupLabel } from './groupLabels';
 
@@ -56,21 +57,14 @@ export const SpendingChart = ({ report }: { report: SpendingReport }) => {
   return (
     <Stack spacing={1}>
       {report.groupBy.length > 1 && grouping && (
-        <FormControl size="small" fullWidth={false} sx={{ width: 220 }}>
-          <InputLabel id="chart-by-label">{translate('app.reports.chart_by')}</InputLabel>
-          <Select
-            labelId="chart-by-label"
-            label={translate('app.reports.chart_by')}
-            value={grouping}
-            onChange={(event) => setChosen(event.target.value as Grouping)}
-          >
-            {report.groupBy.map((g) => (
-              <MenuItem key={g} value={g}>
-                {translate(`app.reports.groupings.${g}`)}
-              </MenuItem>
-            ))}
-          </Select>
-        </FormControl>
+        <SmallSelect
+          id="chart-by"
+          label={translate('app.reports.chart_by')}
+          value={grouping}
+          onChange={(value) => setChosen(value as Grouping)}
+          options={report.groupBy.map((g) => ({ value: g, label: translate(`app.reports.groupings.${g}`) }))}
+          sx={{ width: 220 }}
+        />
       )}
       <ChartBox height={340} label={translate('app.reports.chart_label')}>
         <ResponsiveContainer width="100%" height="100%">

@@ -4,13 +4,12 @@ import {
   List,
   NullableBooleanInput,
   ReferenceField,
-  ReferenceInput,
   SelectField,
   SelectInput,
   SimpleList,
   useTranslate,
 } from 'react-admin';
-import { searchFilter } from '../common/filters';
+import { searchFilter, unitFilter } from '../common/filters';
 import { usePhone } from '../common/usePhone';
 import { roleChoices } from '../common/roles';
 import type { User } from '../types';
@@ -20,13 +19,7 @@ import { useUserExporter } from './UserExporter';
 const filters = [
   searchFilter,
   <SelectInput key="role" source="role" choices={roleChoices} />,
-  <ReferenceInput
-    key="unitId"
-    source="unitId"
-    reference="units"
-    sort={{ field: 'code', order: 'ASC' }}
-    perPage={100}
-  />,
+  unitFilter(),
   <NullableBooleanInput key="active" source="active" />,
   <NullableBooleanInput key="totpEnabled" source="totpEnabled" />,
 ];
