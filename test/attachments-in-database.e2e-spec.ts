@@ -316,8 +316,12 @@ describe('Attachments in PostgreSQL', () => {
     const stream = await t.app.get(AttachmentStore).read({ id, size, sha256: sha256(bytes) });
     const pieces = stream[Symbol.asyncIterator]();
     let received = ((await pieces.next()).value as Buffer).length;
-    // a reader that takes its time: whatever the stream read ahead meanwhile, it read before the chunks went
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // a reader that takes its time: the stream reads ahead until its buffer is full, and then waits for it;
+    // whatever it read ahead by then, it read before the chunks went
+    for (const deadline = Date.now() + 10_000; stream.readableLength < stream.readableHighWaterMark;) {
+      if (Date.now() > deadline) throw new Error('gave up waiting: the stream to fill its buffer');
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
     await t.db.query(`DELETE FROM attachment_chunks WHERE attachment_id = $1 AND n >= 3`, [id]);
     await expect(
       (async () => {

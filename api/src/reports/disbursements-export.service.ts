@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { EventEmitter } from 'node:events';
 import { InjectEntityManager } from '@nestjs/typeorm';
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../auth/auth.decorators.js';
@@ -21,6 +22,17 @@ export interface PaymentLine {
   id: string;
 }
 
+/**
+ * What an export reads, as it reads it: `page` after each page fetched (its
+ * rows), `end` when the export stops reading (at its last page, or because its
+ * reader went away) with the pages it read. The pace of the database behind a
+ * file, observable without reaching into the service.
+ */
+export interface ExportReads {
+  page: [rows: number];
+  end: [pages: number];
+}
+
 /** Rows per query: large enough to be quick, small enough that memory never notices. */
 export const PAGE_ROWS = 2000;
 
@@ -39,15 +51,24 @@ export class DisbursementsExportService {
     private readonly disbursements: DisbursementsService,
   ) {}
 
+  readonly reads = new EventEmitter<ExportReads>();
+
   async *payments(actor: Actor, query: ListQuery): AsyncGenerator<PaymentLine[]> {
     const [{ last }] = await this.manager.query(`SELECT coalesce(max(seq), 0)::text AS last FROM disbursements`);
     let after: { paidOn: string; seq: string } | null = null;
-    for (;;) {
-      const rows: Record<string, string>[] = await this.page(actor, query, last, after).getRawMany();
-      if (rows.length) yield rows.map(toLine);
-      if (rows.length < PAGE_ROWS) return;
-      const end = rows[rows.length - 1];
-      after = { paidOn: end.paidOn, seq: end.seq };
+    let pages = 0;
+    try {
+      for (;;) {
+        const rows: Record<string, string>[] = await this.page(actor, query, last, after).getRawMany();
+        pages++;
+        this.reads.emit('page', rows.length);
+        if (rows.length) yield rows.map(toLine);
+        if (rows.length < PAGE_ROWS) return;
+        const end = rows[rows.length - 1];
+        after = { paidOn: end.paidOn, seq: end.seq };
+      }
+    } finally {
+      this.reads.emit('end', pages);
     }
   }
 
