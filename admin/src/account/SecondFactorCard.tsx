@@ -15,8 +15,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { HttpError, useNotify, useTranslate } from 'react-admin';
 import { useNavigate } from 'react-router-dom';
+import { useProblemText } from '../common/useProblemText';
 import { useExitPoolDataProvider } from '../dataProvider';
-import { problemMessage } from '../httpClient';
 import { session } from '../session';
 import type { TotpSetup, TotpStatus } from '../types';
 import { DisableTotpButton } from './DisableTotpButton';
@@ -65,6 +65,7 @@ export const SecondFactorCard = () => {
   const queryClient = useQueryClient();
   const translate = useTranslate();
   const notify = useNotify();
+  const problemText = useProblemText();
   const navigate = useNavigate();
   const gated = useEnrolmentRequired();
   const { data: status, isPending, error } = useTotpStatus();
@@ -83,8 +84,7 @@ export const SecondFactorCard = () => {
     try {
       setSetup((await dataProvider.totpSetup()).data);
     } catch (failure) {
-      const message = problemMessage(failure);
-      setProblem(translate(message, { _: message }));
+      setProblem(problemText(failure));
       // 409: it is on already (turned on in another tab).
       if (failure instanceof HttpError && failure.status === 409) void reload();
     } finally {

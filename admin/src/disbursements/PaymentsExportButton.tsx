@@ -1,8 +1,6 @@
 import DownloadIcon from '@mui/icons-material/Download';
-import { useState } from 'react';
-import { Button, useListContext, useLocaleState, useNotify, useTranslate } from 'react-admin';
-import { useExitPoolDataProvider } from '../dataProvider';
-import { problemMessage } from '../httpClient';
+import { Button, useListContext, useLocaleState } from 'react-admin';
+import { useDownload } from '../common/useDownload';
 
 /**
  * The payments list's Export: the API's own file (`GET /api/disbursements.csv`)
@@ -11,30 +9,20 @@ import { problemMessage } from '../httpClient';
  */
 export const PaymentsExportButton = () => {
   const { filterValues, total } = useListContext();
-  const dataProvider = useExitPoolDataProvider();
   const [locale] = useLocaleState();
-  const notify = useNotify();
-  const translate = useTranslate();
-  const [pending, setPending] = useState(false);
-  const download = async () => {
-    setPending(true);
-    try {
-      await dataProvider.downloadFile('disbursements.csv', {
-        filter: JSON.stringify(filterValues ?? {}),
-        lang: locale === 'da' ? 'da' : 'en',
-      });
-    } catch (error) {
-      const message = problemMessage(error);
-      notify('app.reports.download_failed', {
-        type: 'error',
-        messageArgs: { message: translate(message, { _: message }) },
-      });
-    } finally {
-      setPending(false);
-    }
-  };
+  const { download, pending } = useDownload();
+  const exportAll = () =>
+    download('disbursements.csv', {
+      filter: JSON.stringify(filterValues ?? {}),
+      lang: locale === 'da' ? 'da' : 'en',
+    });
   return (
-    <Button label="ra.action.export" onClick={download} disabled={pending || total === 0} data-testid="payments-export">
+    <Button
+      label="ra.action.export"
+      onClick={exportAll}
+      disabled={pending || total === 0}
+      data-testid="payments-export"
+    >
       <DownloadIcon />
     </Button>
   );

@@ -22,11 +22,11 @@ import {
 import { DialogButtons } from '../common/ConfirmDialog';
 import { MoneyInput, minMoney } from '../common/MoneyInput';
 import { minorToJson, toMinor, useFormatMoney } from '../common/money';
+import { useProblemText } from '../common/useProblemText';
 import { noNationalId } from '../common/validators';
 import { useDialogLayout, WorkflowButton } from '../applications/ActionDialog';
 import { GRANT_STATUSES, PAYABLE_STATUSES, unpaidOf } from '../applications/grants';
 import { useExitPoolDataProvider } from '../dataProvider';
-import { problemMessage } from '../httpClient';
 import type { Application, DisbursementInput } from '../types';
 import { payeeTypeChoices } from './payeeTypes';
 
@@ -116,6 +116,7 @@ export const RecordPaymentButton = ({ kind }: { kind: PaymentKind }) => {
   const refresh = useRefresh();
   const format = useFormatMoney();
   const dialogLayout = useDialogLayout();
+  const problemText = useProblemText();
   const [open, setOpen] = useState(false);
   const [saving, setSaving] = useState(false);
   // A conflict is worded with the grant's figures as they are now (the page refreshes after a 409).
@@ -173,11 +174,10 @@ export const RecordPaymentButton = ({ kind }: { kind: PaymentKind }) => {
       if (error instanceof HttpError && error.status === 400 && body?.errors && Object.keys(body.errors).length > 0) {
         return body.errors;
       }
-      const message = problemMessage(error);
       setProblem(
         !answered
           ? { message: translate('app.disbursements.retry_safe') }
-          : { message: translate(message, { _: message }), code: errorCode(error) },
+          : { message: problemText(error), code: errorCode(error) },
       );
       // A 409 may mean the grant moved on meanwhile (paid elsewhere, cancelled): show it as it is now.
       if (error instanceof HttpError && error.status === 409) refresh();

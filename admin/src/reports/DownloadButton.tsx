@@ -1,9 +1,7 @@
 import DownloadIcon from '@mui/icons-material/Download';
 import { Button, CircularProgress } from '@mui/material';
-import { useState } from 'react';
-import { useNotify, useTranslate } from 'react-admin';
-import { useExitPoolDataProvider } from '../dataProvider';
-import { problemMessage } from '../httpClient';
+import { useNotify } from 'react-admin';
+import { useDownload } from '../common/useDownload';
 
 interface DownloadButtonProps {
   /** the API path under /api, e.g. `reports/spending.csv` */
@@ -19,24 +17,11 @@ interface DownloadButtonProps {
  * URL) and saves it under the API's file name; a refusal is told in a notification.
  */
 export const DownloadButton = ({ path, params, label, disabled, testId }: DownloadButtonProps) => {
-  const dataProvider = useExitPoolDataProvider();
   const notify = useNotify();
-  const translate = useTranslate();
-  const [pending, setPending] = useState(false);
+  const { download: save, pending } = useDownload();
   const download = async () => {
-    setPending(true);
-    try {
-      const name = await dataProvider.downloadFile(path, params);
-      notify('app.reports.downloaded', { type: 'info', messageArgs: { name } });
-    } catch (error) {
-      const message = problemMessage(error);
-      notify('app.reports.download_failed', {
-        type: 'error',
-        messageArgs: { message: translate(message, { _: message }) },
-      });
-    } finally {
-      setPending(false);
-    }
+    const name = await save(path, params);
+    if (name !== null) notify('app.reports.downloaded', { type: 'info', messageArgs: { name } });
   };
   return (
     <Button
