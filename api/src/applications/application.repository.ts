@@ -114,6 +114,11 @@ export class ApplicationRepository {
     return tx.save(Application, a);
   }
 
+  /** The status a payment or refund leads to (the workflow's statusAfterPayment), written in the payment's transaction. */
+  async setStatus(tx: EntityManager, id: string, status: Application['status']): Promise<void> {
+    await tx.update(Application, { id }, { status });
+  }
+
   /** The case of a new application, locked, so that application numbers within a case never collide. */
   lockCase(tx: EntityManager, caseId: string): Promise<Case | null> {
     return tx.findOne(Case, { where: { id: caseId }, lock: { mode: 'pessimistic_write' } });

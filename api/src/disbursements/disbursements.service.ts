@@ -253,7 +253,7 @@ export class DisbursementsService {
       if (a.status === 'cancelled') await this.ledger.post(tx, year.id, a, 'release', -amount, actor.id);
     }
     const status = statusAfterPayment(a, amount);
-    if (status !== a.status) await tx.update(Application, { id: a.id }, { status });
+    if (status !== a.status) await this.applicationRepository.setStatus(tx, a.id, status);
     faultPoint(this.config, 'disbursement.before-commit');
     await this.audit.record(
       {
