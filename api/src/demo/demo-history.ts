@@ -601,6 +601,7 @@ async function write(
   }
   await ledger.years.updateYear(tx, ctx.previousYear.id, {
     status: 'closed',
-    closedAt: new Date(Date.UTC(ctx.previousYear.year, 11, 31, 16)),
+    // the afternoon of 31 December where the installation is (16:00 UTC is already 1 January from UTC+8 east)
+    closedAt: new Date(ctx.previousYear.year, 11, 31, 16),
   });
 }
