@@ -5,7 +5,7 @@ import { useRole } from '../common/useRole';
 import type { BudgetYear } from '../types';
 import { BudgetYearStatusField } from './budgetYearStatus';
 import { CloseYearButton } from './CloseYearButton';
-import { PoolGauge } from './PoolGauge';
+import { YearPoolGauge } from './PoolGauge';
 import { UnitUsageTable } from './UnitUsageTable';
 
 const BudgetYearActions = () => {
@@ -40,15 +40,7 @@ const BudgetYearPage = () => {
               </Typography>
             )}
           </Stack>
-          <PoolGauge
-            total={record.poolAmount}
-            disbursed={record.disbursed}
-            committed={record.committed}
-            available={record.available}
-          />
-          <Typography variant="body2" color="text.secondary" sx={{ mt: 2 }}>
-            {translate('app.budget_years.explanation')}
-          </Typography>
+          <YearPoolGauge year={record} />
         </CardContent>
       </Card>
       <Card variant="outlined">

@@ -2,6 +2,7 @@ import { Box, Stack, Tooltip, Typography } from '@mui/material';
 import { useTranslate } from 'react-admin';
 import { toMinor, useFormatMoney } from '../common/money';
 import { share, useFormatPercent } from '../common/percent';
+import type { BudgetYear } from '../types';
 
 // Okabe–Ito colours, told apart with every common colour-vision deficiency; the
 // committed part is also hatched, so the bar reads in greyscale and print too.
@@ -136,5 +137,27 @@ export const PoolGauge = ({
         </Box>
       </Stack>
     </Box>
+  );
+};
+
+/** The year's whole pool as a gauge, with the words that say what its parts mean. */
+export const YearPoolGauge = ({
+  year,
+}: {
+  year: Pick<BudgetYear, 'poolAmount' | 'committed' | 'disbursed' | 'available'>;
+}) => {
+  const translate = useTranslate();
+  return (
+    <>
+      <PoolGauge
+        total={year.poolAmount}
+        committed={year.committed}
+        disbursed={year.disbursed}
+        available={year.available}
+      />
+      <Typography variant="body2" color="text.secondary" sx={{ mt: 2 }}>
+        {translate('app.budget_years.explanation')}
+      </Typography>
+    </>
   );
 };

@@ -1,7 +1,7 @@
 import { Alert, Box, Skeleton, Typography } from '@mui/material';
 import { type ReactNode, useCallback } from 'react';
 import { HttpError, useTranslate } from 'react-admin';
-import { Bar } from 'recharts';
+import { Bar, BarChart, Legend, ResponsiveContainer, Tooltip } from 'recharts';
 import { GAUGE_COLORS } from '../budget-years/PoolGauge';
 import { problemMessage } from '../httpClient';
 import { useFormatMoney, useFormatMoneyCompact } from './money';
@@ -124,3 +124,52 @@ export const moneyBars = (names: { disbursed: string; committed: string }, stack
       isAnimationActive={false}
     />
   ));
+
+/**
+ * Rows' disbursed and committed money as stacked bars, with the legend and the
+ * money tooltip; `children` are the grid and the axes. Rows without any money
+ * show the empty state instead of an empty chart.
+ */
+export const StackedMoneyChart = ({
+  rows,
+  label,
+  height,
+  layout = 'horizontal',
+  margin,
+  labelFormatter,
+  children,
+}: {
+  rows: readonly Record<'committed' | 'disbursed', number | null>[];
+  /** the chart's name for screen readers, translated */
+  label: string;
+  height: number;
+  layout?: 'horizontal' | 'vertical';
+  margin: { top: number; right: number; bottom: number; left: number };
+  /** the tooltip's heading of a bar, when its axis label is not enough */
+  labelFormatter?: (label: unknown) => string;
+  children: ReactNode;
+}) => {
+  const translate = useTranslate();
+  const { tooltip } = useMoneyChartFormat();
+  if (noMoney(rows, ['committed', 'disbursed'])) return <EmptyChart text="app.charts.no_money" />;
+  return (
+    <ChartBox height={height} label={label}>
+      <ResponsiveContainer width="100%" height="100%">
+        <BarChart data={rows} layout={layout} margin={margin}>
+          {children}
+          <Tooltip
+            {...TOOLTIP_STYLE}
+            formatter={tooltip}
+            labelFormatter={labelFormatter}
+            cursor={{ fillOpacity: 0.2 }}
+          />
+          <Legend {...LEGEND_PROPS} />
+          {moneyBars(
+            { disbursed: translate('app.charts.disbursed'), committed: translate('app.charts.committed') },
+            true,
+          )}
+        </BarChart>
+      </ResponsiveContainer>
+    </ChartBox>
+  );
+};

@@ -1,8 +1,7 @@
 import { Alert, Divider, Stack } from '@mui/material';
-import { useCreatePath, useTranslate } from 'react-admin';
+import { useTranslate } from 'react-admin';
 import { sumMoney } from '@app/money';
 import { PoolGauge } from '../budget-years/PoolGauge';
-import { useCurrentBudgetYear } from '../budget-years/useCurrentBudgetYear';
 import { ChartState, SERIES_COLORS } from '../common/charts';
 import { toMinor, useFormatMoney } from '../common/money';
 import { usePoolReport } from '../reports/useReports';
@@ -11,31 +10,19 @@ import { CategorySpendingChart } from './CategorySpendingChart';
 import { DashboardCard, DashboardGrid } from './DashboardCard';
 import { Figure } from './Figure';
 import { StatusChart } from './StatusChart';
+import { useThisYearCard } from './useThisYearCard';
 
 /** This year's money of the unit (the pool report answers a unit worker for their own unit only). */
 const UnitMoneyCard = () => {
   const translate = useTranslate();
   const format = useFormatMoney();
-  const createPath = useCreatePath();
-  const { budgetYear, isPending: yearPending } = useCurrentBudgetYear();
+  const { budgetYear, isPending: yearPending, card } = useThisYearCard();
   const { data: report, isPending, error } = usePoolReport(budgetYear?.year);
   const unit = report?.byUnit[0];
   const allocation = toMinor(unit?.allocation);
   const used = sumMoney([toMinor(unit?.committed) ?? 0n, toMinor(unit?.disbursed) ?? 0n]);
   return (
-    <DashboardCard
-      title={translate('app.dashboard.unit_money.title')}
-      subheader={budgetYear ? translate('app.dashboard.this_year', { year: budgetYear.year }) : undefined}
-      link={
-        budgetYear
-          ? {
-              to: createPath({ resource: 'budget-years', id: budgetYear.id, type: 'show' }),
-              label: translate('app.dashboard.pool.open', { year: budgetYear.year }),
-            }
-          : undefined
-      }
-      testId="dashboard-unit-money"
-    >
+    <DashboardCard title={translate('app.dashboard.unit_money.title')} {...card} testId="dashboard-unit-money">
       {!yearPending && !budgetYear ? (
         <Alert severity="info">{translate('app.dashboard.no_budget_year')}</Alert>
       ) : (
@@ -80,6 +67,22 @@ const UnitMoneyCard = () => {
   );
 };
 
+// What waits for the unit worker: answers the contact point asked for, the longest waiting first; then drafts.
+const WAITING: { title: string; statuses: string[]; emptyText: string; order: 'ASC' | 'DESC' }[] = [
+  {
+    title: 'app.dashboard.waiting.info_requested',
+    statuses: ['info_requested'],
+    emptyText: 'app.dashboard.waiting.none_info',
+    order: 'ASC',
+  },
+  {
+    title: 'app.dashboard.waiting.drafts',
+    statuses: ['draft'],
+    emptyText: 'app.dashboard.waiting.none_drafts',
+    order: 'DESC',
+  },
+];
+
 /** The unit worker's home: their applications by status, the unit's money this year, and what waits for them. */
 export const UnitWorkerDashboard = () => {
   const translate = useTranslate();
@@ -96,22 +99,16 @@ export const UnitWorkerDashboard = () => {
           spacing={3}
           divider={<Divider orientation="vertical" flexItem />}
         >
-          <Stack sx={{ flex: 1, minWidth: 0 }}>
-            <ApplicationLinks
-              title={translate('app.dashboard.waiting.info_requested')}
-              statuses={['info_requested']}
-              emptyText="app.dashboard.waiting.none_info"
-              order="ASC"
-            />
-          </Stack>
-          <Stack sx={{ flex: 1, minWidth: 0 }}>
-            <ApplicationLinks
-              title={translate('app.dashboard.waiting.drafts')}
-              statuses={['draft']}
-              emptyText="app.dashboard.waiting.none_drafts"
-              order="DESC"
-            />
-          </Stack>
+          {WAITING.map((list) => (
+            <Stack key={list.title} sx={{ flex: 1, minWidth: 0 }}>
+              <ApplicationLinks
+                title={translate(list.title)}
+                statuses={list.statuses}
+                emptyText={list.emptyText}
+                order={list.order}
+              />
+            </Stack>
+          ))}
         </Stack>
       </DashboardCard>
       <DashboardCard
