@@ -3,31 +3,15 @@
 // open are looked up through the API first. A screen that fails is logged and
 // shot as it stands, and the tour goes on.
 
-const ACCOUNTS = {
-  kbh: 'kbh@demo.test',
-  fyn: 'fyn@demo.test',
-  ncp: 'ncp@demo.test',
-  ncp2: 'ncp2@demo.test',
-  finance: 'finance@demo.test',
-  admin: 'admin@demo.test',
-};
+import { ACCOUNTS, FORM, apiClient, fillApplication, go as goTo, screens, signedIn } from './tour-kit.mjs';
 
 // English and Danish wording of what the tour clicks.
 const T = {
-  signIn: /^(Sign in|Log ind)$/,
-  save: /^(Save|Gem)$/,
+  ...FORM,
   cancel: /^(Cancel|Annullér)$/,
   drafts: /^(Drafts|Kladder)$/,
   open: /^(Open|Åbne)$/,
-  category: /^(Category|Kategori)/,
-  description: /^(Description|Beskrivelse)/,
-  quantity: /^(Quantity|Antal)/,
-  unitPrice: /^(Unit price|Stykpris)/,
-  justification: /^(Justification|Begrundelse)/,
-  ordinaryFunding: /(Ordinary funding considered|Almindelig finansiering overvejet)/,
-  add: /^(Add|Tilføj)$/,
   check: /(Check against guidelines|Tjek mod retningslinjerne)/,
-  submit: /^(Submit|Indsend)$/,
   answer: /^(Answer|Besvar)$/,
   approve: /^(Approve|Bevilg)$/,
   secondApproval: /^(Second approval|Anden godkendelse)$/,
@@ -42,38 +26,15 @@ const T = {
 };
 
 export async function roleTour({ browser, base, outDir, password }) {
-  const api = async (token, path, init = {}) => {
-    const response = await fetch(`${base}/api/${path}`, {
-      ...init,
-      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', ...init.headers },
-    });
-    const body = await response.json().catch(() => null);
-    if (!response.ok) throw new Error(`${init.method ?? 'GET'} ${path}: ${response.status} ${JSON.stringify(body)}`);
-    return body;
-  };
-  const tokenOf = async (email) => {
-    const response = await fetch(`${base}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ email, password }),
-    });
-    return (await response.json()).accessToken;
-  };
-  const list = (token, resource, filter = {}, sort = ['createdAt', 'DESC']) =>
-    api(
-      token,
-      `${resource}?filter=${encodeURIComponent(JSON.stringify(filter))}&sort=${encodeURIComponent(JSON.stringify(sort))}&range=${encodeURIComponent('[0,99]')}`,
-    );
+  const { list } = apiClient(base, password);
 
   // The records the tour opens.
-  const ncpToken = await tokenOf(ACCOUNTS.ncp);
-  const kbhToken = await tokenOf(ACCOUNTS.kbh);
-  const all = await list(ncpToken, 'applications');
+  const all = await list('ncp', 'applications');
   const byStatus = (status, unitPrefix) =>
     all.find((a) => a.status === status && (!unitPrefix || a.reference.startsWith(unitPrefix)));
-  const kbhCases = await list(kbhToken, 'cases');
+  const kbhCases = await list('kbh', 'cases');
   const activeCase = kbhCases.find((c) => c.status === 'active') ?? kbhCases[0];
-  const guidelines = await list(ncpToken, 'guidelines', {}, ['effectiveFrom', 'DESC']);
+  const guidelines = await list('ncp', 'guidelines', {}, ['effectiveFrom', 'DESC']);
   const published = guidelines.find((g) => g.status === 'published');
   const records = {
     inReview: byStatus('in_review'),
@@ -93,55 +54,24 @@ export async function roleTour({ browser, base, outDir, password }) {
 
   for (const lang of langs) {
     for (const role of roles) {
-      const context = await browser.newContext({
-        viewport: { width: 1366, height: 900 },
-        locale: lang === 'da' ? 'da-DK' : 'en-GB',
-      });
-      await context.addInitScript((locale) => localStorage.setItem('exitpool.locale', locale), lang);
-      const page = await context.newPage();
-      page.on('console', (msg) => {
-        if (msg.type() === 'error') console.log(`[${role}/${lang} browser error] ${msg.text()}`);
-      });
-      page.on('pageerror', (error) => console.log(`[${role}/${lang} page error] ${error.message}`));
-      page.on('response', (response) => {
-        if (response.url().includes('/api/') && response.status() >= 400) {
-          console.log(`[${role}/${lang}] ${response.status()} ${response.request().method()} ${response.url()}`);
-        }
-      });
-
-      const shot = async (name) => {
-        await page.waitForTimeout(500);
-        const path = `${outDir}/${role}-${name}-${lang}.png`;
-        await page.screenshot({ path, fullPage: true });
-        console.log(`wrote ${path}`);
-      };
-      const screen = async (name, steps) => {
-        try {
-          await steps();
-          await shot(name);
-        } catch (error) {
-          console.log(`[${role}/${lang}] ${name} failed: ${error.message.split('\n')[0]}`);
-          await shot(`${name}-FAILED`).catch(() => undefined);
-        }
-      };
-      const go = async (hash, waitFor) => {
-        await page.goto(`${base}/#${hash}`);
-        if (waitFor) await page.getByText(waitFor).first().waitFor({ timeout: 10_000 });
-        await page.waitForLoadState('networkidle').catch(() => undefined);
-      };
+      const { context, page } = await signedIn({ browser, base, password, who: role, lang, tag: 'role' });
+      const kit = screens({ outDir, prefix: role, suffix: `-${lang}` });
+      const screen = (name, steps) => kit.screen(page, name, steps);
+      const go = (hash, waitFor) => goTo(page, base, hash, waitFor);
       const dialog = () => page.getByRole('dialog');
       const closeDialog = async () => {
         await dialog().getByRole('button', { name: T.cancel }).click();
         await dialog().waitFor({ state: 'hidden' });
       };
+      // A dialog opened by its button, shot, and closed again without acting.
+      const dialogScreen = async (name, button) => {
+        await screen(name, async () => {
+          await page.getByRole('button', { name: button }).click();
+          await dialog().waitFor();
+        });
+        await closeDialog().catch(() => undefined);
+      };
       const showApplication = (record) => go(`/applications/${record.id}/show`, record.reference);
-
-      await page.goto(`${base}/#/login`);
-      await page.getByLabel(/Email|E-mail/).fill(ACCOUNTS[role]);
-      await page.getByLabel(/Password|Adgangskode/).fill(password);
-      await page.getByRole('button', { name: T.signIn }).click();
-      await page.waitForURL((url) => !url.hash.startsWith('#/login'));
-      await page.getByText(/Welcome|Velkommen/).waitFor();
 
       await screen('applications', () => go('/applications', /-20\d\d-/));
 
@@ -160,36 +90,20 @@ export async function roleTour({ browser, base, outDir, password }) {
         const source = encodeURIComponent(JSON.stringify({ caseId: activeCase.id }));
         await screen('application-create', async () => {
           await go(`/applications/create?source=${source}`, T.category);
-          await page.getByLabel(T.category).first().click();
-          await page.getByRole('option', { name: /Psycholog|Psykolog/ }).click();
-          await page.getByLabel(T.ordinaryFunding).check();
-          await page
-            .getByLabel(T.justification)
-            .first()
-            .fill(
+          await fillApplication(page, {
+            justification:
               lang === 'da'
                 ? 'Kandidaten har brug for behandling for angst efter udtræden.'
                 : 'The candidate needs treatment for anxiety after leaving.',
-            );
-          await page
-            .getByLabel(T.description)
-            .first()
-            .fill(lang === 'da' ? 'Samtaler hos psykolog' : 'Sessions with a psychologist');
-          await page.getByLabel(T.quantity).first().fill('6');
-          await page
-            .getByLabel(T.unitPrice)
-            .first()
-            .fill(lang === 'da' ? '1.200,50' : '1,200.50');
-          await page.getByRole('button', { name: T.add }).click();
-          await page
-            .getByLabel(T.description)
-            .nth(1)
-            .fill(lang === 'da' ? 'Udredning' : 'Assessment');
-          await page.getByLabel(T.quantity).nth(1).fill('1');
-          await page
-            .getByLabel(T.unitPrice)
-            .nth(1)
-            .fill(lang === 'da' ? '900' : '900');
+            lines: [
+              {
+                description: lang === 'da' ? 'Samtaler hos psykolog' : 'Sessions with a psychologist',
+                quantity: '6',
+                unitPrice: lang === 'da' ? '1.200,50' : '1,200.50',
+              },
+              { description: lang === 'da' ? 'Udredning' : 'Assessment', quantity: '1', unitPrice: '900' },
+            ],
+          });
         });
         await screen('application-create-cpr-warning', async () => {
           await page.getByLabel(T.justification).first().fill('Født 010190-1234, flyttes nu.');
@@ -225,38 +139,22 @@ export async function roleTour({ browser, base, outDir, password }) {
         await closeDialog().catch(() => undefined);
         if (records.kbhOpen) await screen('application-open', () => showApplication(records.kbhOpen));
         if (records.kbhOpen) {
-          await screen('application-withdraw-dialog', async () => {
-            await page.getByRole('button', { name: T.withdraw }).click();
-            await dialog().waitFor();
-          });
-          await closeDialog().catch(() => undefined);
+          await dialogScreen('application-withdraw-dialog', T.withdraw);
         }
         await screen('guidelines', () => go('/guidelines', /2026/));
       }
 
       if (role === 'fyn' && records.infoRequested) {
         await screen('application-info-requested', () => showApplication(records.infoRequested));
-        await screen('application-answer-dialog', async () => {
-          await page.getByRole('button', { name: T.answer }).click();
-          await dialog().waitFor();
-        });
-        await closeDialog().catch(() => undefined);
+        await dialogScreen('application-answer-dialog', T.answer);
       }
 
       if (role === 'ncp') {
         await screen('review-queue', () => go('/review-queue', /-20\d\d-/));
         if (records.inReview) {
           await screen('application-in-review', () => showApplication(records.inReview));
-          await screen('application-approve-dialog', async () => {
-            await page.getByRole('button', { name: T.approve }).click();
-            await dialog().waitFor();
-          });
-          await closeDialog().catch(() => undefined);
-          await screen('application-request-info-dialog', async () => {
-            await page.getByRole('button', { name: T.requestInfo }).click();
-            await dialog().waitFor();
-          });
-          await closeDialog().catch(() => undefined);
+          await dialogScreen('application-approve-dialog', T.approve);
+          await dialogScreen('application-request-info-dialog', T.requestInfo);
         }
         if (records.awaitingSecond)
           await screen('application-awaiting-second', () => showApplication(records.awaitingSecond));
@@ -281,11 +179,7 @@ export async function roleTour({ browser, base, outDir, password }) {
               .first()
               .waitFor();
           });
-          await screen('guideline-publish-confirm', async () => {
-            await page.getByRole('button', { name: T.publish }).click();
-            await dialog().waitFor();
-          });
-          await closeDialog().catch(() => undefined);
+          await dialogScreen('guideline-publish-confirm', T.publish);
           await screen('guideline-draft-edit', async () => {
             await page.getByRole('link', { name: T.edit }).click();
             await page.getByLabel(T.version).first().waitFor();
@@ -304,11 +198,7 @@ export async function roleTour({ browser, base, outDir, password }) {
 
       if (role === 'ncp2' && records.awaitingSecond) {
         await screen('application-awaiting-second', () => showApplication(records.awaitingSecond));
-        await screen('application-second-approval-dialog', async () => {
-          await page.getByRole('button', { name: T.secondApproval }).click();
-          await dialog().waitFor();
-        });
-        await closeDialog().catch(() => undefined);
+        await dialogScreen('application-second-approval-dialog', T.secondApproval);
       }
 
       if (role === 'finance' || role === 'admin') {

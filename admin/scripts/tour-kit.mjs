@@ -48,8 +48,11 @@ export function apiClient(base, password) {
   return { tokenOf, call, api, list };
 }
 
-/** A signed-in browser page for one account in one language, with its failures logged. */
-export async function signedIn({ browser, base, password, who, lang, tag }) {
+/**
+ * A signed-in browser page for one account in one language, with its failures logged; `quiet`
+ * names a part of the API whose refusals the tour expects (they are not logged).
+ */
+export async function signedIn({ browser, base, password, who, lang, tag, quiet }) {
   const context = await browser.newContext({
     viewport: { width: 1366, height: 900 },
     locale: lang === 'da' ? 'da-DK' : 'en-GB',
@@ -62,8 +65,9 @@ export async function signedIn({ browser, base, password, who, lang, tag }) {
   });
   page.on('pageerror', (error) => console.log(`[${tag} ${who}/${lang} page error] ${error.message}`));
   page.on('response', (response) => {
-    if (response.url().includes('/api/') && response.status() >= 400) {
-      console.log(`[${tag} ${who}/${lang}] ${response.status()} ${response.request().method()} ${response.url()}`);
+    const url = response.url();
+    if (url.includes('/api/') && !(quiet && url.includes(quiet)) && response.status() >= 400) {
+      console.log(`[${tag} ${who}/${lang}] ${response.status()} ${response.request().method()} ${url}`);
     }
   });
   await page.goto(`${base}/#/login`);
@@ -75,11 +79,14 @@ export async function signedIn({ browser, base, password, who, lang, tag }) {
   return { context, page };
 }
 
-/** Runs the steps, then shoots the page; a failure is logged and shot as it stands. */
-export function screens({ outDir, prefix }) {
+/**
+ * Runs the steps, then shoots the page as `<prefix>-<name><suffix>.png` once it has settled for
+ * `settle` ms; a failure is logged and shot as it stands.
+ */
+export function screens({ outDir, prefix, suffix = '', settle = 500 }) {
   const shot = async (page, name) => {
-    await page.waitForTimeout(500);
-    const path = `${outDir}/${prefix}-${name}.png`;
+    await page.waitForTimeout(settle);
+    const path = `${outDir}/${prefix}-${name}${suffix}.png`;
     await page.screenshot({ path, fullPage: true });
     console.log(`wrote ${path}`);
   };
@@ -89,7 +96,7 @@ export function screens({ outDir, prefix }) {
       await shot(page, name);
       return true;
     } catch (error) {
-      console.log(`[${prefix}] ${name} failed: ${error.message.split('\n')[0]}`);
+      console.log(`[${prefix}${suffix}] ${name} failed: ${error.message.split('\n')[0]}`);
       await shot(page, `${name}-FAILED`).catch(() => undefined);
       return false;
     }
@@ -102,3 +109,35 @@ export const go = async (page, base, hash, waitFor) => {
   if (waitFor) await page.getByText(waitFor).first().waitFor({ timeout: 10_000 });
   await page.waitForLoadState('networkidle').catch(() => undefined);
 };
+
+// The application form's labels in English and Danish, as the tours that write one fill it.
+export const FORM = {
+  signIn: /^(Sign in|Log ind)$/,
+  save: /^(Save|Gem)$/,
+  category: /^(Category|Kategori)/,
+  description: /^(Description|Beskrivelse)/,
+  quantity: /^(Quantity|Antal)/,
+  unitPrice: /^(Unit price|Stykpris)/,
+  justification: /^(Justification|Begrundelse)/,
+  ordinaryFunding: /(Ordinary funding considered|Almindelig finansiering overvejet)/,
+  add: /^(Add|Tilføj)$/,
+  submit: /^(Submit|Indsend)$/,
+};
+
+/**
+ * Fills the open application form: the psychologist category, ordinary funding considered, the
+ * justification, and the cost lines (each `{ description, quantity, unitPrice }`, a line added
+ * with "Add" after the first), all in the words of the page's language.
+ */
+export async function fillApplication(page, { justification, lines }) {
+  await page.getByLabel(FORM.category).first().click();
+  await page.getByRole('option', { name: /Psycholog|Psykolog/ }).click();
+  await page.getByLabel(FORM.ordinaryFunding).check();
+  await page.getByLabel(FORM.justification).first().fill(justification);
+  for (const [index, line] of lines.entries()) {
+    if (index > 0) await page.getByRole('button', { name: FORM.add }).click();
+    await page.getByLabel(FORM.description).nth(index).fill(line.description);
+    await page.getByLabel(FORM.quantity).nth(index).fill(line.quantity);
+    await page.getByLabel(FORM.unitPrice).nth(index).fill(line.unitPrice);
+  }
+}

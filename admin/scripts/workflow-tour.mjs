@@ -4,16 +4,10 @@
 // an override. Then the API's refusals, faked by intercepting a request: 400
 // field errors beside the cost lines, and a 409 with the findings that stopped a submit.
 
+import { FORM, apiClient, fillApplication, screens, signedIn } from './tour-kit.mjs';
+
 const T = {
-  signIn: /^(Sign in|Log ind)$/,
-  save: /^(Save|Gem)$/,
-  category: /^(Category|Kategori)/,
-  description: /^(Description|Beskrivelse)/,
-  quantity: /^(Quantity|Antal)/,
-  unitPrice: /^(Unit price|Stykpris)/,
-  justification: /^(Justification|Begrundelse)/,
-  ordinaryFunding: /(Ordinary funding considered|Almindelig finansiering overvejet)/,
-  submit: /^(Submit|Indsend)$/,
+  ...FORM,
   startReview: /^(Start review|Påbegynd behandling)$/,
   requestInfo: /^(Request information|Bed om oplysninger)$/,
   send: /^(Send)$/,
@@ -33,18 +27,8 @@ const T = {
 };
 
 export async function workflowTour({ browser, base, outDir, password }) {
-  const tokenOf = async (email) => {
-    const response = await fetch(`${base}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ email, password }),
-    });
-    return (await response.json()).accessToken;
-  };
-  const kbhToken = await tokenOf('kbh@demo.test');
-  const cases = await fetch(`${base}/api/cases?range=${encodeURIComponent('[0,99]')}`, {
-    headers: { Authorization: `Bearer ${kbhToken}` },
-  }).then((r) => r.json());
+  const { api } = apiClient(base, password);
+  const cases = await api('kbh', `cases?range=${encodeURIComponent('[0,99]')}`);
   // An active case with consent and agreement: nothing blocks a submit.
   const ready = cases.find((c) => c.status === 'active' && c.consentRecordedOn && c.agreementSignedOn);
   if (!ready) {
@@ -55,43 +39,19 @@ export async function workflowTour({ browser, base, outDir, password }) {
   for (const lang of (process.env.LANGS ?? 'en,da').split(',')) {
     const sessions = {};
     const as = async (email) => {
-      if (!sessions[email]) {
-        const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
-        await context.addInitScript((locale) => localStorage.setItem('exitpool.locale', locale), lang);
-        const page = await context.newPage();
-        page.on('pageerror', (error) => console.log(`[workflow ${email}/${lang} page error] ${error.message}`));
-        page.on('response', (response) => {
-          const url = response.url();
-          if (url.includes('/api/') && !url.includes('/api/attachments') && response.status() >= 400) {
-            console.log(`[workflow ${email}/${lang}] ${response.status()} ${response.request().method()} ${url}`);
-          }
-        });
-        await page.goto(`${base}/#/login`);
-        await page.getByLabel(/Email|E-mail/).fill(email);
-        await page.getByLabel(/Password|Adgangskode/).fill(password);
-        await page.getByRole('button', { name: T.signIn }).click();
-        await page.waitForURL((url) => !url.hash.startsWith('#/login'));
-        sessions[email] = { context, page };
-      }
+      sessions[email] ??= await signedIn({
+        browser,
+        base,
+        password,
+        who: email,
+        lang,
+        tag: 'workflow',
+        // the application page asks for attachments the tour's new application does not have
+        quiet: '/api/attachments',
+      });
       return sessions[email].page;
     };
-    const shot = async (page, name) => {
-      await page.waitForTimeout(600);
-      const path = `${outDir}/workflow-${name}-${lang}.png`;
-      await page.screenshot({ path, fullPage: true });
-      console.log(`wrote ${path}`);
-    };
-    const step = async (page, name, steps) => {
-      try {
-        await steps();
-        await shot(page, name);
-        return true;
-      } catch (error) {
-        console.log(`[workflow/${lang}] ${name} failed: ${error.message.split('\n')[0]}`);
-        await shot(page, `${name}-FAILED`).catch(() => undefined);
-        return false;
-      }
-    };
+    const { screen: step } = screens({ outDir, prefix: 'workflow', suffix: `-${lang}`, settle: 600 });
     const dialog = (page) => page.getByRole('dialog');
     const confirmDialog = async (page, name) => {
       await dialog(page).getByRole('button', { name }).click();
@@ -115,22 +75,17 @@ export async function workflowTour({ browser, base, outDir, password }) {
     const created = await step(unit, 'draft', async () => {
       const source = encodeURIComponent(JSON.stringify({ caseId: ready.id }));
       await unit.goto(`${base}/#/applications/create?source=${source}`);
-      await unit.getByLabel(T.category).first().click();
-      await unit.getByRole('option', { name: /Psycholog|Psykolog/ }).click();
-      await unit.getByLabel(T.ordinaryFunding).check();
-      await unit
-        .getByLabel(T.justification)
-        .first()
-        .fill(lang === 'da' ? 'Samtaleforløb hos psykolog efter udtræden.' : 'A course of talks with a psychologist.');
-      await unit
-        .getByLabel(T.description)
-        .first()
-        .fill(lang === 'da' ? 'Samtaler' : 'Sessions');
-      await unit.getByLabel(T.quantity).first().fill('4');
-      await unit
-        .getByLabel(T.unitPrice)
-        .first()
-        .fill(lang === 'da' ? '1.500,00' : '1500');
+      await fillApplication(unit, {
+        justification:
+          lang === 'da' ? 'Samtaleforløb hos psykolog efter udtræden.' : 'A course of talks with a psychologist.',
+        lines: [
+          {
+            description: lang === 'da' ? 'Samtaler' : 'Sessions',
+            quantity: '4',
+            unitPrice: lang === 'da' ? '1.500,00' : '1500',
+          },
+        ],
+      });
       await unit.getByRole('button', { name: T.save }).click();
       await unit.waitForURL((url) => url.hash.endsWith('/show'));
       applicationUrl = unit.url();
@@ -330,10 +285,10 @@ export async function workflowTour({ browser, base, outDir, password }) {
 
     // A second approval: the colleague's dialog shows the first approver's justification but is not
     // filled with it; they write their own or tick that they confirm without.
-    const waiting = await fetch(
-      `${base}/api/applications?filter=${encodeURIComponent(JSON.stringify({ status: 'awaiting_second_approval' }))}`,
-      { headers: { Authorization: `Bearer ${await tokenOf('ncp2@demo.test')}` } },
-    ).then((r) => r.json());
+    const waiting = await api(
+      'ncp2',
+      `applications?filter=${encodeURIComponent(JSON.stringify({ status: 'awaiting_second_approval' }))}`,
+    );
     if (waiting[0]) {
       const ncp2 = await as('ncp2@demo.test');
       await step(ncp2, 'second-approval-dialog', async () => {
