@@ -4,7 +4,7 @@
 // payment and a refund (with a lost answer retried under the same idempotency
 // key: one payment), the payments list with its filters, and the contact
 // point's carry-over. Adds to the demo data.
-import { apiClient, go, screens, signedIn } from './tour-kit.mjs';
+import { apiClient, go, refuse, screens, signedIn } from './tour-kit.mjs';
 
 const T = {
   save: /^(Save|Gem)$/,
@@ -108,20 +108,16 @@ export async function moneyTour({ browser, base, outDir, password }) {
       });
       // The API's 409 for a pool below what is used (grants approved meanwhile), faked with the API's body: the form checks the same first.
       await screen(ncp, 'ncp-budget-year-409-on-save', async () => {
-        await ncp.route('**/api/budget-years/*', (route) =>
-          route.request().method() === 'PUT'
-            ? route.fulfill({
-                status: 409,
-                contentType: 'application/json',
-                body: JSON.stringify({
-                  statusCode: 409,
-                  error: 'Conflict',
-                  message: 'poolAmount cannot be below what is committed and disbursed (9500000)',
-                  code: 'LEDGER_POOL_BELOW_USE',
-                }),
-              })
-            : route.fallback(),
-        );
+        await refuse(ncp, '**/api/budget-years/*', {
+          method: 'PUT',
+          status: 409,
+          body: {
+            statusCode: 409,
+            error: 'Conflict',
+            message: 'poolAmount cannot be below what is committed and disbursed (9500000)',
+            code: 'LEDGER_POOL_BELOW_USE',
+          },
+        });
         await ncp.getByRole('link', { name: T.edit }).click();
         await ncp.waitForURL((url) => !url.hash.endsWith('/show'));
         await ncp.locator('input[name="poolAmount"]').fill(lang === 'da' ? '1.999.999' : '1,999,999');

@@ -63,6 +63,15 @@ export async function roleTour({ browser, base, outDir, password }) {
         await dialog().getByRole('button', { name: T.cancel }).click();
         await dialog().waitFor({ state: 'hidden' });
       };
+      // Saves the form and waits for the draft's page.
+      const saveDraft = async () => {
+        await page.getByRole('button', { name: T.save }).click();
+        await page.waitForURL((url) => url.hash.endsWith('/show'));
+        await page
+          .getByText(/Draft|Kladde/)
+          .first()
+          .waitFor();
+      };
       // A dialog opened by its button, shot, and closed again without acting.
       const dialogScreen = async (name, button) => {
         await screen(name, async () => {
@@ -115,12 +124,7 @@ export async function roleTour({ browser, base, outDir, password }) {
             .getByLabel(T.justification)
             .first()
             .fill(lang === 'da' ? 'Behandling for angst efter udtræden.' : 'Treatment for anxiety after leaving.');
-          await page.getByRole('button', { name: T.save }).click();
-          await page.waitForURL((url) => url.hash.endsWith('/show'));
-          await page
-            .getByText(/Draft|Kladde/)
-            .first()
-            .waitFor();
+          await saveDraft();
           draftUrl = page.url();
         });
         await screen('application-draft-checked', async () => {
@@ -172,12 +176,7 @@ export async function roleTour({ browser, base, outDir, password }) {
               .getByLabel(T.version)
               .first()
               .fill(`${new Date().getFullYear()}.${lang}-${Date.now() % 100000}`);
-            await page.getByRole('button', { name: T.save }).click();
-            await page.waitForURL((url) => url.hash.endsWith('/show'));
-            await page
-              .getByText(/Draft|Kladde/)
-              .first()
-              .waitFor();
+            await saveDraft();
           });
           await dialogScreen('guideline-publish-confirm', T.publish);
           await screen('guideline-draft-edit', async () => {

@@ -141,3 +141,14 @@ export async function fillApplication(page, { justification, lines }) {
     await page.getByLabel(FORM.unitPrice).nth(index).fill(line.unitPrice);
   }
 }
+
+/**
+ * Makes the API refuse the requests to `url` (of `method`, or all of them) with `status` and the
+ * API's `body`, to show how the page says a refusal; other requests go through.
+ */
+export const refuse = (page, url, { method, status, body }) =>
+  page.route(url, (route) =>
+    !method || route.request().method() === method
+      ? route.fulfill({ status, contentType: 'application/json', body: JSON.stringify(body) })
+      : route.fallback(),
+  );

@@ -4,7 +4,7 @@
 // an override. Then the API's refusals, faked by intercepting a request: 400
 // field errors beside the cost lines, and a 409 with the findings that stopped a submit.
 
-import { FORM, apiClient, fillApplication, screens, signedIn } from './tour-kit.mjs';
+import { FORM, apiClient, fillApplication, refuse, screens, signedIn } from './tour-kit.mjs';
 
 const T = {
   ...FORM,
@@ -96,20 +96,16 @@ export async function workflowTour({ browser, base, outDir, password }) {
     await step(unit, 'edit-server-field-error', async () => {
       await unit.getByRole('link', { name: T.edit }).click();
       await unit.getByLabel(T.quantity).first().waitFor();
-      await unit.route('**/api/applications/*', (route) =>
-        route.request().method() === 'PUT'
-          ? route.fulfill({
-              status: 400,
-              contentType: 'application/json',
-              body: JSON.stringify({
-                statusCode: 400,
-                error: 'Bad Request',
-                message: ['lines.0.quantity: must be at most 90'],
-                errors: { 'lines.0.quantity': 'must be at most 90' },
-              }),
-            })
-          : route.fallback(),
-      );
+      await refuse(unit, '**/api/applications/*', {
+        method: 'PUT',
+        status: 400,
+        body: {
+          statusCode: 400,
+          error: 'Bad Request',
+          message: ['lines.0.quantity: must be at most 90'],
+          errors: { 'lines.0.quantity': 'must be at most 90' },
+        },
+      });
       await unit.getByLabel(T.quantity).first().fill('5');
       await unit.getByRole('button', { name: T.save }).click();
       await unit.getByText('must be at most 90').waitFor();
@@ -119,25 +115,22 @@ export async function workflowTour({ browser, base, outDir, password }) {
     // A 409 on submit keeps the dialog open with the findings that stopped it.
     await step(unit, 'submit-refused-409', async () => {
       await unit.goto(applicationUrl);
-      await unit.route('**/api/applications/*/submit', (route) =>
-        route.fulfill({
-          status: 409,
-          contentType: 'application/json',
-          body: JSON.stringify({
-            statusCode: 409,
-            error: 'Conflict',
-            message: 'A block finding stops the submission',
-            findings: [
-              {
-                rule: 'amount-per-case',
-                severity: 'block',
-                message: 'The case would receive more than DKK 36,000.00 for this category.',
-                messageDa: 'Sagen ville få mere end 36.000,00 kr. i denne kategori.',
-              },
-            ],
-          }),
-        }),
-      );
+      await refuse(unit, '**/api/applications/*/submit', {
+        status: 409,
+        body: {
+          statusCode: 409,
+          error: 'Conflict',
+          message: 'A block finding stops the submission',
+          findings: [
+            {
+              rule: 'amount-per-case',
+              severity: 'block',
+              message: 'The case would receive more than DKK 36,000.00 for this category.',
+              messageDa: 'Sagen ville få mere end 36.000,00 kr. i denne kategori.',
+            },
+          ],
+        },
+      });
       await unit.getByRole('button', { name: T.submit }).click();
       await dialog(unit).getByTestId('findings').first().waitFor();
       await dialog(unit).getByRole('button', { name: T.submit }).click();
@@ -240,18 +233,15 @@ export async function workflowTour({ browser, base, outDir, password }) {
     });
     // Another user acted first (faked 409): the dialog stays open with the text and says so.
     await step(ncp, 'approve-acted-first-409', async () => {
-      await ncp.route('**/api/applications/*/approve', (route) =>
-        route.fulfill({
-          status: 409,
-          contentType: 'application/json',
-          body: JSON.stringify({
-            statusCode: 409,
-            error: 'Conflict',
-            message: 'An application that is approved cannot be approve',
-            code: 'APPLICATION_WRONG_STATUS',
-          }),
-        }),
-      );
+      await refuse(ncp, '**/api/applications/*/approve', {
+        status: 409,
+        body: {
+          statusCode: 409,
+          error: 'Conflict',
+          message: 'An application that is approved cannot be approve',
+          code: 'APPLICATION_WRONG_STATUS',
+        },
+      });
       await dialog(ncp).getByRole('button', { name: T.approve }).click();
       await dialog(ncp).getByText(T.actedFirst).waitFor();
       const kept = await dialog(ncp).getByLabel(T.reason).inputValue();
