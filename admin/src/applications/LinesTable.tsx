@@ -12,12 +12,11 @@ import {
 } from '@mui/material';
 import { useRecordContext, useTranslate } from 'react-admin';
 import { lineTotal } from '@app/money';
-import { toMinor, useFormatMoney } from '../common/money';
+import { toMinor, useFormatAmount } from '../common/money';
 import { PurgedText } from '../common/Purged';
 import { usePhone } from '../common/usePhone';
 import type { Application, ApplicationLineRecord } from '../types';
-
-const numeric = { textAlign: 'right', fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' } as const;
+import { numericCell as numeric } from '../common/tables';
 
 /** A line's description, or the note that it was purged. */
 const Description = ({ record, line }: { record: Application; line: ApplicationLineRecord }) =>
@@ -26,8 +25,7 @@ const Description = ({ record, line }: { record: Application; line: ApplicationL
 /** On a phone: one block a line, "10 × DKK 1,500.00" under its description and the line total at the right. */
 const PhoneLines = ({ record }: { record: Application }) => {
   const translate = useTranslate();
-  const format = useFormatMoney();
-  const amount = (value: bigint | null) => (value === null ? '–' : format(value));
+  const amount = useFormatAmount();
   return (
     <Stack
       divider={<Divider flexItem />}
@@ -70,12 +68,11 @@ const PhoneLines = ({ record }: { record: Application }) => {
 export const LinesTable = () => {
   const record = useRecordContext<Application>();
   const translate = useTranslate();
-  const format = useFormatMoney();
+  const amount = useFormatAmount();
   const phone = usePhone();
   if (!record?.lines?.length) return null;
   if (phone) return <PhoneLines record={record} />;
   const withDescription = record.lines.some((line) => line.description !== undefined);
-  const amount = (value: bigint | null) => (value === null ? '–' : format(value));
   return (
     <Table size="small" data-testid="lines">
       <TableHead>

@@ -22,11 +22,10 @@ import {
 } from 'react-admin';
 import { sumMoney } from '@app/money';
 import { CodeField } from '../common/CodeField';
-import { toMinor, useFormatMoney } from '../common/money';
+import { toMinor, useFormatAmount } from '../common/money';
 import { share, useFormatPercent } from '../common/percent';
 import type { BudgetYear, Unit, UnitFigures } from '../types';
-
-const numeric = { textAlign: 'right', fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' } as const;
+import { numericCell as numeric } from '../common/tables';
 
 /** Committed and paid together as a share of the unit's indicative allocation. */
 const usedShare = (row: UnitFigures): number | null => {
@@ -74,7 +73,7 @@ const UsedCell = ({ row }: { row: UnitFigures }) => {
 export const UnitUsageTable = () => {
   const record = useRecordContext<BudgetYear>();
   const translate = useTranslate();
-  const format = useFormatMoney();
+  const amount = useFormatAmount();
   const percent = useFormatPercent();
   // Loaded once for the order by code; the ReferenceFields then read the same cache.
   const { data: units } = useGetList<Unit>('units', {
@@ -100,10 +99,6 @@ export const UnitUsageTable = () => {
     allocation: rows.some((row) => row.allocation !== null) ? Number(total((row) => row.allocation)) : null,
     committed: Number(total((row) => row.committed)),
     disbursed: Number(total((row) => row.disbursed)),
-  };
-  const amount = (value: number | null) => {
-    const minor = toMinor(value);
-    return minor === null ? '–' : format(minor);
   };
 
   return (

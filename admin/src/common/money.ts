@@ -38,6 +38,18 @@ export const useFormatMoney = () => {
   );
 };
 
+/** An amount as useFormatMoney writes it, or a dash where there is none (an unpriced line, no allocation). */
+export const useFormatAmount = () => {
+  const format = useFormatMoney();
+  return useCallback(
+    (value: unknown) => {
+      const minor = typeof value === 'bigint' ? value : toMinor(value);
+      return minor === null ? '–' : format(minor);
+    },
+    [format],
+  );
+};
+
 /** Minor units as the user edits them: "12500,00" (da) or "12500.00" (en), without grouping. */
 export const minorToText = (value: unknown, separator: DecimalSeparator): string => {
   const minor = toMinor(value);

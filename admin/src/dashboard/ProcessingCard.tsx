@@ -11,8 +11,7 @@ import { intlLocale } from '../i18n';
 import { useProcessingReport } from '../reports/useReports';
 import type { ProcessingFigures } from '../types';
 import { DashboardCard } from './DashboardCard';
-
-const numeric = { textAlign: 'right', fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' } as const;
+import { numericCell as numeric } from '../common/tables';
 
 /** Days as the user's language writes a decimal: "7,7" / "7.7"; "–" for none. */
 const useFormatDays = () => {

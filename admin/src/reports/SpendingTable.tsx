@@ -4,8 +4,7 @@ import { sumMoney } from '@app/money';
 import { toMinor, useFormatMoney } from '../common/money';
 import type { SpendingReport } from '../types';
 import { useGroupLabel } from './groupLabels';
-
-const numeric = { textAlign: 'right', fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' } as const;
+import { numericCell as numeric } from '../common/tables';
 
 /** The report's rows, a column per grouping and the two amounts, with the totals as the last row. */
 export const SpendingTable = ({ report }: { report: SpendingReport }) => {
