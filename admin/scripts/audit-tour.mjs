@@ -15,8 +15,7 @@ import { mkdir, mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { chromium } from 'playwright-core';
-import { screens, signedIn } from './tour-kit.mjs';
+import { screens, signedIn, launchChromium } from './tour-kit.mjs';
 
 const base = (process.argv[2] ?? process.env.BASE_URL ?? 'http://localhost:3177').replace(/\/$/, '');
 const outDir = process.env.OUT_DIR ?? (await mkdtemp(join(tmpdir(), 'exitpool-audit-')));
@@ -38,10 +37,7 @@ const T = {
 };
 
 let failures = 0;
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-});
+const browser = await launchChromium();
 
 /** The page as it stands on a phone too, and its verification card alone (the tour's own shot is at 1366 px). */
 async function phoneToo(page, shot, name) {

@@ -8,7 +8,7 @@
 //   node admin/scripts/exports-tour.mjs [baseUrl]      # default http://localhost:3000
 //   LANGS=da OUT_DIR=/tmp/exports-shots node admin/scripts/exports-tour.mjs
 import { mkdir, readFile } from 'node:fs/promises';
-import { go, screens, signedIn } from './tour-kit.mjs';
+import { go, screens, signedIn, launchChromium } from './tour-kit.mjs';
 
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
 
@@ -120,15 +120,11 @@ export async function exportsTour({ browser, base, outDir, password }) {
 
 // Run on its own: node admin/scripts/exports-tour.mjs [baseUrl]
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { chromium } = await import('playwright-core');
   const base = (process.argv[2] ?? process.env.BASE_URL ?? 'http://localhost:3000').replace(/\/$/, '');
   const outDir = process.env.OUT_DIR ?? '/tmp/exports-shots';
   const password = process.env.DEMO_PASSWORD ?? 'demo-password-1';
   await mkdir(outDir, { recursive: true });
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-sync', '--no-first-run'],
-  });
+  const browser = await launchChromium();
   const failed = await exportsTour({ browser, base, outDir, password }).finally(() => browser.close());
   if (failed) {
     console.log(`exports tour: ${failed} export(s) failed`);

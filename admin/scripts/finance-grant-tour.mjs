@@ -4,18 +4,14 @@
 // Fails when the payments table is wider than its card or the payment instructions are missing.
 // Usage: node admin/scripts/finance-grant-tour.mjs http://localhost:3000 (a demo app)
 import { mkdir } from 'node:fs/promises';
-import { chromium } from 'playwright-core';
-import { apiClient, go, screens, signedIn } from './tour-kit.mjs';
+import { apiClient, go, screens, signedIn, launchChromium } from './tour-kit.mjs';
 
 const base = (process.argv[2] ?? process.env.BASE_URL ?? 'http://localhost:3000').replace(/\/$/, '');
 const outDir = process.env.OUT_DIR ?? '/tmp/exitpool-screenshots';
 const password = process.env.DEMO_PASSWORD ?? 'demo-password-1';
 await mkdir(outDir, { recursive: true });
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-});
+const browser = await launchChromium();
 const { list } = apiClient(base, password);
 const grants = await list('finance', 'applications', { status: ['approved', 'partially_approved', 'paid'] });
 // the demo's grant paid in part, with payment instructions written at its decision

@@ -14,8 +14,7 @@
 // /tmp/exitpool-phone-width; never into git). test/browser/phone-width.browser-spec.ts runs this
 // script against the built application in `npm test`.
 /* global document, getComputedStyle -- overflowIn and the wait run inside the page */
-import { chromium } from 'playwright-core';
-import { ACCOUNTS, apiClient } from './tour-kit.mjs';
+import { ACCOUNTS, apiClient, launchChromium } from './tour-kit.mjs';
 
 const base = (process.argv[2] ?? process.env.BASE_URL ?? 'http://localhost:3000').replace(/\/$/, '');
 const password = process.env.DEMO_PASSWORD ?? 'demo-password-1';
@@ -166,11 +165,7 @@ async function reachable(page, controls) {
 }
 
 // ---- the run ---------------------------------------------------------------------------------
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  headless: true,
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-});
+const browser = await launchChromium();
 
 const failures = [];
 let pages = 0;

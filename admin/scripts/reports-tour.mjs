@@ -8,7 +8,7 @@
 //   node admin/scripts/reports-tour.mjs [baseUrl]      # default http://localhost:3000
 //   LANGS=da ROLES=finance OUT_DIR=/tmp/ui6-shots node admin/scripts/reports-tour.mjs
 import { mkdir, readFile } from 'node:fs/promises';
-import { apiClient, go, screens, signedIn } from './tour-kit.mjs';
+import { apiClient, go, screens, signedIn, launchChromium } from './tour-kit.mjs';
 
 const T = {
   reportsMenu: /^(Reports|Rapporter)$/,
@@ -237,15 +237,11 @@ export async function reportsTour({ browser, base, outDir, password }) {
 
 // Run on its own: node admin/scripts/reports-tour.mjs [baseUrl]
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { chromium } = await import('playwright-core');
   const base = (process.argv[2] ?? process.env.BASE_URL ?? 'http://localhost:3000').replace(/\/$/, '');
   const outDir = process.env.OUT_DIR ?? '/tmp/ui6-shots';
   const password = process.env.DEMO_PASSWORD ?? 'demo-password-1';
   await mkdir(outDir, { recursive: true });
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-sync', '--no-first-run'],
-  });
+  const browser = await launchChromium();
   try {
     await reportsTour({ browser, base, outDir, password });
   } finally {

@@ -9,7 +9,7 @@
 //   node admin/scripts/retention-tour.mjs [baseUrl]   # default http://localhost:3000
 import { writeFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
-import { apiClient, go, screens, signedIn } from './tour-kit.mjs';
+import { apiClient, go, screens, signedIn, launchChromium } from './tour-kit.mjs';
 
 export async function retentionTour({ browser, base, outDir, password }) {
   const { list } = apiClient(base, password);
@@ -51,15 +51,11 @@ export async function retentionTour({ browser, base, outDir, password }) {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const { chromium } = await import('playwright-core');
   const { mkdir } = await import('node:fs/promises');
   const base = (process.argv[2] ?? process.env.BASE_URL ?? 'http://localhost:3000').replace(/\/$/, '');
   const outDir = process.env.OUT_DIR ?? '/tmp/exitpool-screenshots';
   await mkdir(outDir, { recursive: true });
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
+  const browser = await launchChromium();
   try {
     await retentionTour({ browser, base, outDir, password: process.env.DEMO_PASSWORD ?? 'demo-password-1' });
   } finally {

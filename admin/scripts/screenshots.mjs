@@ -13,7 +13,7 @@
 // their downloads (reports). SECTIONS=basics,roles,documents,money,workflow or
 // reports runs some parts only (money and workflow add to the demo data);
 // ROLES=kbh,ncp and LANGS=da narrow the tours.
-import { chromium } from 'playwright-core';
+import { launchChromium } from './tour-kit.mjs';
 
 const base = (process.argv[2] ?? process.env.BASE_URL ?? 'http://localhost:4173').replace(/\/$/, '');
 const outDir = process.env.OUT_DIR ?? '/tmp/exitpool-screenshots';
@@ -28,17 +28,7 @@ const apiUp = await fetch(`${base}/api/health`).then(
   () => false,
 );
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
-});
+const browser = await launchChromium();
 const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-GB' });
 const page = await context.newPage();
 page.on('console', (msg) => {

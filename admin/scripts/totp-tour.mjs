@@ -17,8 +17,7 @@ import { mkdir, mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generate } from 'otplib';
-import { chromium } from 'playwright-core';
-import { apiClient } from './tour-kit.mjs';
+import { apiClient, launchChromium } from './tour-kit.mjs';
 
 const base = (process.argv[2] ?? process.env.BASE_URL ?? 'http://localhost:3111').replace(/\/$/, '');
 const outDir = process.env.OUT_DIR ?? (await mkdtemp(join(tmpdir(), 'exitpool-totp-')));
@@ -107,10 +106,7 @@ const resetThroughApi = async (email) => {
   return user;
 };
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-});
+const browser = await launchChromium();
 
 /** A fresh browser context in one language, with every refused API call and page error recorded. */
 const openPage = async (lang, tag) => {

@@ -152,3 +152,12 @@ export const refuse = (page, url, { method, status, body }) =>
       ? route.fulfill({ status, contentType: 'application/json', body: JSON.stringify(body) })
       : route.fallback(),
   );
+
+/** The headless Chromium the tours drive; CHROMIUM names another binary. */
+export async function launchChromium() {
+  const { chromium } = await import('playwright-core');
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-sync', '--no-first-run'],
+  });
+}

@@ -9,8 +9,7 @@
 import { mkdir, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
-import { apiClient, go, screens, signedIn } from './tour-kit.mjs';
+import { apiClient, go, screens, signedIn, launchChromium } from './tour-kit.mjs';
 
 const base = (process.argv[2] ?? process.env.BASE_URL ?? 'http://localhost:3391').replace(/\/$/, '');
 const outDir = process.env.OUT_DIR ?? (await mkdtemp(join(tmpdir(), 'exitpool-ui-small-')));
@@ -48,10 +47,7 @@ const [created1] = await api(
 );
 const caseReference = created1.entityReference.replace(/-A\d+$/, '');
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-});
+const browser = await launchChromium();
 
 /** Fails the tour when the page scrolls sideways at this viewport. */
 async function fits(page, name) {
