@@ -3,13 +3,14 @@ import { da } from '../i18n/da';
 import { en } from '../i18n/en';
 import { errorsLine, translatedErrors, WORDED_CODES } from './fieldProblems';
 
-// A stand-in for polyglot with the Danish words of two codes and two field labels.
+// A stand-in for polyglot with the Danish words of some codes and field labels, keyed as in i18n/da.ts.
 const danish: Record<string, string> = {
   'app.api_validation.maxLength': 'Må højst være %{0} tegn',
   'app.api_validation.isIn': 'Skal være en af: %{0}',
   'app.api_validation.required': 'Skal udfyldes',
   'resources.applications.fields.purpose': 'Formål',
-  'resources.applications.fields.description': 'Beskrivelse',
+  'resources.applications.fields.lines.description': 'Beskrivelse',
+  'resources.applications.fields.amountApproved': 'Bevilget',
 };
 const translate = (key: string, options: Record<string, unknown> = {}) => {
   const text = danish[key];
@@ -48,6 +49,18 @@ describe('the API’s 400 in the user’s language', () => {
   it('keeps the API’s text for every field when the body has no codes', () => {
     const { codes: _, ...withoutCodes } = body;
     expect(translatedErrors(withoutCodes, translate)).toEqual(body.errors);
+  });
+
+  it('finds a label where the i18n files keep it, under the list it belongs to (da.ts)', () => {
+    const label = (da.resources as { applications: { fields: { lines: { description: string } } } }).applications.fields
+      .lines.description;
+    expect(label).toBe('Beskrivelse');
+  });
+
+  it('names a field with no label of its own by its last part', () => {
+    expect(errorsLine({ 'overrides.0.amountApproved': 'For stort' }, 'applications', translate)).toBe(
+      'Bevilget: For stort',
+    );
   });
 
   it('names each field by its label in one line, a nested field by its own name', () => {

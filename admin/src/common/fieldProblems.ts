@@ -47,18 +47,19 @@ export function translatedErrors(body: ErrorBody, translate: Translate): Record<
 
 /**
  * One line for a notification: each bad field by its label in the user's language
- * (`resources.<resource>.fields.<field>`, the last part of a path like `lines.0.description`)
+ * (`resources.<resource>.fields.<path>` for a path like `lines.0.description`, else its last part)
  * and what is wrong with it.
  */
 export function errorsLine(errors: Record<string, string>, resource: string | undefined, translate: Translate): string {
   return Object.entries(errors)
     .map(([field, text]) => {
-      const name =
-        field
-          .split('.')
-          .filter((part) => !/^\d+$/.test(part))
-          .pop() ?? field;
-      const label = resource ? translate(`resources.${resource}.fields.${name}`, { _: name }) : name;
+      // `lines.0.description` is labelled at `fields.lines.description`; failing that, by its last part
+      const path = field.split('.').filter((part) => !/^\d+$/.test(part));
+      const name = path.at(-1) ?? field;
+      const fields = `resources.${resource}.fields`;
+      const label = resource
+        ? translate(`${fields}.${path.join('.')}`, { _: translate(`${fields}.${name}`, { _: name }) })
+        : name;
       return `${label}: ${text}`;
     })
     .join('; ');

@@ -1,7 +1,8 @@
-import { BadRequestException, createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import { ApiQuery } from '@nestjs/swagger';
 import type { Request } from 'express';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { fieldError } from './errors.js';
 import { assertCleanInput } from './input-guard.js';
 import { isIsoDate } from './validators.js';
 
@@ -40,7 +41,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 
 function bad(field: string, message: string): never {
-  throw new BadRequestException({ message: [`${field}: ${message}`], errors: { [field]: message } });
+  throw fieldError(field, message);
 }
 
 function parseJson(name: string, raw: unknown): unknown {
