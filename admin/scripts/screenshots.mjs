@@ -185,30 +185,21 @@ if (!apiUp) {
   await shot('units-unit-worker-en');
 }
 
-if (apiUp && sections.includes('roles')) {
-  const { roleTour } = await import('./role-tour.mjs');
-  await roleTour({ browser, base, outDir, password });
-}
-if (apiUp && sections.includes('documents')) {
-  const { documentsTour } = await import('./documents-tour.mjs');
-  await documentsTour({ browser, base, outDir, password });
-}
-if (apiUp && sections.includes('money')) {
-  const { moneyTour } = await import('./money-tour.mjs');
-  await moneyTour({ browser, base, outDir, password });
-}
-if (apiUp && sections.includes('workflow')) {
-  const { workflowTour } = await import('./workflow-tour.mjs');
-  await workflowTour({ browser, base, outDir, password });
-}
-if (apiUp && sections.includes('reports')) {
-  const { reportsTour } = await import('./reports-tour.mjs');
-  await reportsTour({ browser, base, outDir, password });
-}
-// SECTIONS=retention: purged records (RETENTION_MONTHS=0 npm run purge on the demo first)
-if (apiUp && sections.includes('retention')) {
-  const { retentionTour } = await import('./retention-tour.mjs');
-  await retentionTour({ browser, base, outDir, password });
+// The tours, each a section of its own, in this order. SECTIONS=retention shows purged records
+// (RETENTION_MONTHS=0 npm run purge on the demo first).
+const TOURS = [
+  ['roles', './role-tour.mjs', 'roleTour'],
+  ['documents', './documents-tour.mjs', 'documentsTour'],
+  ['money', './money-tour.mjs', 'moneyTour'],
+  ['workflow', './workflow-tour.mjs', 'workflowTour'],
+  ['reports', './reports-tour.mjs', 'reportsTour'],
+  ['retention', './retention-tour.mjs', 'retentionTour'],
+];
+for (const [section, module, tour] of TOURS) {
+  if (apiUp && sections.includes(section)) {
+    const tours = await import(module);
+    await tours[tour]({ browser, base, outDir, password });
+  }
 }
 
 await browser.close();
