@@ -1,27 +1,15 @@
 import DeleteIcon from '@mui/icons-material/DeleteOutlineOutlined';
 import DownloadIcon from '@mui/icons-material/Download';
-import {
-  Card,
-  CardContent,
-  CardHeader,
-  Chip,
-  IconButton,
-  Link as MuiLink,
-  List,
-  ListItem,
-  ListItemText,
-  Tooltip,
-  Typography,
-} from '@mui/material';
+import { Chip, IconButton, Link as MuiLink, List, ListItem, ListItemText, Tooltip } from '@mui/material';
 import { useState } from 'react';
 import { Confirm, useDelete, useGetList, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
 import { EDITABLE_STATUSES } from '@app/workflow';
 import { DateTimeField } from '../common/DateTimeField';
-import { PurgedText } from '../common/Purged';
 import { useRole } from '../common/useRole';
 import { useExitPoolDataProvider } from '../dataProvider';
 import type { Application, Attachment } from '../types';
 import { AttachmentUpload } from './AttachmentUpload';
+import { RelatedCard } from './RelatedCard';
 
 const fileSize = (bytes: number) =>
   bytes < 1024
@@ -99,68 +87,61 @@ export const AttachmentList = () => {
       .catch((e: unknown) => notify(e instanceof Error ? e.message : 'ra.notification.http_error', { type: 'error' }));
 
   return (
-    <Card variant="outlined">
-      <CardHeader title={translate('app.attachments.title')} slotProps={{ title: { variant: 'subtitle1' } }} />
-      <CardContent sx={{ pt: 0 }}>
-        {isPending ? null : error ? (
-          <Typography variant="body2" color="error">
-            {translate('app.attachments.unavailable')}
-          </Typography>
-        ) : !data?.length ? (
-          record.purgedAt ? (
-            <PurgedText at={record.purgedAt} />
-          ) : (
-            <Typography variant="body2" color="text.secondary">
-              {translate('app.attachments.none')}
-            </Typography>
-          )
-        ) : (
-          <List dense disablePadding data-testid="attachments">
-            {data.map((attachment) => (
-              <ListItem
-                key={attachment.id}
-                disableGutters
-                secondaryAction={editable ? <DeleteAttachment attachment={attachment} /> : undefined}
-              >
-                <ListItemText
-                  primary={
-                    <MuiLink
-                      component="button"
-                      type="button"
-                      onClick={() => download(attachment)}
-                      sx={{
-                        display: 'inline-flex',
-                        alignItems: 'center',
-                        gap: 0.5,
-                        textAlign: 'left',
-                        wordBreak: 'break-all',
-                      }}
-                    >
-                      <DownloadIcon fontSize="inherit" />
-                      {attachment.fileName}
-                    </MuiLink>
-                  }
-                  secondary={
-                    <>
-                      <Chip
-                        component="span"
-                        size="small"
-                        variant="outlined"
-                        label={translate(`app.attachment_kinds.${attachment.kind}`, { _: attachment.kind })}
-                        sx={{ mr: 1, height: 20 }}
-                      />
-                      {fileSize(attachment.size)} ·{' '}
-                      <DateTimeField record={attachment} source="createdAt" variant="caption" />
-                    </>
-                  }
-                  slotProps={{ secondary: { component: 'span' } }}
-                />
-              </ListItem>
-            ))}
-          </List>
-        )}
-        {editable && <AttachmentUpload applicationId={String(record.id)} />}
-      </CardContent>
-    </Card>
+    <RelatedCard
+      record={record}
+      title="app.attachments.title"
+      isPending={isPending}
+      error={error}
+      count={data?.length ?? 0}
+      unavailable="app.attachments.unavailable"
+      empty="app.attachments.none"
+      footer={editable && <AttachmentUpload applicationId={String(record.id)} />}
+    >
+      {data && (
+        <List dense disablePadding data-testid="attachments">
+          {data.map((attachment) => (
+            <ListItem
+              key={attachment.id}
+              disableGutters
+              secondaryAction={editable ? <DeleteAttachment attachment={attachment} /> : undefined}
+            >
+              <ListItemText
+                primary={
+                  <MuiLink
+                    component="button"
+                    type="button"
+                    onClick={() => download(attachment)}
+                    sx={{
+                      display: 'inline-flex',
+                      alignItems: 'center',
+                      gap: 0.5,
+                      textAlign: 'left',
+                      wordBreak: 'break-all',
+                    }}
+                  >
+                    <DownloadIcon fontSize="inherit" />
+                    {attachment.fileName}
+                  </MuiLink>
+                }
+                secondary={
+                  <>
+                    <Chip
+                      component="span"
+                      size="small"
+                      variant="outlined"
+                      label={translate(`app.attachment_kinds.${attachment.kind}`, { _: attachment.kind })}
+                      sx={{ mr: 1, height: 20 }}
+                    />
+                    {fileSize(attachment.size)} ·{' '}
+                    <DateTimeField record={attachment} source="createdAt" variant="caption" />
+                  </>
+                }
+                slotProps={{ secondary: { component: 'span' } }}
+              />
+            </ListItem>
+          ))}
+        </List>
+      )}
+    </RelatedCard>
   );
 };

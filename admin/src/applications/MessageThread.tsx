@@ -1,8 +1,8 @@
-import { Box, Card, CardContent, CardHeader, Chip, Stack, Typography } from '@mui/material';
+import { Box, Chip, Stack, Typography } from '@mui/material';
 import { useGetList, useRecordContext, useTranslate } from 'react-admin';
 import { DateTimeField } from '../common/DateTimeField';
-import { PurgedText } from '../common/Purged';
 import type { Application, ApplicationMessage, MessageKind } from '../types';
+import { RelatedCard } from './RelatedCard';
 
 const KIND_COLOR: Record<MessageKind, 'warning' | 'info' | 'default' | 'success'> = {
   question: 'warning',
@@ -26,54 +26,47 @@ export const MessageThread = () => {
   );
   if (!record) return null;
   return (
-    <Card variant="outlined">
-      <CardHeader title={translate('app.thread.title')} slotProps={{ title: { variant: 'subtitle1' } }} />
-      <CardContent sx={{ pt: 0 }}>
-        {isPending ? null : error ? (
-          <Typography variant="body2" color="error">
-            {translate('app.thread.unavailable')}
-          </Typography>
-        ) : !data?.length ? (
-          record.purgedAt ? (
-            <PurgedText at={record.purgedAt} />
-          ) : (
-            <Typography variant="body2" color="text.secondary">
-              {translate('app.thread.empty')}
-            </Typography>
-          )
-        ) : (
-          <Stack spacing={1.5} data-testid="thread">
-            {data.map((message) => (
-              <Box
-                key={message.id}
-                sx={{
-                  borderLeft: 3,
-                  borderColor: message.authorRole === 'contact_point' ? 'primary.main' : 'secondary.main',
-                  pl: 1.5,
-                }}
-              >
-                <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
-                  <Chip
-                    size="small"
-                    color={KIND_COLOR[message.kind]}
-                    label={translate(`app.message_kinds.${message.kind}`)}
-                  />
-                  <Typography variant="body2" sx={{ fontWeight: 500 }}>
-                    {message.authorName}
-                  </Typography>
-                </Stack>
-                <Typography variant="caption" color="text.secondary" component="div" sx={{ mt: 0.25 }}>
-                  {translate(`app.roles.${message.authorRole}`, { _: message.authorRole })} ·{' '}
-                  <DateTimeField record={message} source="createdAt" variant="caption" />
+    <RelatedCard
+      record={record}
+      title="app.thread.title"
+      isPending={isPending}
+      error={error}
+      count={data?.length ?? 0}
+      unavailable="app.thread.unavailable"
+      empty="app.thread.empty"
+    >
+      {data && (
+        <Stack spacing={1.5} data-testid="thread">
+          {data.map((message) => (
+            <Box
+              key={message.id}
+              sx={{
+                borderLeft: 3,
+                borderColor: message.authorRole === 'contact_point' ? 'primary.main' : 'secondary.main',
+                pl: 1.5,
+              }}
+            >
+              <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+                <Chip
+                  size="small"
+                  color={KIND_COLOR[message.kind]}
+                  label={translate(`app.message_kinds.${message.kind}`)}
+                />
+                <Typography variant="body2" sx={{ fontWeight: 500 }}>
+                  {message.authorName}
                 </Typography>
-                <Typography variant="body2" sx={{ whiteSpace: 'pre-wrap', mt: 0.5 }}>
-                  {message.body}
-                </Typography>
-              </Box>
-            ))}
-          </Stack>
-        )}
-      </CardContent>
-    </Card>
+              </Stack>
+              <Typography variant="caption" color="text.secondary" component="div" sx={{ mt: 0.25 }}>
+                {translate(`app.roles.${message.authorRole}`, { _: message.authorRole })} ·{' '}
+                <DateTimeField record={message} source="createdAt" variant="caption" />
+              </Typography>
+              <Typography variant="body2" sx={{ whiteSpace: 'pre-wrap', mt: 0.5 }}>
+                {message.body}
+              </Typography>
+            </Box>
+          ))}
+        </Stack>
+      )}
+    </RelatedCard>
   );
 };
