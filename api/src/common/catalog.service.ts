@@ -11,6 +11,21 @@ interface CatalogEntry {
   active: boolean;
 }
 
+/** The list of units or of categories: both are listed, sorted and searched by the same fields. */
+export function catalogList(resource: string): ListSpec {
+  return {
+    resource,
+    fields: {
+      id: { column: 'c.id', type: 'uuid' },
+      code: { column: 'c.code', type: 'string', sortable: true },
+      name: { column: 'c.name', type: 'string', sortable: true },
+      active: { column: 'c.active', type: 'boolean', sortable: true },
+    },
+    search: ['c.code', 'c.name'],
+    defaultSort: ['code', 'ASC'],
+  };
+}
+
 /**
  * Units and categories are the same kind of record: a unique code, a name and
  * an active flag, written by admins and never deleted (history refers to them).

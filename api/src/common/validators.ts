@@ -1,6 +1,17 @@
 import { looksLikeNationalId } from '@app/privacy';
 import { applyDecorators } from '@nestjs/common';
-import { IsInt, Max, Min, registerDecorator, ValidateIf, type ValidationOptions } from 'class-validator';
+import { Transform } from 'class-transformer';
+import {
+  IsInt,
+  IsNotEmpty,
+  IsString,
+  Max,
+  MaxLength,
+  Min,
+  registerDecorator,
+  ValidateIf,
+  type ValidationOptions,
+} from 'class-validator';
 import { thisYear, todayIso } from './dates.js';
 import { Nullable } from './nullable.js';
 
@@ -138,6 +149,24 @@ export const IsReportYear = (field = 'year'): PropertyDecorator =>
 /** A date bounding a report's period: from DATE_FLOOR to the end of LAST_REPORT_YEAR. */
 export const IsReportDate = (field: string): PropertyDecorator =>
   IsIsoDate(field, { max: () => `${LAST_REPORT_YEAR}-12-31` });
+
+/** Trims a text before it is validated; any other value passes as it came. */
+export const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
+
+/**
+ * A trimmed, non-empty text of at most `max` characters that identifies no one.
+ * Registered lowest first, as the same decorators stacked on the property would be,
+ * so that the message chosen for a wrong value (the type check's) is the same.
+ */
+export function IsText(field: string, max: number): PropertyDecorator {
+  return applyDecorators(
+    NoNationalId(field),
+    MaxLength(max, { message: `${field} must be at most ${max} characters` }),
+    IsNotEmpty({ message: `${field} must not be empty` }),
+    IsString({ message: `${field} must be a text` }),
+    Transform(trim),
+  );
+}
 
 /**
  * Free text that must not identify anyone: refused when it holds something

@@ -10,9 +10,7 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
-import { IsMoney, NoNationalId } from '../../common/validators.js';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+import { IsMoney, NoNationalId, trim } from '../../common/validators.js';
 
 function NarrativeText(field: string, max = 5000): PropertyDecorator {
   return (target, key) => {

@@ -1,32 +1,24 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
   IsBoolean,
   IsInt,
-  IsNotEmpty,
   IsOptional,
   IsString,
   IsUUID,
   Matches,
   Max,
-  MaxLength,
   Min,
   ValidateNested,
 } from 'class-validator';
-import { IsIsoDate, IsMoney, NoNationalId } from '../../common/validators.js';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+import { IsIsoDate, IsMoney, IsText } from '../../common/validators.js';
 
 export class LineDto {
   @ApiProperty({ example: 'Safe house, 14 nights' })
-  @Transform(trim)
-  @IsString({ message: 'description must be a text' })
-  @IsNotEmpty({ message: 'description must not be empty' })
-  @MaxLength(500, { message: 'description must be at most 500 characters' })
-  @NoNationalId('description')
+  @IsText('description', 500)
   description: string;
 
   @ApiProperty({ example: 14 })
@@ -60,11 +52,7 @@ export class CreateApplicationDto {
   amountRequested: number;
 
   @ApiProperty({ description: 'Why the pool should pay. No names, identity numbers, addresses or offences.' })
-  @Transform(trim)
-  @IsString({ message: 'justification must be a text' })
-  @IsNotEmpty({ message: 'justification must not be empty' })
-  @MaxLength(5000, { message: 'justification must be at most 5000 characters' })
-  @NoNationalId('justification')
+  @IsText('justification', 5000)
   justification: string;
 
   @ApiProperty({ description: 'The unit declares that ordinary funding does not cover the cost' })

@@ -1,9 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsBoolean, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { NoNationalId } from '../../common/validators.js';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+import { IsBoolean, IsOptional, IsString, Matches } from 'class-validator';
+import { IsText, NoNationalId } from '../../common/validators.js';
 
 export class CreateCategoryDto {
   @ApiProperty({ example: 'tattoo_removal', description: 'Lower-case letters, digits and underscores' })
@@ -15,11 +12,7 @@ export class CreateCategoryDto {
   code: string;
 
   @ApiProperty({ example: 'Fjernelse af tatovering', description: 'The Danish name' })
-  @Transform(trim)
-  @IsString({ message: 'name must be a text' })
-  @IsNotEmpty({ message: 'name must not be empty' })
-  @MaxLength(200, { message: 'name must be at most 200 characters' })
-  @NoNationalId('name')
+  @IsText('name', 200)
   name: string;
 
   @ApiPropertyOptional({
@@ -28,11 +21,7 @@ export class CreateCategoryDto {
     description: 'The English name; without one, English screens and files show the Danish name',
   })
   @IsOptional()
-  @Transform(trim)
-  @IsString({ message: 'nameEn must be a text' })
-  @IsNotEmpty({ message: 'nameEn must not be empty' })
-  @MaxLength(200, { message: 'nameEn must be at most 200 characters' })
-  @NoNationalId('nameEn')
+  @IsText('nameEn', 200)
   nameEn?: string;
 
   @ApiPropertyOptional({ default: true })

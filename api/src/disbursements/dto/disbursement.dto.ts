@@ -1,10 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, NotEquals } from 'class-validator';
-import { IsIsoDate, MAX_AMOUNT, NoNationalId } from '../../common/validators.js';
+import { IsIsoDate, MAX_AMOUNT, NoNationalId, trim } from '../../common/validators.js';
 import { PAYEE_TYPES, type PayeeType } from '../disbursement.entity.js';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export class CreateDisbursementDto {
   @ApiProperty({ format: 'uuid' })

@@ -1,9 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsBoolean, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { NoNationalId } from '../../common/validators.js';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+import { IsBoolean, IsOptional, IsString, Matches } from 'class-validator';
+import { IsText } from '../../common/validators.js';
 
 export class CreateUnitDto {
   @ApiProperty({ example: 'KBH', description: 'Two to five capital letters' })
@@ -12,11 +9,7 @@ export class CreateUnitDto {
   code: string;
 
   @ApiProperty({ example: 'Københavns Politi' })
-  @Transform(trim)
-  @IsString({ message: 'name must be a text' })
-  @IsNotEmpty({ message: 'name must not be empty' })
-  @MaxLength(200, { message: 'name must be at most 200 characters' })
-  @NoNationalId('name')
+  @IsText('name', 200)
   name: string;
 
   @ApiPropertyOptional({ default: true })

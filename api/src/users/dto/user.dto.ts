@@ -5,7 +5,6 @@ import {
   IsBoolean,
   IsEmail,
   IsIn,
-  IsNotEmpty,
   IsOptional,
   IsString,
   IsUUID,
@@ -15,9 +14,8 @@ import {
 } from 'class-validator';
 import { MIN_PASSWORD_LENGTH } from '../../auth/password.js';
 import { Nullable } from '../../common/nullable.js';
-import { NoNationalId } from '../../common/validators.js';
+import { IsText, NoNationalId } from '../../common/validators.js';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const lower = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
 
 export class CreateUserDto {
@@ -29,11 +27,7 @@ export class CreateUserDto {
   email: string;
 
   @ApiProperty({ example: 'Unit worker' })
-  @Transform(trim)
-  @IsString({ message: 'displayName must be a text' })
-  @IsNotEmpty({ message: 'displayName must not be empty' })
-  @MaxLength(200, { message: 'displayName must be at most 200 characters' })
-  @NoNationalId('displayName')
+  @IsText('displayName', 200)
   displayName: string;
 
   @ApiProperty({ enum: ROLES })
