@@ -2,19 +2,19 @@ import { handMadePdf } from '../libs/files/src/testing/pdf-builders.js';
 import { PNG_IEND, png, pngChunk } from '../libs/files/src/testing/image-builders.js';
 import { Logger } from '@nestjs/common';
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
-import type { Response } from 'supertest';
 import { AttachmentFileMove } from '../api/src/attachments/attachment-file-move.js';
 import { AttachmentStore } from '../api/src/attachments/attachment-store.js';
 import { CHUNK_SIZE } from '../api/src/attachments/attachment-chunks.js';
 import { attachmentChunksRotation } from '../api/src/attachments/attachment-rotation.js';
 import { installKeyRing, parseKeyRing } from '../api/src/crypto/key-ring.js';
 import { runRotation } from '../api/src/crypto/rotation.js';
+import { binary, filesUnder } from './support/bytes.js';
 import { TEST_ENCRYPTION_KEYS, testKeyRing } from './support/encryption.js';
 import { type Auth, newApplication, newCase, seedCatalog } from './support/fixtures.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
@@ -41,19 +41,6 @@ function pngHolding(text: string): Buffer {
   header.set([8, 0, 0, 0, 0], 8);
   const data = deflateSync(Buffer.concat([Buffer.from([0]), pixels]), { level: 0 });
   return Buffer.from(png(pngChunk('IHDR', header), pngChunk('IDAT', data), PNG_IEND));
-}
-
-/** Collects a binary response body whatever its content type. */
-function binary(res: Response, done: (error: Error | null, body: Buffer) => void): void {
-  const stream = res as unknown as NodeJS.ReadableStream;
-  const chunks: Buffer[] = [];
-  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-  stream.on('end', () => done(null, Buffer.concat(chunks)));
-}
-
-async function filesUnder(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
-  return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
 }
 
 /** Every error the application logs while `work` runs. */

@@ -12,12 +12,12 @@ import {
   pdfWithXfa,
 } from '../libs/files/src/testing/pdf-builders.js';
 import { createHash } from 'node:crypto';
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Response } from 'supertest';
 import { sealText } from '../api/src/crypto/encrypted-columns.js';
 import { toStoredCategories } from '../api/src/guidelines/guideline-mapping.js';
+import { binary, filesUnder } from './support/bytes.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
 type Auth = { Authorization: string };
@@ -26,19 +26,6 @@ const MB = 1024 * 1024;
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 /** A small, parseable PDF whose title is the text (so that files differ in bytes and size). */
 const pdf = (text = 'quote') => Buffer.from(handMadePdf(text.replace(/[()\\]/g, '_')));
-
-/** Collects a binary response body whatever its content type (superagent hands the parser the raw stream). */
-function binary(res: Response, done: (error: Error | null, body: Buffer) => void): void {
-  const stream = res as unknown as NodeJS.ReadableStream;
-  const chunks: Buffer[] = [];
-  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-  stream.on('end', () => done(null, Buffer.concat(chunks)));
-}
-
-async function filesUnder(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
-  return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
-}
 
 describe('Attachments', () => {
   let t: TestApp;

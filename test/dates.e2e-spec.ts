@@ -1,26 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { type Auth, daysAgo, newCase, seedCatalog } from './support/fixtures.js';
-import { grant, pay, setPool, thisYear } from './support/money.js';
-import { createTestApp, type TestApp } from './support/test-app.js';
+import { type Auth, daysAgo, newCase } from './support/fixtures.js';
+import { grant, pay, thisYear } from './support/money.js';
+import { createTeamApp } from './support/team.js';
+import type { TestApp } from './support/test-app.js';
 
 const tomorrow = () => daysAgo(-1);
 
 describe('Dates that make sense', () => {
-  let t: TestApp;
-  let worker: Auth;
-  let cp: Auth;
-  let finance: Auth;
-  let caseId: string;
-
-  beforeAll(async () => {
-    t = await createTestApp();
-    await seedCatalog(t);
-    await setPool(t, 100_000_000_000);
-    worker = (await t.signedIn('unit_worker')).auth;
-    cp = (await t.signedIn('contact_point')).auth;
-    finance = (await t.signedIn('finance')).auth;
-    caseId = (await newCase(t, worker)).id;
-  });
+  let t: TestApp, worker: Auth, cp: Auth, finance: Auth, caseId: string;
+  beforeAll(async () => ({ t, worker, cp, finance, caseId } = await createTeamApp()));
   afterAll(() => t.close());
 
   const expectRefused = (

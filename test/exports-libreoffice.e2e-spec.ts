@@ -5,10 +5,10 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, extname, join } from 'node:path';
 import { promisify } from 'node:util';
-import type { Response } from 'supertest';
 import { DEMO_PASSWORD } from '../api/src/demo/demo-data.js';
 import { seedDemoApplications } from '../api/src/demo/demo-applications.js';
 import { seedDemo } from '../api/src/demo/demo-seed.js';
+import { binary } from './support/bytes.js';
 import type { Auth } from './support/fixtures.js';
 import { thisYear } from './support/money.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
@@ -34,13 +34,6 @@ if (missing.length) {
   );
 }
 const describeWithLibreOffice = missing.length ? describe.skip : describe;
-
-function binary(res: Response, done: (error: Error | null, body: Buffer) => void): void {
-  const stream = res as unknown as NodeJS.ReadableStream;
-  const chunks: Buffer[] = [];
-  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-  stream.on('end', () => done(null, Buffer.concat(chunks)));
-}
 
 /** The CSV import of LibreOffice as a Danish or English user has it: separator, UTF-8, and the locale's numbers. */
 const CSV_IMPORT = { da: 'CSV:59,34,76,1,,1030', en: 'CSV:44,34,76,1,,1033' } as const;

@@ -1,26 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { checkLedger } from '../api/src/ledger/ledger-check.js';
-import { type Auth, newApplication, newCase, quoteOverride, seedCatalog } from './support/fixtures.js';
+import { type Auth, newApplication, quoteOverride } from './support/fixtures.js';
 import { grant, pay, setPool, yearFigures } from './support/money.js';
-import { createTestApp, type TestApp } from './support/test-app.js';
+import { createTeamApp } from './support/team.js';
+import type { TestApp } from './support/test-app.js';
 
 /** Many requests at the same moment against the real PostgreSQL: the locks, not luck, keep the books. */
 describe('The pool under concurrency', () => {
-  let t: TestApp;
-  let worker: Auth;
-  let cp: Auth;
-  let finance: Auth;
-  let caseId: string;
-
-  beforeAll(async () => {
-    t = await createTestApp();
-    await seedCatalog(t);
-    await setPool(t, 100_000_000_000);
-    worker = (await t.signedIn('unit_worker')).auth;
-    cp = (await t.signedIn('contact_point')).auth;
-    finance = (await t.signedIn('finance')).auth;
-    caseId = (await newCase(t, worker)).id;
-  });
+  let t: TestApp, worker: Auth, cp: Auth, finance: Auth, caseId: string;
+  beforeAll(async () => ({ t, worker, cp, finance, caseId } = await createTeamApp()));
   afterAll(() => t.close());
 
   it('approves exactly 10 of 50 simultaneous approvals when the pool has room for 10, leaving 0 available', async () => {

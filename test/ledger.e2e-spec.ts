@@ -1,29 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { checkLedger } from '../api/src/ledger/ledger-check.js';
-import { type Auth, newApplication, newCase, quoteOverride, seedCatalog } from './support/fixtures.js';
+import { type Auth, newApplication, newCase, quoteOverride } from './support/fixtures.js';
 import { grant, openYear, pay, setPool, thisYear, yearFigures } from './support/money.js';
-import { createTestApp, type TestApp } from './support/test-app.js';
+import { createTeamApp } from './support/team.js';
+import type { TestApp } from './support/test-app.js';
 
 describe('The pool’s money', () => {
-  let t: TestApp;
-  let worker: Auth;
-  let workerUnit: string;
-  let cp: Auth;
-  let cp2: Auth;
-  let finance: Auth;
-  let caseId: string;
-
+  let t: TestApp, worker: Auth, workerUnit: string, cp: Auth, cp2: Auth, finance: Auth, caseId: string;
   beforeAll(async () => {
-    t = await createTestApp();
-    await seedCatalog(t);
-    await setPool(t, 100_000_000_000);
-    const w = await t.signedIn('unit_worker');
-    worker = w.auth;
-    workerUnit = w.user.unitId!;
-    cp = (await t.signedIn('contact_point')).auth;
+    ({ t, worker, workerUnit, cp, finance, caseId } = await createTeamApp());
     cp2 = (await t.signedIn('contact_point')).auth;
-    finance = (await t.signedIn('finance')).auth;
-    caseId = (await newCase(t, worker)).id;
   });
   afterAll(() => t.close());
 

@@ -1,18 +1,11 @@
 import { fromMajorString } from '@app/money';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
-import type { Response } from 'supertest';
 import { checkLedger } from '../api/src/ledger/ledger-check.js';
+import { binary } from './support/bytes.js';
 import { type Auth, newCase, seedCatalog } from './support/fixtures.js';
 import { grant, pay } from './support/money.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
-
-function binary(res: Response, done: (error: Error | null, body: Buffer) => void): void {
-  const stream = res as unknown as NodeJS.ReadableStream;
-  const chunks: Buffer[] = [];
-  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-  stream.on('end', () => done(null, Buffer.concat(chunks)));
-}
 
 interface Figure {
   unitCode?: string;

@@ -1,22 +1,14 @@
 import { fromMajorString, toMajorString } from '@app/money';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
-import type { Response } from 'supertest';
 import { DEMO_PASSWORD } from '../api/src/demo/demo-data.js';
 import { seedDemoApplications } from '../api/src/demo/demo-applications.js';
 import { seedDemo } from '../api/src/demo/demo-seed.js';
 import { checkLedger } from '../api/src/ledger/ledger-check.js';
+import { binary } from './support/bytes.js';
 import { type Auth, isoDateOf } from './support/fixtures.js';
 import { thisYear } from './support/money.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
-
-/** Collects a binary response body whatever its content type. */
-function binary(res: Response, done: (error: Error | null, body: Buffer) => void): void {
-  const stream = res as unknown as NodeJS.ReadableStream;
-  const chunks: Buffer[] = [];
-  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-  stream.on('end', () => done(null, Buffer.concat(chunks)));
-}
 
 interface Row {
   unitCode?: string;
