@@ -10,12 +10,12 @@ import { AuditService } from '../api/src/audit/audit.service.js';
 import { hashPassword } from '../api/src/auth/password.js';
 import { dataSourceOptions, migrate } from '../api/src/database/data-source.js';
 import { AuditChain1795300700000 } from '../api/src/database/migrations/1795300700000-AuditChain.js';
-import { migrations } from '../api/src/database/migrations/index.js';
 import { seedDemoApplications } from '../api/src/demo/demo-applications.js';
 import { DEMO_PASSWORD } from '../api/src/demo/demo-data.js';
 import { seedDemo } from '../api/src/demo/demo-seed.js';
 import { type Run, run, started } from './support/built-process.js';
-import { adminQuery, asAppRole, withAdminClient, withDatabase } from './support/database.js';
+import { withDatabase } from './support/database.js';
+import { databaseBefore } from './support/migration-database.js';
 import { type Auth, newApplication, newCase, quoteOverride, seedCatalog, todayIso } from './support/fixtures.js';
 import { grant, pay } from './support/money.js';
 import { createTestApp, TEST_PASSWORD, type TestApp } from './support/test-app.js';
@@ -524,19 +524,12 @@ describe('Recording inside a transaction', () => {
 
 /** The migration chains the events that were there before it, in their order. */
 describe(AuditChain1795300700000.name, () => {
-  const name = `exitpool_chain_${Math.random().toString(16).slice(2, 10)}`;
-  const url = asAppRole(withDatabase(process.env.EXITPOOL_TEST_ADMIN_URL!, name));
-  afterAll(() => adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+  const before = databaseBefore(AuditChain1795300700000, 'chain');
+  const url = before.url;
 
   it('numbers the existing events 1, 2, 3, … in their order and chains them as the verifier does', async () => {
-    await withAdminClient((c) =>
-      c.query(`CREATE DATABASE ${name} OWNER ${pg.escapeIdentifier(process.env.EXITPOOL_TEST_APP_ROLE!)}`),
-    );
-    const earlier = migrations.slice(0, migrations.indexOf(AuditChain1795300700000));
-    const old = new DataSource({ ...dataSourceOptions(url), migrations: earlier, migrationsTransactionMode: 'each' });
-    await old.initialize();
+    const old = await before.migrated();
     try {
-      await old.runMigrations();
       const [user] = await old.query(
         `INSERT INTO users (email, display_name, role, password_hash) VALUES ('old@test.example', 'Old', 'admin', $1) RETURNING id`,
         [await hashPassword('an-old-password-1')],

@@ -1,9 +1,5 @@
-import pg from 'pg';
-import { DataSource } from 'typeorm';
-import { dataSourceOptions } from '../api/src/database/data-source.js';
 import { CategoryNamesPerLanguage1795301000000 } from '../api/src/database/migrations/1795301000000-CategoryNamesPerLanguage.js';
-import { migrations } from '../api/src/database/migrations/index.js';
-import { adminQuery, asAppRole, withAdminClient, withDatabase } from './support/database.js';
+import { databaseBefore } from './support/migration-database.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
 describe('Category names per language', () => {
@@ -52,23 +48,11 @@ describe('Category names per language', () => {
 
   /** The migration gives the product's three categories one Danish term each and their English names. */
   describe(CategoryNamesPerLanguage1795301000000.name, () => {
-    const name = `exitpool_catnames_${Math.random().toString(16).slice(2, 10)}`;
-    const url = asAppRole(withDatabase(process.env.EXITPOOL_TEST_ADMIN_URL!, name));
-    afterAll(() => adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+    const before = databaseBefore(CategoryNamesPerLanguage1795301000000, 'catnames');
 
     it('renames the installed categories and leaves others as they were', async () => {
-      await withAdminClient((c) =>
-        c.query(`CREATE DATABASE ${name} OWNER ${pg.escapeIdentifier(process.env.EXITPOOL_TEST_APP_ROLE!)}`),
-      );
-      const upTo = migrations.indexOf(CategoryNamesPerLanguage1795301000000);
-      const db = new DataSource({
-        ...dataSourceOptions(url),
-        migrations: migrations.slice(0, upTo),
-        migrationsTransactionMode: 'each',
-      });
-      await db.initialize();
+      const db = await before.migrated();
       try {
-        await db.runMigrations();
         // the names an installation had before: the demo's, and an admin's own category
         await db.query(`INSERT INTO categories (code, name) VALUES
           ('relocation', 'Midlertidig relokalisering'), ('tattoo_removal', 'Fjernelse af tatoveringer'),

@@ -3,14 +3,12 @@ import { randomUUID } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { appendAuditEvents } from '../api/src/audit/audit-append.js';
 import { Clock } from '../api/src/common/clock.js';
 import { dataSourceOptions, migrate } from '../api/src/database/data-source.js';
 import { freePort } from '../api/src/database/embedded-postgres.js';
 import { Retention1795300800000 } from '../api/src/database/migrations/1795300800000-Retention.js';
-import { migrations } from '../api/src/database/migrations/index.js';
 import { isoDateOf } from '../api/src/common/dates.js';
 import { DEMO_PASSWORD } from '../api/src/demo/demo-data.js';
 import { seedDemoApplications } from '../api/src/demo/demo-applications.js';
@@ -19,7 +17,7 @@ import { JobsService } from '../api/src/jobs/jobs.service.js';
 import { checkLedger } from '../api/src/ledger/ledger-check.js';
 import { RETENTION_JOB, RetentionService } from '../api/src/retention/retention.service.js';
 import { run, type Run, started } from './support/built-process.js';
-import { adminQuery, asAppRole, withAdminClient, withDatabase } from './support/database.js';
+import { databaseBefore } from './support/migration-database.js';
 import { TEST_ENCRYPTION_KEYS } from './support/encryption.js';
 import { type Auth, newApplication, newCase, seedCatalog } from './support/fixtures.js';
 import { grant, pay, thisYear } from './support/money.js';
@@ -564,20 +562,13 @@ describe('Retention: narratives purged, books kept', () => {
 
   /** The migration dates the applications that were final before it. */
   describe(Retention1795300800000.name, () => {
-    const name = `exitpool_retention_${Math.random().toString(16).slice(2, 10)}`;
-    const url = asAppRole(withDatabase(process.env.EXITPOOL_TEST_ADMIN_URL!, name));
-    afterAll(() => adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+    const before = databaseBefore(Retention1795300800000, 'retention');
+    const url = before.url;
 
     it('takes each final state’s moment from its audited transition, the payment that paid it, the decision, or the last change', async () => {
-      await withAdminClient((c) =>
-        c.query(`CREATE DATABASE ${name} OWNER ${pg.escapeIdentifier(process.env.EXITPOOL_TEST_APP_ROLE!)}`),
-      );
-      const earlier = migrations.slice(0, migrations.indexOf(Retention1795300800000));
-      const old = new DataSource({ ...dataSourceOptions(url), migrations: earlier, migrationsTransactionMode: 'each' });
-      await old.initialize();
+      const old = await before.migrated();
       const ids: Record<string, string> = {};
       try {
-        await old.runMigrations();
         const [unit] = await old.query(`INSERT INTO units (code, name) VALUES ('OLD', 'Old unit') RETURNING id`);
         const [user] = await old.query(
           `INSERT INTO users (email, display_name, role, unit_id, password_hash)
