@@ -1,16 +1,8 @@
 import type { EntityManager } from 'typeorm';
-import { AUDIT_CHAIN_LOCK, canonicalAtSql, eventHash, GENESIS_HASH, type JsonValue } from './audit-chain.js';
+import { AUDIT_CHAIN_LOCK, canonicalAtSql, type ChainFields, eventHash, GENESIS_HASH } from './audit-chain.js';
 
 /** An event ready to join the chain: everything but its place (seq, at, prevHash, hash). */
-export interface NewAuditEvent {
-  id: string;
-  actorId: string | null;
-  action: string;
-  entityType: string;
-  entityId: string | null;
-  requestId: string | null;
-  details: JsonValue;
-}
+export type NewAuditEvent = Omit<ChainFields, 'seq' | 'at' | 'prevHash'>;
 
 /**
  * Appends events at the head of the chain, in the transaction of `tx`, which must be about to

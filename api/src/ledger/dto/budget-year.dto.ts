@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsOptional, IsUUID, ValidateNested } from 'class-validator';
@@ -10,6 +11,19 @@ export class AllocationDto {
   amount: number;
 }
 
+/**
+ * An optional list of at most 200 allocations, each checked; registered lowest first,
+ * as the same decorators stacked on the property would be.
+ */
+const AreAllocations = (): PropertyDecorator =>
+  applyDecorators(
+    Type(() => AllocationDto),
+    ValidateNested({ each: true }),
+    ArrayMaxSize(200),
+    IsArray({ message: 'allocations must be a list' }),
+    IsOptional(),
+  );
+
 export class CreateBudgetYearDto {
   @ApiProperty({ example: 2027 })
   @IsBudgetYear()
@@ -20,11 +34,7 @@ export class CreateBudgetYearDto {
   poolAmount: number;
 
   @ApiPropertyOptional({ type: [AllocationDto] })
-  @IsOptional()
-  @IsArray({ message: 'allocations must be a list' })
-  @ArrayMaxSize(200)
-  @ValidateNested({ each: true })
-  @Type(() => AllocationDto)
+  @AreAllocations()
   allocations?: AllocationDto[];
 }
 
@@ -39,10 +49,6 @@ export class UpdateBudgetYearDto {
   poolAmount?: number;
 
   @ApiPropertyOptional({ type: [AllocationDto], description: 'replaces the allocations' })
-  @IsOptional()
-  @IsArray({ message: 'allocations must be a list' })
-  @ArrayMaxSize(200)
-  @ValidateNested({ each: true })
-  @Type(() => AllocationDto)
+  @AreAllocations()
   allocations?: AllocationDto[];
 }
