@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { LOGIN_LOCK_CLASS } from '../api/src/auth/login-throttle.service.js';
 import { Session } from '../api/src/auth/session.entity.js';
+import { sessionUserOf } from './support/fixtures.js';
 import { createTestApp, type TestApp, TEST_PASSWORD } from './support/test-app.js';
 
 /** How many answers came back with each status and code: a refusal counts only as the refusal it should be. */
@@ -34,13 +35,7 @@ describe('Authentication', () => {
     const res = await t.http.post('/api/auth/login').send({ email: user.email.toUpperCase(), password: TEST_PASSWORD });
     expect(res.status).toBe(200);
     expect(res.body.accessToken).toMatch(/^[A-Za-z0-9_-]{40,}$/);
-    expect(res.body.user).toEqual({
-      id: user.id,
-      email: user.email,
-      displayName: user.displayName,
-      role: 'unit_worker',
-      unitId: user.unitId,
-    });
+    expect(res.body.user).toEqual(sessionUserOf(user, 'unit_worker'));
   });
 
   it('stores only a hash of the token', async () => {

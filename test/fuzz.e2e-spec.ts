@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Response } from 'supertest';
 import { tinyPng } from '../libs/files/src/testing/image-builders.js';
-import { type Auth, daysAgo, newApplication, newCase, seedCatalog } from './support/fixtures.js';
+import { attachInvoice, type Auth, daysAgo, newApplication, newCase, seedCatalog } from './support/fixtures.js';
 import { grant, pay } from './support/money.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
@@ -183,13 +183,7 @@ describe('Fuzzing every route of the API', () => {
       const c = await newCase(t, worker);
       const g = await grant(t, worker, cp, c.id, nights);
       await pay(t, auth.get('finance')!, g.id, 100_000).expect(201);
-      await t.http
-        .post('/api/attachments')
-        .set(worker)
-        .field('applicationId', g.id)
-        .field('kind', 'invoice')
-        .attach('file', Buffer.from(tinyPng()), { filename: 'invoice.png', contentType: 'image/png' })
-        .expect(201);
+      await attachInvoice(t, worker, g.id).expect(201);
       await newApplication(t, worker, c.id);
       const asked = await newApplication(t, worker, c.id);
       await t.http.post(`/api/applications/${asked.id}/submit`).set(worker).expect(200);

@@ -1,8 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { tinyPng } from '../libs/files/src/testing/image-builders.js';
-import { type Auth, newApplication, newCase, seedCatalog } from './support/fixtures.js';
+import { attachInvoice, type Auth, newApplication, newCase, seedCatalog } from './support/fixtures.js';
 import { grant, openYear, pay, thisYear } from './support/money.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
@@ -140,12 +139,7 @@ describe('Every collection sorts by id, react-admin’s default sort', () => {
       const paid = await pay(t, auth.finance!, g.id, 100_000);
       if (paid.status !== 201) throw new Error(JSON.stringify(paid.body));
       for (const name of ['a.png', 'b.png']) {
-        const uploaded = await t.http
-          .post('/api/attachments')
-          .set(worker)
-          .field('applicationId', g.id)
-          .field('kind', 'invoice')
-          .attach('file', Buffer.from(tinyPng(name)), { filename: name, contentType: 'image/png' });
+        const uploaded = await attachInvoice(t, worker, g.id, name);
         if (uploaded.status !== 201) throw new Error(JSON.stringify(uploaded.body));
       }
       const draft = await newApplication(t, worker, c.id);

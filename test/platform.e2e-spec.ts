@@ -7,9 +7,8 @@ import { createApp } from '../api/src/app.factory.js';
 import { createRootLogger } from '../api/src/common/logging.js';
 import { loadConfig } from '../api/src/config/app-config.js';
 import { migrate } from '../api/src/database/data-source.js';
-import { tinyPng } from '../libs/files/src/testing/image-builders.js';
 import { createTestDatabase } from './support/database.js';
-import { type Auth, newCase, seedCatalog } from './support/fixtures.js';
+import { attachInvoice, type Auth, newCase, seedCatalog } from './support/fixtures.js';
 import { grant, pay } from './support/money.js';
 import { createTestApp, TEST_PASSWORD, type TestApp } from './support/test-app.js';
 
@@ -149,13 +148,7 @@ describe('Nothing of the API is kept in a cache', () => {
     const { auth: cp } = await t.signedIn('contact_point');
     const g = await grant(t, worker, cp, (await newCase(t, worker)).id);
     await pay(t, finance, g.id, 100_000).expect(201);
-    const uploaded = await t.http
-      .post('/api/attachments')
-      .set(worker)
-      .field('applicationId', g.id)
-      .field('kind', 'invoice')
-      .attach('file', Buffer.from(tinyPng()), { filename: 'invoice.png', contentType: 'image/png' })
-      .expect(201);
+    const uploaded = await attachInvoice(t, worker, g.id).expect(201);
     attachmentId = uploaded.body.id;
   });
   afterAll(async () => {

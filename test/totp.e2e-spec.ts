@@ -1,4 +1,5 @@
 import { generate } from 'otplib';
+import { sessionUserOf } from './support/fixtures.js';
 import { createTestApp, type TestApp, TEST_PASSWORD } from './support/test-app.js';
 
 const WRONG_CREDENTIALS = {
@@ -159,13 +160,7 @@ describe('The second factor (TOTP)', () => {
       }
       const res = await login({ email: user.email, password: TEST_PASSWORD, totp: await t.totpCode(user.id, secret) });
       expect(res.status).toBe(200);
-      expect(res.body.user).toEqual({
-        id: user.id,
-        email: user.email,
-        displayName: user.displayName,
-        role: 'unit_worker',
-        unitId: user.unitId,
-      });
+      expect(res.body.user).toEqual(sessionUserOf(user, 'unit_worker'));
     });
 
     it('still answers a wrong password as a wrong password when a code is given', async () => {

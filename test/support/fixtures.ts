@@ -1,6 +1,8 @@
 import { demoGuideline } from '@app/guidelines';
+import { tinyPng } from '../../libs/files/src/testing/image-builders.js';
 import { toStoredCategories } from '../../api/src/guidelines/guideline-mapping.js';
 import { daysAgoIso, thisYear } from '../../api/src/common/dates.js';
+import type { User } from '../../api/src/users/user.entity.js';
 import type { TestApp } from './test-app.js';
 
 // the product's calendar is the installation's time zone, so the tests' dates are too
@@ -73,6 +75,28 @@ export async function newApplication(
   if (res.status !== 201) throw new Error(`application: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body;
 }
+
+/**
+ * An invoice, a small PNG, uploaded for an application; with a `name`, the file is named so
+ * and holds the name in its bytes (files then differ). The caller checks the answer.
+ */
+export function attachInvoice(t: TestApp, auth: Auth, applicationId: string, name?: string) {
+  return t.http
+    .post('/api/attachments')
+    .set(auth)
+    .field('applicationId', applicationId)
+    .field('kind', 'invoice')
+    .attach('file', Buffer.from(tinyPng(name)), { filename: name ?? 'invoice.png', contentType: 'image/png' });
+}
+
+/** The `user` a sign-in answers for `user`, who was made with `role`. */
+export const sessionUserOf = (user: User, role: string) => ({
+  id: user.id,
+  email: user.email,
+  displayName: user.displayName,
+  role,
+  unitId: user.unitId,
+});
 
 /** The override every approval here needs: the demo guideline warns when no quote is attached. */
 export const quoteOverride = [{ rule: 'required-documents', justification: 'The quote follows with the invoice.' }];
