@@ -98,6 +98,17 @@ export class AuditService {
     });
   }
 
+  /** An actor's change to one record, recorded in the change's own transaction. */
+  recordChange(
+    tx: EntityManager,
+    actor: { id: string },
+    action: string,
+    entity: { type: string; id: string },
+    details: Record<string, unknown>,
+  ): Promise<void> {
+    return this.record({ actorId: actor.id, action, entityType: entity.type, entityId: entity.id, details }, tx);
+  }
+
   /** Recomputes the whole chain and answers its head or its first broken link. */
   verify(checkpoints: AuditCheckpoint[] = []): Promise<AuditVerification> {
     return verifyAuditChain(this.manager, { checkpoints });

@@ -55,15 +55,12 @@ export abstract class CatalogService<T extends CatalogEntry> {
   async create(actor: Actor, dto: Pick<T, 'code' | 'name'> & { active?: boolean }): Promise<T> {
     return this.write(async (tx) => {
       const saved = (await tx.save(this.entity, { ...dto, active: dto.active ?? true } as never)) as unknown as T;
-      await this.audit.record(
-        {
-          actorId: actor.id,
-          action: `${this.entityType}.create`,
-          entityType: this.entityType,
-          entityId: saved.id,
-          details: { code: saved.code },
-        },
+      await this.audit.recordChange(
         tx,
+        actor,
+        `${this.entityType}.create`,
+        { type: this.entityType, id: saved.id },
+        { code: saved.code },
       );
       return saved;
     });
@@ -75,16 +72,7 @@ export abstract class CatalogService<T extends CatalogEntry> {
       if (!current) throw notFound(this.label);
       const changed = Object.keys(dto).filter((k) => dto[k as keyof typeof dto] !== current[k as keyof T]);
       const saved = (await tx.save(this.entity, { ...current, ...dto } as never)) as unknown as T;
-      await this.audit.record(
-        {
-          actorId: actor.id,
-          action: `${this.entityType}.update`,
-          entityType: this.entityType,
-          entityId: id,
-          details: { changed },
-        },
-        tx,
-      );
+      await this.audit.recordChange(tx, actor, `${this.entityType}.update`, { type: this.entityType, id }, { changed });
       return saved;
     });
   }

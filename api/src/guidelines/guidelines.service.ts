@@ -64,16 +64,7 @@ export class GuidelinesService {
       const categories = normalize(dto.categories);
       await this.check(tx, { ...dto, categories });
       const { id } = await tx.save(GuidelineVersion, { ...dto, categories, status: 'draft', createdBy: actor.id });
-      await this.audit.record(
-        {
-          actorId: actor.id,
-          action: 'guideline.create',
-          entityType: 'guideline',
-          entityId: id,
-          details: { version: dto.version },
-        },
-        tx,
-      );
+      await this.audit.recordChange(tx, actor, 'guideline.create', { type: 'guideline', id }, { version: dto.version });
       return this.get(id, tx);
     });
   }
@@ -86,10 +77,7 @@ export class GuidelinesService {
       await this.check(tx, next);
       await tx.save(GuidelineVersion, next);
       const changed = Object.keys(dto);
-      await this.audit.record(
-        { actorId: actor.id, action: 'guideline.update', entityType: 'guideline', entityId: id, details: { changed } },
-        tx,
-      );
+      await this.audit.recordChange(tx, actor, 'guideline.update', { type: 'guideline', id }, { changed });
       return this.get(id, tx);
     });
   }
@@ -99,15 +87,12 @@ export class GuidelinesService {
       const current = await this.get(id, tx, true);
       if (current.status !== 'draft') throw new GuidelineError(GuidelineErrorCode.NotDraft);
       await tx.delete(GuidelineVersion, { id });
-      await this.audit.record(
-        {
-          actorId: actor.id,
-          action: 'guideline.delete',
-          entityType: 'guideline',
-          entityId: id,
-          details: { version: current.version },
-        },
+      await this.audit.recordChange(
         tx,
+        actor,
+        'guideline.delete',
+        { type: 'guideline', id },
+        { version: current.version },
       );
       return current;
     });
@@ -124,15 +109,12 @@ export class GuidelinesService {
         { id },
         { status: 'published', publishedAt: new Date(), publishedBy: actor.id },
       );
-      await this.audit.record(
-        {
-          actorId: actor.id,
-          action: 'guideline.publish',
-          entityType: 'guideline',
-          entityId: id,
-          details: { version: current.version, effectiveFrom: current.effectiveFrom },
-        },
+      await this.audit.recordChange(
         tx,
+        actor,
+        'guideline.publish',
+        { type: 'guideline', id },
+        { version: current.version, effectiveFrom: current.effectiveFrom },
       );
       return this.get(id, tx);
     });
@@ -143,15 +125,12 @@ export class GuidelinesService {
       const current = await this.get(id, tx, true);
       if (current.status !== 'published') throw new GuidelineError(GuidelineErrorCode.NotPublished);
       await tx.update(GuidelineVersion, { id }, { status: 'retired', retiredAt: new Date() });
-      await this.audit.record(
-        {
-          actorId: actor.id,
-          action: 'guideline.retire',
-          entityType: 'guideline',
-          entityId: id,
-          details: { version: current.version },
-        },
+      await this.audit.recordChange(
         tx,
+        actor,
+        'guideline.retire',
+        { type: 'guideline', id },
+        { version: current.version },
       );
       return this.get(id, tx);
     });

@@ -78,15 +78,12 @@ export class BudgetYearsService {
           createdBy: actor.id,
         });
         if (dto.allocations) await this.allocate(tx, id, dto.allocations);
-        await this.audit.record(
-          {
-            actorId: actor.id,
-            action: 'budget_year.create',
-            entityType: 'budget_year',
-            entityId: id,
-            details: { year: dto.year, poolAmount: String(dto.poolAmount) },
-          },
+        await this.audit.recordChange(
           tx,
+          actor,
+          'budget_year.create',
+          { type: 'budget_year', id },
+          { year: dto.year, poolAmount: String(dto.poolAmount) },
         );
         return this.view(tx, actor, (await this.repository.findYear(id, tx))!);
       });
@@ -116,19 +113,16 @@ export class BudgetYearsService {
           await this.repository.updateYear(tx, id, { poolAmount: pool });
         }
         if (dto.allocations) await this.allocate(tx, id, dto.allocations);
-        await this.audit.record(
-          {
-            actorId: actor.id,
-            action: 'budget_year.update',
-            entityType: 'budget_year',
-            entityId: id,
-            details: {
-              from: String(year.poolAmount),
-              to: dto.poolAmount === undefined ? undefined : String(dto.poolAmount),
-              allocations: dto.allocations !== undefined,
-            },
-          },
+        await this.audit.recordChange(
           tx,
+          actor,
+          'budget_year.update',
+          { type: 'budget_year', id },
+          {
+            from: String(year.poolAmount),
+            to: dto.poolAmount === undefined ? undefined : String(dto.poolAmount),
+            allocations: dto.allocations !== undefined,
+          },
         );
         return this.view(tx, actor, (await this.repository.findYear(id, tx))!);
       }),
@@ -150,16 +144,7 @@ export class BudgetYearsService {
         );
       }
       await this.repository.updateYear(tx, id, { status: 'closed', closedAt: new Date() });
-      await this.audit.record(
-        {
-          actorId: actor.id,
-          action: 'budget_year.close',
-          entityType: 'budget_year',
-          entityId: id,
-          details: { year: year.year },
-        },
-        tx,
-      );
+      await this.audit.recordChange(tx, actor, 'budget_year.close', { type: 'budget_year', id }, { year: year.year });
       return this.view(tx, actor, (await this.repository.findYear(id, tx))!);
     });
   }

@@ -60,16 +60,7 @@ export class UsersService {
         active: dto.active ?? true,
         passwordHash,
       });
-      await this.audit.record(
-        {
-          actorId: actor.id,
-          action: 'user.create',
-          entityType: 'user',
-          entityId: id,
-          details: { role: dto.role, unitId },
-        },
-        tx,
-      );
+      await this.audit.recordChange(tx, actor, 'user.create', { type: 'user', id }, { role: dto.role, unitId });
       return toUserView((await tx.findOneBy(User, { id }))!);
     });
   }
@@ -94,15 +85,12 @@ export class UsersService {
       // Whoever changes what a user may see or how they sign in ends that user's sessions at once.
       const revokeFor = changed.filter((k) => ['role', 'unitId', 'active', 'email', 'password'].includes(k));
       const revoked = revokeFor.length ? await this.auth.revokeAll(id, `user.${revokeFor[0]}_changed`, tx) : 0;
-      await this.audit.record(
-        {
-          actorId: actor.id,
-          action: 'user.update',
-          entityType: 'user',
-          entityId: id,
-          details: { changed, sessionsRevoked: revoked },
-        },
+      await this.audit.recordChange(
         tx,
+        actor,
+        'user.update',
+        { type: 'user', id },
+        { changed, sessionsRevoked: revoked },
       );
       return toUserView((await tx.findOneBy(User, { id }))!);
     });
@@ -115,15 +103,12 @@ export class UsersService {
       if (!user) throwNotFound();
       const recoveryCodesCleared = await this.totp.clear(tx, id);
       const sessionsRevoked = await this.auth.revokeAll(id, 'user.totp_reset', tx);
-      await this.audit.record(
-        {
-          actorId: actor.id,
-          action: 'user.totp_reset',
-          entityType: 'user',
-          entityId: id,
-          details: { wasEnabled: user.totpEnabledAt !== null, recoveryCodesCleared, sessionsRevoked },
-        },
+      await this.audit.recordChange(
         tx,
+        actor,
+        'user.totp_reset',
+        { type: 'user', id },
+        { wasEnabled: user.totpEnabledAt !== null, recoveryCodesCleared, sessionsRevoked },
       );
       return toUserView((await tx.findOneBy(User, { id }))!);
     });
