@@ -1,5 +1,13 @@
 import { AuditEvent } from '../api/src/audit/audit-event.entity.js';
-import { type Auth, daysAgo, newApplication, newCase, quoteOverride, seedCatalog } from './support/fixtures.js';
+import {
+  type Auth,
+  daysAgo,
+  newApplication,
+  newCase,
+  postApplication,
+  quoteOverride,
+  seedCatalog,
+} from './support/fixtures.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
 const filter = (f: object) => `filter=${encodeURIComponent(JSON.stringify(f))}`;
@@ -103,17 +111,7 @@ describe('Applications', () => {
     });
 
     it('refuses a case of another unit as if it did not exist', async () => {
-      const res = await t.http
-        .post('/api/applications')
-        .set(stranger)
-        .send({
-          caseId,
-          categoryCode: 'relocation',
-          amountRequested: 100,
-          justification: 'x',
-          ordinaryFundingConsidered: true,
-          lines: [{ description: 'x', quantity: 1, unitAmount: 100 }],
-        });
+      const res = await postApplication(t, stranger, caseId);
       expect(res.status).toBe(400);
       expect(res.body.errors).toEqual({ caseId: 'no case of your unit has this id' });
     });

@@ -120,6 +120,14 @@ describe('Attachments', () => {
   const download = (auth: Auth, id: string) =>
     t.http.get(`/api/attachments/${id}/content`).set(auth).buffer(true).parse(binary);
 
+  /** A refused upload stores nothing: the application has no attachment. */
+  async function expectNoAttachment(applicationId: string): Promise<void> {
+    const [{ n }] = await t.db.query('SELECT count(*)::int AS n FROM attachments WHERE application_id = $1', [
+      applicationId,
+    ]);
+    expect(n).toBe(0);
+  }
+
   const chunkCount = async (id: string): Promise<number> =>
     (await t.db.query('SELECT count(*)::int AS n FROM attachment_chunks WHERE attachment_id = $1', [id]))[0].n;
 
@@ -255,13 +263,7 @@ describe('Attachments', () => {
     beforeAll(async () => {
       applicationId = await newApplication();
     });
-
-    async function expectNothingStored(): Promise<void> {
-      const [{ n }] = await t.db.query('SELECT count(*)::int AS n FROM attachments WHERE application_id = $1', [
-        applicationId,
-      ]);
-      expect(n).toBe(0);
-    }
+    const expectNothingStored = () => expectNoAttachment(applicationId);
 
     it.each([
       ['a text file named .pdf', Buffer.from('Quote: 3 nights, DKK 4,500\n'), 'quote.pdf', 'application/pdf'],
@@ -609,13 +611,7 @@ describe('Attachments', () => {
     beforeAll(async () => {
       applicationId = await newApplication();
     });
-
-    async function expectNothingStored(): Promise<void> {
-      const [{ n }] = await t.db.query('SELECT count(*)::int AS n FROM attachments WHERE application_id = $1', [
-        applicationId,
-      ]);
-      expect(n).toBe(0);
-    }
+    const expectNothingStored = () => expectNoAttachment(applicationId);
 
     it.each([
       ['JavaScript run when it opens', () => pdfWithJavaScriptOpenAction(), /JavaScript/],

@@ -3,12 +3,11 @@ import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import pg from 'pg';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { eventHash, GENESIS_HASH } from '../api/src/audit/audit-chain.js';
 import { verifyAuditChain } from '../api/src/audit/audit-verify.js';
 import { AuditService } from '../api/src/audit/audit.service.js';
 import { hashPassword } from '../api/src/auth/password.js';
-import { dataSourceOptions, migrate } from '../api/src/database/data-source.js';
 import { AuditChain1795300700000 } from '../api/src/database/migrations/1795300700000-AuditChain.js';
 import { seedDemoApplications } from '../api/src/demo/demo-applications.js';
 import { DEMO_PASSWORD } from '../api/src/demo/demo-data.js';
@@ -549,10 +548,7 @@ describe(AuditChain1795300700000.name, () => {
       await old.destroy();
     }
 
-    await migrate(url);
-
-    const db = new DataSource(dataSourceOptions(url));
-    await db.initialize();
+    const db = await before.upToDate();
     try {
       const rows = await db.query(`SELECT seq::int AS seq, action FROM audit_events ORDER BY seq`);
       expect(rows).toEqual([

@@ -3,10 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { DataSource } from 'typeorm';
 import { appendAuditEvents } from '../api/src/audit/audit-append.js';
 import { Clock } from '../api/src/common/clock.js';
-import { dataSourceOptions, migrate } from '../api/src/database/data-source.js';
 import { freePort } from '../api/src/database/embedded-postgres.js';
 import { Retention1795300800000 } from '../api/src/database/migrations/1795300800000-Retention.js';
 import { isoDateOf } from '../api/src/common/dates.js';
@@ -19,7 +17,7 @@ import { RETENTION_JOB, RetentionService } from '../api/src/retention/retention.
 import { run, type Run, started } from './support/built-process.js';
 import { databaseBefore } from './support/migration-database.js';
 import { TEST_ENCRYPTION_KEYS } from './support/encryption.js';
-import { type Auth, newApplication, newCase, seedCatalog } from './support/fixtures.js';
+import { type Auth, newApplication, newCase, postApplication, seedCatalog } from './support/fixtures.js';
 import { grant, pay, thisYear } from './support/money.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
@@ -328,17 +326,7 @@ describe('Retention: narratives purged, books kept', () => {
       expect(details.body.code).toBe('RETENTION_CASE_PURGED');
       // the status of a purged case may still change
       await ok(await t.http.put(`/api/cases/${cases.A}`).set(worker).send({ status: 'completed', birthYear: null }));
-      const again = await t.http
-        .post('/api/applications')
-        .set(worker)
-        .send({
-          caseId: cases.A,
-          categoryCode: 'relocation',
-          amountRequested: 100_000,
-          justification: 'More nights.',
-          ordinaryFundingConsidered: true,
-          lines: [{ description: 'Room', quantity: 1, unitAmount: 100_000 }],
-        });
+      const again = await postApplication(t, worker, cases.A);
       expect(again.status).toBe(409);
       expect(again.body.code).toBe('RETENTION_CASE_PURGED');
     });
@@ -563,7 +551,6 @@ describe('Retention: narratives purged, books kept', () => {
   /** The migration dates the applications that were final before it. */
   describe(Retention1795300800000.name, () => {
     const before = databaseBefore(Retention1795300800000, 'retention');
-    const url = before.url;
 
     it('takes each final state’s moment from its audited transition, the payment that paid it, the decision, or the last change', async () => {
       const old = await before.migrated();
@@ -651,10 +638,7 @@ describe('Retention: narratives purged, books kept', () => {
         await old.destroy();
       }
 
-      await migrate(url);
-
-      const db = new DataSource(dataSourceOptions(url));
-      await db.initialize();
+      const db = await before.upToDate();
       try {
         const at = async (entityId: string) =>
           (await db.query(`SELECT at FROM audit_events WHERE entity_id = $1`, [entityId]))[0].at as Date;

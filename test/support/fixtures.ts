@@ -52,15 +52,15 @@ export async function newCase(
   return res.body;
 }
 
-/** A draft relocation of `nights` nights at DKK 1,000. */
-export async function newApplication(
+/** The request for a relocation of `nights` nights at DKK 1,000, as sent; the caller checks the answer. */
+export function postApplication(
   t: TestApp,
   auth: Auth,
   caseId: string,
   fields: Record<string, unknown> = {},
   nights = 5,
-): Promise<{ id: string; reference: string; amountRequested: number; [field: string]: unknown }> {
-  const res = await t.http
+) {
+  return t.http
     .post('/api/applications')
     .set(auth)
     .send({
@@ -72,6 +72,17 @@ export async function newApplication(
       lines: [{ description: 'Room, per night', quantity: nights, unitAmount: 100_000 }],
       ...fields,
     });
+}
+
+/** A draft relocation of `nights` nights at DKK 1,000. */
+export async function newApplication(
+  t: TestApp,
+  auth: Auth,
+  caseId: string,
+  fields: Record<string, unknown> = {},
+  nights = 5,
+): Promise<{ id: string; reference: string; amountRequested: number; [field: string]: unknown }> {
+  const res = await postApplication(t, auth, caseId, fields, nights);
   if (res.status !== 201) throw new Error(`application: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body;
 }

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { DataSource } from 'typeorm';
-import { dataSourceOptions } from '../../api/src/database/data-source.js';
+import { dataSourceOptions, migrate } from '../../api/src/database/data-source.js';
 import { migrations } from '../../api/src/database/migrations/index.js';
 import { adminQuery, asAppRole, withAdminClient, withDatabase } from './database.js';
 
@@ -8,7 +8,8 @@ import { adminQuery, asAppRole, withAdminClient, withDatabase } from './database
  * For a test of what one migration does to the rows an installation had before it:
  * a database of its own, dropped after the enclosing describe block's tests (call
  * this inside one), and `migrated()`, a connection to it with every earlier migration
- * run, for the test to write the old rows through. The caller destroys it.
+ * run, for the test to write the old rows through; then `upToDate()`, a connection to it
+ * with every migration run, the one under test included. The caller destroys each.
  */
 export function databaseBefore(migration: (typeof migrations)[number], label: string) {
   const name = `exitpool_${label}_${Math.random().toString(16).slice(2, 10)}`;
@@ -29,6 +30,12 @@ export function databaseBefore(migration: (typeof migrations)[number], label: st
         await db.destroy();
         throw error;
       }
+      return db;
+    },
+    async upToDate(): Promise<DataSource> {
+      await migrate(url);
+      const db = new DataSource(dataSourceOptions(url));
+      await db.initialize();
       return db;
     },
   };
