@@ -191,15 +191,12 @@ export class ApplicationWorkflowService {
         await this.say(tx, actor, a, 'decision', dto.reason);
       }
       for (const o of overrides) {
-        await this.audit.record(
-          {
-            actorId: actor.id,
-            action: 'application.override',
-            entityType: 'application',
-            entityId: a.id,
-            details: { rule: o.rule },
-          },
+        await this.audit.recordChange(
           tx,
+          actor,
+          'application.override',
+          { type: 'application', id: a.id },
+          { rule: o.rule },
         );
       }
     });
@@ -277,15 +274,12 @@ export class ApplicationWorkflowService {
         const from = a.status;
         const details = await work(tx, a);
         await this.applicationRepository.save(tx, a);
-        await this.audit.record(
-          {
-            actorId: actor.id,
-            action: `application.${action}`,
-            entityType: 'application',
-            entityId: id,
-            details: { from, to: a.status, ...details },
-          },
+        await this.audit.recordChange(
           tx,
+          actor,
+          `application.${action}`,
+          { type: 'application', id },
+          { from, to: a.status, ...details },
         );
         return this.applications.view(tx, actor, await this.applicationRepository.reload(tx, id));
       }),

@@ -110,15 +110,12 @@ export class ApplicationsService {
         editors: [actor.id],
         createdBy: actor.id,
       });
-      await this.audit.record(
-        {
-          actorId: actor.id,
-          action: 'application.create',
-          entityType: 'application',
-          entityId: saved.id,
-          details: { reference: saved.reference },
-        },
+      await this.audit.recordChange(
         tx,
+        actor,
+        'application.create',
+        { type: 'application', id: saved.id },
+        { reference: saved.reference },
       );
       return this.view(tx, actor, await this.repository.reload(tx, saved.id)) as Promise<ApplicationDetail>;
     });
@@ -147,16 +144,7 @@ export class ApplicationsService {
         amountRequested: BigInt(amount),
         editors: current.editors.includes(actor.id) ? current.editors : [...current.editors, actor.id],
       });
-      await this.audit.record(
-        {
-          actorId: actor.id,
-          action: 'application.update',
-          entityType: 'application',
-          entityId: id,
-          details: { changed },
-        },
-        tx,
-      );
+      await this.audit.recordChange(tx, actor, 'application.update', { type: 'application', id }, { changed });
       return this.view(tx, actor, await this.repository.reload(tx, id)) as Promise<ApplicationDetail>;
     });
   }

@@ -138,15 +138,12 @@ export class AttachmentsService {
         uploadedBy: actor.id,
       });
       await this.store.write(tx, saved.id, bytes);
-      await this.audit.record(
-        {
-          actorId: actor.id,
-          action: 'attachment.upload',
-          entityType: 'attachment',
-          entityId: saved.id,
-          details: auditDetails(saved),
-        },
+      await this.audit.recordChange(
         tx,
+        actor,
+        'attachment.upload',
+        { type: 'attachment', id: saved.id },
+        auditDetails(saved),
       );
       return toAttachmentView(await tx.findOneByOrFail(Attachment, { id: saved.id }));
     });
@@ -164,15 +161,12 @@ export class AttachmentsService {
       }
       const { affected } = await tx.delete(Attachment, { id });
       if (!affected) throw notFound('Attachment'); // removed meanwhile
-      await this.audit.record(
-        {
-          actorId: actor.id,
-          action: 'attachment.delete',
-          entityType: 'attachment',
-          entityId: id,
-          details: auditDetails(attachment),
-        },
+      await this.audit.recordChange(
         tx,
+        actor,
+        'attachment.delete',
+        { type: 'attachment', id },
+        auditDetails(attachment),
       );
       return attachment;
     });

@@ -82,15 +82,12 @@ export class TotpService {
         actor.id,
         hashes,
       ]);
-      await this.audit.record(
-        {
-          actorId: actor.id,
-          action: 'auth.totp_enabled',
-          entityType: 'user',
-          entityId: actor.id,
-          details: { recoveryCodes: hashes.length },
-        },
+      await this.audit.recordChange(
         tx,
+        actor,
+        'auth.totp_enabled',
+        { type: 'user', id: actor.id },
+        { recoveryCodes: hashes.length },
       );
     });
     return { recoveryCodes };
@@ -123,15 +120,12 @@ export class TotpService {
       if (step === null) errors.code = WRONG_CODE;
       if (Object.keys(errors).length) {
         await this.throttle.fail(attempt, tx);
-        await this.audit.record(
-          {
-            actorId: actor.id,
-            action: 'auth.totp_disable_refused',
-            entityType: 'user',
-            entityId: actor.id,
-            details: { wrong: Object.keys(errors) },
-          },
+        await this.audit.recordChange(
           tx,
+          actor,
+          'auth.totp_disable_refused',
+          { type: 'user', id: actor.id },
+          { wrong: Object.keys(errors) },
         );
         return errors;
       }

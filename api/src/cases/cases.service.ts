@@ -98,10 +98,7 @@ export class CasesService {
         applicationCount: 0,
         createdBy: actor.id,
       });
-      await this.audit.record(
-        { actorId: actor.id, action: 'case.create', entityType: 'case', entityId: id, details: { reference } },
-        tx,
-      );
+      await this.audit.recordChange(tx, actor, 'case.create', { type: 'case', id }, { reference });
       return tx.findOneByOrFail(Case, { id });
     });
   }
@@ -114,10 +111,7 @@ export class CasesService {
       const next = { ...current, ...Object.fromEntries(changed.map((k) => [k, dto[k]])) };
       checkDates(next, dto);
       await tx.update(Case, { id }, Object.fromEntries(changed.map((k) => [k, dto[k]])));
-      await this.audit.record(
-        { actorId: actor.id, action: 'case.update', entityType: 'case', entityId: id, details: { changed } },
-        tx,
-      );
+      await this.audit.recordChange(tx, actor, 'case.update', { type: 'case', id }, { changed });
       return tx.findOneByOrFail(Case, { id });
     });
   }

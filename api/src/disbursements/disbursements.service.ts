@@ -255,15 +255,12 @@ export class DisbursementsService {
     const status = statusAfterPayment(a, amount);
     if (status !== a.status) await this.applicationRepository.setStatus(tx, a.id, status);
     faultPoint(this.config, 'disbursement.before-commit');
-    await this.audit.record(
-      {
-        actorId: actor.id,
-        action: amount > 0n ? 'disbursement.pay' : 'disbursement.refund',
-        entityType: 'disbursement',
-        entityId: saved.id,
-        details: { applicationId: a.id, amount: String(amount), statusFrom: a.status, statusTo: status },
-      },
+    await this.audit.recordChange(
       tx,
+      actor,
+      amount > 0n ? 'disbursement.pay' : 'disbursement.refund',
+      { type: 'disbursement', id: saved.id },
+      { applicationId: a.id, amount: String(amount), statusFrom: a.status, statusTo: status },
     );
     return saved.id;
   }
