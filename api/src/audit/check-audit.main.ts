@@ -1,8 +1,8 @@
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import { openOperatorDatabase } from '../database/operator-database.js';
-import { describeError } from '../database/start-failure.js';
 import { type AuditCheckpoint, CHECKPOINT_PATTERN, describeBreak, verifyAuditChain } from './audit-verify.js';
+import { runCommand } from '../common/command.js';
 
 const USAGE = 'usage: npm run check:audit [-- --checkpoint <events>:<head hash> ...]';
 
@@ -57,10 +57,4 @@ function parseCheckpoints(): AuditCheckpoint[] | undefined {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error('The audit check could not run:', describeError(error));
-    process.exit(2);
-  },
-);
+runCommand('The audit check', main);

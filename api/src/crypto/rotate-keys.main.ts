@@ -2,12 +2,12 @@ import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config/app-config.js';
 import { openOperatorDatabase } from '../database/operator-database.js';
-import { describeError } from '../database/start-failure.js';
 import { checkKeyRing } from './encryption-at-start.js';
 import { loadKeyRing } from './key-file.js';
 import { installKeyRing } from './key-ring.js';
 import { runRotation } from './rotation.js';
 import { ROTATION_STEPS } from './rotation-steps.js';
+import { runCommand } from '../common/command.js';
 
 const USAGE = 'usage: npm run rotate-keys [-- --batch-size <1 to 10000, default 500>]';
 
@@ -64,10 +64,4 @@ function parseBatchSize(): number | undefined {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error('The key rotation could not run:', describeError(error));
-    process.exit(2);
-  },
-);
+runCommand('The key rotation', main);

@@ -3,8 +3,8 @@ import { loadConfig } from '../config/app-config.js';
 import { loadKeyRing } from '../crypto/key-file.js';
 import { installKeyRing } from '../crypto/key-ring.js';
 import { openOperatorDatabase } from '../database/operator-database.js';
-import { describeError } from '../database/start-failure.js';
 import { checkLedger } from './ledger-check.js';
+import { runCommand } from '../common/command.js';
 
 /**
  * `npm run check:ledger`: recomputes every figure from the postings and
@@ -31,10 +31,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error('The ledger check could not run:', describeError(error));
-    process.exit(2);
-  },
-);
+runCommand('The ledger check', main);

@@ -10,10 +10,10 @@ import { loadKeyRing } from '../crypto/key-file.js';
 import { installKeyRing } from '../crypto/key-ring.js';
 import { dataSourceOptions } from '../database/data-source.js';
 import { operatorDatabaseUrl } from '../database/operator-database.js';
-import { describeError } from '../database/start-failure.js';
 import { JobsModule } from '../jobs/jobs.module.js';
 import { RetentionModule } from './retention.module.js';
 import { type PurgeRun, RetentionService } from './retention.service.js';
+import { runCommand } from '../common/command.js';
 
 /** What the purge needs of the application, and nothing that serves or starts work. */
 @Module({})
@@ -74,10 +74,4 @@ function report(run: PurgeRun): string {
   return lines.join('\n');
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error('The purge could not run:', describeError(error));
-    process.exit(2);
-  },
-);
+runCommand('The purge', main);
