@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { checkLedger } from '../api/src/ledger/ledger-check.js';
 import { type Auth, newApplication, newCase, quoteOverride } from './support/fixtures.js';
-import { grant, openYear, pay, setPool, thisYear, yearFigures } from './support/money.js';
+import { grant, openYear, pay, setPool, thisYear, yearChange, yearFigures } from './support/money.js';
 import { createTeamApp } from './support/team.js';
 import type { TestApp } from './support/test-app.js';
 
@@ -12,6 +12,13 @@ describe('The pool’s money', () => {
     cp2 = (await t.signedIn('contact_point')).auth;
   });
   afterAll(() => t.close());
+
+  /** The contact point's approval of the whole amount requested. */
+  const approveInFull = (a: { id: string; amountRequested: number }) =>
+    t.http
+      .post(`/api/applications/${a.id}/approve`)
+      .set(cp)
+      .send({ amountApproved: a.amountRequested, reason: 'x', overrides: quoteOverride });
 
   describe('budget years', () => {
     it('opens a year with a pool and indicative allocations, and reports its figures', async () => {
@@ -100,10 +107,7 @@ describe('The pool’s money', () => {
       const room = figures.pool - figures.committed - figures.disbursed;
       await setPool(t, figures.pool - room + 100_000n); // DKK 1,000 left
       try {
-        const res = await t.http
-          .post(`/api/applications/${a.id}/approve`)
-          .set(cp)
-          .send({ amountApproved: a.amountRequested, reason: 'x', overrides: quoteOverride });
+        const res = await approveInFull(a);
         expect(res.status).toBe(409);
         expect(res.body.findings).toContainEqual(
           expect.objectContaining({ rule: 'pool-available', severity: 'block' }),
@@ -119,10 +123,7 @@ describe('The pool’s money', () => {
       const a = await newApplication(t, worker, caseId, {}, 30);
       await t.http.post(`/api/applications/${a.id}/submit`).set(worker);
       const before = await yearFigures(t);
-      await t.http
-        .post(`/api/applications/${a.id}/approve`)
-        .set(cp)
-        .send({ amountApproved: a.amountRequested, reason: 'x', overrides: quoteOverride });
+      await approveInFull(a);
       expect((await yearFigures(t)).committed - before.committed).toBe(3_000_000n);
       await t.http.post(`/api/applications/${a.id}/reject`).set(cp2).send({ reason: 'Not needed after all.' });
       expect((await yearFigures(t)).committed).toBe(before.committed);
@@ -133,10 +134,7 @@ describe('The pool’s money', () => {
       await t.http.post(`/api/applications/${a.id}/submit`).set(worker);
       await t.db.query(`UPDATE budget_years SET year = 1999 + 1 WHERE year = $1`, [thisYear()]);
       try {
-        const res = await t.http
-          .post(`/api/applications/${a.id}/approve`)
-          .set(cp)
-          .send({ amountApproved: a.amountRequested, reason: 'x', overrides: quoteOverride });
+        const res = await approveInFull(a);
         expect(res.status).toBe(409);
         expect(res.body.code).toBe('LEDGER_NO_OPEN_YEAR');
       } finally {
@@ -159,6 +157,9 @@ describe('The pool’s money', () => {
       ]);
     });
 
+    /** The application as finance sees it: its status, and what is paid and unpaid of it. */
+    const paidSoFar = async (id: string) => (await t.http.get(`/api/applications/${id}`).set(finance)).body;
+
     it('pays in parts, marks the grant paid when fully paid, and moves committed to disbursed', async () => {
       const g = await grant(t, worker, cp, caseId, 10); // DKK 10,000
       const before = await yearFigures(t);
@@ -171,21 +172,11 @@ describe('The pool’s money', () => {
         payeeType: 'landlord',
         year: thisYear(),
       });
-      expect((await t.http.get(`/api/applications/${g.id}`).set(finance)).body).toMatchObject({
-        status: 'approved',
-        paidAmount: 400_000,
-        unpaidAmount: 600_000,
-      });
+      expect(await paidSoFar(g.id)).toMatchObject({ status: 'approved', paidAmount: 400_000, unpaidAmount: 600_000 });
       const rest = await pay(t, finance, g.id, 600_000);
       expect(rest.status).toBe(201);
-      expect((await t.http.get(`/api/applications/${g.id}`).set(finance)).body).toMatchObject({
-        status: 'paid',
-        paidAmount: 1_000_000,
-        unpaidAmount: 0,
-      });
-      const after = await yearFigures(t);
-      expect(after.committed - before.committed).toBe(-1_000_000n);
-      expect(after.disbursed - before.disbursed).toBe(1_000_000n);
+      expect(await paidSoFar(g.id)).toMatchObject({ status: 'paid', paidAmount: 1_000_000, unpaidAmount: 0 });
+      expect(await yearChange(t, before)).toEqual({ committed: -1_000_000n, disbursed: 1_000_000n });
     });
 
     it('refuses paying more than unpaid, and a refund above what was paid, with 409', async () => {
@@ -206,14 +197,8 @@ describe('The pool’s money', () => {
       const refund = await pay(t, finance, g.id, -80_000);
       expect(refund.status).toBe(201);
       expect(refund.body.amount).toBe(-80_000);
-      expect((await t.http.get(`/api/applications/${g.id}`).set(finance)).body).toMatchObject({
-        status: 'approved',
-        paidAmount: 120_000,
-        unpaidAmount: 80_000,
-      });
-      const after = await yearFigures(t);
-      expect(after.disbursed - before.disbursed).toBe(-80_000n);
-      expect(after.committed - before.committed).toBe(80_000n);
+      expect(await paidSoFar(g.id)).toMatchObject({ status: 'approved', paidAmount: 120_000, unpaidAmount: 80_000 });
+      expect(await yearChange(t, before)).toEqual({ committed: 80_000n, disbursed: -80_000n });
     });
 
     it('releases the unpaid part of a cancelled grant, keeping what was paid', async () => {

@@ -48,6 +48,12 @@ export async function yearFigures(t: HasLedger, year = thisYear()) {
   return { pool: found.poolAmount, committed: found.committed, disbursed: found.disbursed };
 }
 
+/** How a year's committed and disbursed moved since `before` (its yearFigures then). */
+export async function yearChange(t: HasLedger, before: { committed: bigint; disbursed: bigint }, year = thisYear()) {
+  const after = await yearFigures(t, year);
+  return { committed: after.committed - before.committed, disbursed: after.disbursed - before.disbursed };
+}
+
 const GRANTED: readonly ApplicationStatus[] = ['approved', 'partially_approved', 'paid', 'cancelled'];
 const DECIDED: readonly ApplicationStatus[] = [...GRANTED, 'rejected'];
 const HOLDS_MONEY: readonly ApplicationStatus[] = ['awaiting_second_approval', 'approved', 'partially_approved'];
