@@ -1,0 +1,154 @@
+import { ApplicationWorkflowService } from '../../../api/src/applications/application-workflow.service.js';
+import { ApplicationsService } from '../../../api/src/applications/applications.service.js';
+import type { Actor } from '../../../api/src/auth/auth.decorators.js';
+import { CasesService } from '../../../api/src/cases/cases.service.js';
+import { daysAgoIso, thisYear, todayIso } from '../../../api/src/common/dates.js';
+import { DisbursementsService } from '../../../api/src/disbursements/disbursements.service.js';
+import { DisbursementsExportService, type PaymentLine } from '../../../api/src/reports/disbursements-export.service.js';
+import type { ListQuery } from '../../../api/src/common/list-query.js';
+import { setPool } from '../../support/money.js';
+import { actorOf, createMediumTest, type MediumTest } from '../medium-db.js';
+
+let t: MediumTest;
+let exporter: DisbursementsExportService;
+let finance: Actor;
+let cp: Actor;
+let workerA: Actor;
+let workerB: Actor;
+let unitCodes: Record<string, string>;
+const refs: string[] = [];
+
+const quoteOverride = [{ rule: 'required-documents', justification: 'The quote follows with the invoice.' }];
+
+/** A relocation of `nights` nights at DKK 1,000 a night for a new case of the worker's unit, approved in full. */
+async function grant(worker: Actor, nights: number): Promise<{ id: string; reference: string }> {
+  const created = await t.get(CasesService).create(worker, {
+    status: 'active',
+    birthYear: 1995,
+    consentRecordedOn: daysAgoIso(40),
+    agreementSignedOn: daysAgoIso(35),
+    programmeStart: daysAgoIso(30),
+  } as never);
+  const draft = await t.get(ApplicationsService).create(worker, {
+    caseId: created.id,
+    categoryCode: 'relocation',
+    amountRequested: nights * 100_000,
+    justification: 'A short stay away from the old milieu.',
+    ordinaryFundingConsidered: true,
+    urgent: false,
+    lines: [{ description: 'Room, per night', quantity: nights, unitAmount: 100_000 }],
+  } as never);
+  const workflow = t.get(ApplicationWorkflowService);
+  await workflow.submit(worker, draft.id);
+  await workflow.approve(cp, draft.id, {
+    amountApproved: nights * 100_000,
+    reason: 'Within.',
+    overrides: quoteOverride,
+  });
+  return { id: draft.id, reference: (draft as { reference: string }).reference };
+}
+
+const pay = (applicationId: string, amount: number, payeeReference?: string, accountCode?: string) =>
+  t.get(DisbursementsService).create(finance, {
+    applicationId,
+    amount,
+    paidOn: todayIso(),
+    payeeType: 'landlord',
+    ...(payeeReference && { payeeReference }),
+    ...(accountCode && { accountCode }),
+  } as never);
+
+async function exported(actor: Actor, filter: Record<string, unknown> = {}): Promise<PaymentLine[]> {
+  const query: ListQuery = { sort: ['paidOn', 'DESC'], range: [0, 9], filter };
+  const lines: PaymentLine[] = [];
+  for await (const page of exporter.payments(actor, query)) lines.push(...page);
+  return lines;
+}
+
+beforeAll(async () => {
+  t = await createMediumTest();
+  await t.seedCatalog();
+  await setPool(t, 5_000_000);
+  exporter = t.get(DisbursementsExportService);
+  finance = actorOf(await t.newUser('finance'));
+  cp = actorOf(await t.newUser('contact_point'));
+  workerA = actorOf(await t.newUser('unit_worker'));
+  workerB = actorOf(await t.newUser('unit_worker'));
+  const rows: { id: string; code: string }[] = await t.db.query(`SELECT id, code FROM units`);
+  unitCodes = Object.fromEntries(rows.map((r) => [r.id, r.code]));
+
+  const a = await grant(workerA, 3);
+  const b = await grant(workerB, 2);
+  refs.push(a.reference, b.reference);
+  await pay(a.id, 100_000, 'INV-A-1', '4711');
+  await pay(b.id, 200_000, 'INV-B-1');
+  await pay(a.id, -20_000, 'REFUND-A');
+});
+afterAll(() => t.close());
+
+describe('DisbursementsExportService', () => {
+  it('lists every payment in the order recorded on a day, refunds negative, the payee reference in plain text', async () => {
+    const lines = await exported(finance);
+    expect(lines.map(({ id: _, ...line }) => line)).toEqual([
+      {
+        paidOn: todayIso(),
+        year: thisYear(),
+        unitCode: unitCodes[workerA.unitId!],
+        categoryCode: 'relocation',
+        applicationReference: refs[0],
+        amount: 100_000n,
+        payeeType: 'landlord',
+        payeeReference: 'INV-A-1',
+        accountCode: '4711',
+      },
+      {
+        paidOn: todayIso(),
+        year: thisYear(),
+        unitCode: unitCodes[workerB.unitId!],
+        categoryCode: 'relocation',
+        applicationReference: refs[1],
+        amount: 200_000n,
+        payeeType: 'landlord',
+        payeeReference: 'INV-B-1',
+        accountCode: null,
+      },
+      {
+        paidOn: todayIso(),
+        year: thisYear(),
+        unitCode: unitCodes[workerA.unitId!],
+        categoryCode: 'relocation',
+        applicationReference: refs[0],
+        amount: -20_000n,
+        payeeType: 'landlord',
+        payeeReference: 'REFUND-A',
+        accountCode: null,
+      },
+    ]);
+    // encrypted at rest all the same
+    const stored: { ref: string }[] = await t.db.query(`SELECT payee_reference AS ref FROM disbursements`);
+    for (const { ref } of stored) expect(ref).not.toMatch(/INV|REFUND/);
+  });
+
+  it("confines a unit worker to their unit's payments, and applies the list's filters", async () => {
+    expect((await exported(workerB)).map((l) => l.amount)).toEqual([200_000n]);
+    expect((await exported(finance, { amount_lte: 0 })).map((l) => l.payeeReference)).toEqual(['REFUND-A']);
+    expect(await exported(finance, { unitId: workerA.unitId, q: refs[1] })).toEqual([]);
+  });
+
+  it('tells what it reads: one page of three rows, then the end after one page', async () => {
+    const pages: number[] = [];
+    let ended: number | undefined;
+    const onPage = (rows: number) => pages.push(rows);
+    const onEnd = (n: number) => (ended = n);
+    exporter.reads.on('page', onPage);
+    exporter.reads.on('end', onEnd);
+    try {
+      await exported(finance);
+    } finally {
+      exporter.reads.off('page', onPage);
+      exporter.reads.off('end', onEnd);
+    }
+    expect(pages).toEqual([3]);
+    expect(ended).toBe(1);
+  });
+});
