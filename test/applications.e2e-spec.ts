@@ -35,6 +35,10 @@ describe('Applications', () => {
   });
   afterAll(() => t.close());
 
+  /** An approval of `amountApproved` by `auth`, overriding the quote warning. */
+  const approve = (id: string, auth: Auth, amountApproved: number, reason = 'ok') =>
+    t.http.post(`/api/applications/${id}/approve`).set(auth).send({ amountApproved, reason, overrides: quoteOverride });
+
   const submitted = async (fields: Record<string, unknown> = {}, nights = 5) => {
     const a = await newApplication(t, worker.auth, caseId, fields, nights);
     const res = await t.http.post(`/api/applications/${a.id}/submit`).set(worker.auth);
@@ -221,15 +225,9 @@ describe('Applications', () => {
       for (let i = 0; i < 2; i++) {
         const a = await newApplication(t, worker.auth, c.id, {}, 50);
         await t.http.post(`/api/applications/${a.id}/submit`).set(worker.auth);
-        const ok = await t.http
-          .post(`/api/applications/${a.id}/approve`)
-          .set(cp1.auth)
-          .send({ amountApproved: 5_000_000, reason: 'ok', overrides: quoteOverride });
+        const ok = await approve(a.id, cp1.auth, 5_000_000);
         expect(ok.body.status).toBe('awaiting_second_approval');
-        await t.http
-          .post(`/api/applications/${a.id}/approve`)
-          .set(cp2.auth)
-          .send({ amountApproved: 5_000_000, reason: 'ok', overrides: quoteOverride });
+        await approve(a.id, cp2.auth, 5_000_000);
       }
       const third = await newApplication(t, worker.auth, c.id, {}, 30);
       const res = await t.http.post(`/api/applications/${third.id}/submit`).set(worker.auth);
@@ -276,19 +274,13 @@ describe('Applications', () => {
 
     it('calls an approval of less than requested partial', async () => {
       const a = await submitted();
-      const res = await t.http
-        .post(`/api/applications/${a.id}/approve`)
-        .set(cp1.auth)
-        .send({ amountApproved: 300_000, reason: 'Three nights suffice.', overrides: quoteOverride });
+      const res = await approve(a.id, cp1.auth, 300_000, 'Three nights suffice.');
       expect(res.body).toMatchObject({ status: 'partially_approved', amountApproved: 300_000 });
     });
 
     it('refuses to approve more than requested', async () => {
       const a = await submitted();
-      const res = await t.http
-        .post(`/api/applications/${a.id}/approve`)
-        .set(cp1.auth)
-        .send({ amountApproved: 500_001, reason: 'x', overrides: quoteOverride });
+      const res = await approve(a.id, cp1.auth, 500_001, 'x');
       expect(res.status).toBe(400);
       expect(res.body.errors).toEqual({ amountApproved: 'must not exceed the amount requested (500000)' });
     });
@@ -337,10 +329,7 @@ describe('Applications', () => {
 
     it('needs two different contact points above the threshold, for the same amount', async () => {
       const a = await submitted({}, 30); // DKK 30,000 > 25,000
-      const first = await t.http
-        .post(`/api/applications/${a.id}/approve`)
-        .set(cp1.auth)
-        .send({ amountApproved: 3_000_000, reason: 'Needed.', overrides: quoteOverride });
+      const first = await approve(a.id, cp1.auth, 3_000_000, 'Needed.');
       expect(first.body).toMatchObject({
         status: 'awaiting_second_approval',
         firstApprovedBy: cp1.user.id,
@@ -348,22 +337,13 @@ describe('Applications', () => {
         amountApproved: null,
       });
       expect(first.body.actions).toEqual(['reject']);
-      const same = await t.http
-        .post(`/api/applications/${a.id}/approve`)
-        .set(cp1.auth)
-        .send({ amountApproved: 3_000_000, reason: 'Again.', overrides: quoteOverride });
+      const same = await approve(a.id, cp1.auth, 3_000_000, 'Again.');
       expect(same.status).toBe(409);
       expect(same.body.code).toBe('APPLICATION_SAME_APPROVER');
-      const other = await t.http
-        .post(`/api/applications/${a.id}/approve`)
-        .set(cp2.auth)
-        .send({ amountApproved: 2_900_000, reason: 'Less.', overrides: quoteOverride });
+      const other = await approve(a.id, cp2.auth, 2_900_000, 'Less.');
       expect(other.status).toBe(409);
       expect(other.body.code).toBe('APPLICATION_SECOND_AMOUNT_DIFFERS');
-      const second = await t.http
-        .post(`/api/applications/${a.id}/approve`)
-        .set(cp2.auth)
-        .send({ amountApproved: 3_000_000, reason: 'Agreed.', overrides: quoteOverride });
+      const second = await approve(a.id, cp2.auth, 3_000_000, 'Agreed.');
       expect(second.body).toMatchObject({
         status: 'approved',
         amountApproved: 3_000_000,
@@ -374,10 +354,7 @@ describe('Applications', () => {
 
     it("keeps each approver's own justification: the second confirms without one or writes their own", async () => {
       const a = await submitted({}, 30);
-      await t.http
-        .post(`/api/applications/${a.id}/approve`)
-        .set(cp1.auth)
-        .send({ amountApproved: 3_000_000, reason: 'Needed.', overrides: quoteOverride });
+      await approve(a.id, cp1.auth, 3_000_000, 'Needed.');
       const confirmed = await t.http
         .post(`/api/applications/${a.id}/approve`)
         .set(cp2.auth)
@@ -387,10 +364,7 @@ describe('Applications', () => {
       expect(confirmed.body.overrides).toEqual([expect.objectContaining({ by: cp1.user.id })]);
 
       const b = await submitted({}, 30);
-      await t.http
-        .post(`/api/applications/${b.id}/approve`)
-        .set(cp1.auth)
-        .send({ amountApproved: 3_000_000, reason: 'Needed.', overrides: quoteOverride });
+      await approve(b.id, cp1.auth, 3_000_000, 'Needed.');
       const own = await t.http
         .post(`/api/applications/${b.id}/approve`)
         .set(cp2.auth)
@@ -410,10 +384,7 @@ describe('Applications', () => {
       // a case of its own: the shared one is near its limit per case by now
       const mine = await newApplication(t, worker.auth, (await newCase(t, worker.auth)).id, {}, 30);
       expect((await t.http.post(`/api/applications/${mine.id}/submit`).set(worker.auth)).status).toBe(200);
-      await t.http
-        .post(`/api/applications/${mine.id}/approve`)
-        .set(cp1.auth)
-        .send({ amountApproved: 3_000_000, reason: 'Needed.', overrides: quoteOverride });
+      await approve(mine.id, cp1.auth, 3_000_000, 'Needed.');
       const asked = await submitted();
       await t.http.post(`/api/applications/${asked.id}/start-review`).set(cp1.auth);
       const q = await t.http
@@ -447,12 +418,9 @@ describe('Applications', () => {
           (await t.db.query('SELECT email FROM users WHERE id = $1', [worker.user.id]))[0].email,
         );
         const auth = { Authorization: `Bearer ${token}` };
-        const approve = await t.http
-          .post(`/api/applications/${a.id}/approve`)
-          .set(auth)
-          .send({ amountApproved: 500_000, reason: 'x', overrides: quoteOverride });
-        expect(approve.status).toBe(403);
-        expect(approve.body.code).toBe('APPLICATION_OWN');
+        const own = await approve(a.id, auth, 500_000, 'x');
+        expect(own.status).toBe(403);
+        expect(own.body.code).toBe('APPLICATION_OWN');
         expect((await t.http.post(`/api/applications/${a.id}/reject`).set(auth).send({ reason: 'x' })).status).toBe(
           403,
         );
@@ -479,10 +447,7 @@ describe('Applications', () => {
 
     it('cancels a grant no longer needed', async () => {
       const a = await submitted();
-      await t.http
-        .post(`/api/applications/${a.id}/approve`)
-        .set(cp1.auth)
-        .send({ amountApproved: 500_000, reason: 'ok', overrides: quoteOverride });
+      await approve(a.id, cp1.auth, 500_000);
       const res = await t.http
         .post(`/api/applications/${a.id}/cancel`)
         .set(cp2.auth)

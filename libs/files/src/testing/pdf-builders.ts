@@ -1,6 +1,6 @@
 // PDFs for the specs and the end-to-end tests: built with pdf-lib, or written by hand where a
 // writer would tidy away the trick under test (#xx escapes, a missing cross-reference table).
-import { PDFArray, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
+import { PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
 
 const encoder = new TextEncoder();
 
@@ -36,20 +36,17 @@ export async function pdfLibPdf(
   return document.save({ useObjectStreams: options.useObjectStreams ?? false });
 }
 
+/** A link annotation on the first page, the page's only one, that does `action` when clicked. */
+function linkOnFirstPage(d: PDFDocument, action: Record<string, PDFString | string>): void {
+  const link = d.context.register(d.context.obj({ Type: 'Annot', Subtype: 'Link', Rect: [0, 0, 100, 20], A: action }));
+  d.getPage(0).node.set(PDFName.of('Annots'), d.context.obj([link]));
+}
+
 export const cleanPdf = () =>
   pdfLibPdf((d) => {
-    const page = d.getPage(0);
     // a link to a web page and opening at the first page are what ordinary invoices do
-    const link = d.context.register(
-      d.context.obj({
-        Type: 'Annot',
-        Subtype: 'Link',
-        Rect: [0, 0, 100, 20],
-        A: { S: 'URI', URI: PDFString.of('https://clinic.example/') },
-      }),
-    );
-    page.node.set(PDFName.of('Annots'), d.context.obj([link]));
-    d.catalog.set(PDFName.of('OpenAction'), d.context.obj([page.ref, 'Fit']));
+    linkOnFirstPage(d, { S: 'URI', URI: PDFString.of('https://clinic.example/') });
+    d.catalog.set(PDFName.of('OpenAction'), d.context.obj([d.getPage(0).ref, 'Fit']));
   });
 
 export const pdfOpeningWithGoTo = () =>
@@ -84,16 +81,7 @@ export const pdfWithXfa = () =>
 
 export const pdfWithLaunchAction = () =>
   pdfLibPdf((d) => {
-    const annot = d.context.register(
-      d.context.obj({
-        Type: 'Annot',
-        Subtype: 'Link',
-        Rect: [0, 0, 100, 20],
-        A: { S: 'Launch', F: PDFString.of('cmd.exe') },
-      }),
-    );
-    d.getPage(0).node.set(PDFName.of('Annots'), PDFArray.withContext(d.context));
-    d.getPage(0).node.lookup(PDFName.of('Annots'), PDFArray).push(annot);
+    linkOnFirstPage(d, { S: 'Launch', F: PDFString.of('cmd.exe') });
   });
 
 /** `/S /JavaScript` and `/JS` spelt with #xx escapes, upper- and lower-case hex. */
