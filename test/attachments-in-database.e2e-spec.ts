@@ -17,7 +17,7 @@ import { runRotation } from '../api/src/crypto/rotation.js';
 import { binary, filesUnder } from './support/bytes.js';
 import { TEST_ENCRYPTION_KEYS, testKeyRing } from './support/encryption.js';
 import { type Auth, newApplication, newCase, seedCatalog } from './support/fixtures.js';
-import { createTestApp, type TestApp } from './support/test-app.js';
+import { createTestApp, createTestAppWithDataDir, type TestApp } from './support/test-app.js';
 
 const MB = 1024 * 1024;
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
@@ -57,22 +57,17 @@ async function loggedErrors(work: () => Promise<void>): Promise<string[]> {
 }
 
 describe('Attachments in PostgreSQL', () => {
-  let t: TestApp;
-  let dataDir: string;
+  let t: TestApp & { dataDir: string };
   let worker: Auth;
   let caseId: string;
 
   beforeAll(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), 'exitpool-attachments-db-'));
-    t = await createTestApp({ dataDir });
+    t = await createTestAppWithDataDir('attachments-db');
     await seedCatalog(t);
     worker = (await t.signedIn('unit_worker')).auth;
     caseId = (await newCase(t, worker)).id;
   });
-  afterAll(async () => {
-    await t.close();
-    await rm(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => t.close());
 
   const draft = async () => (await newApplication(t, worker, caseId)).id;
 
@@ -129,7 +124,7 @@ describe('Attachments in PostgreSQL', () => {
 
     it('leaves nothing under either DATA_DIR', async () => {
       await uploaded(pdfOfSize(100_000));
-      expect(await filesUnder(dataDir)).toEqual([]);
+      expect(await filesUnder(t.dataDir)).toEqual([]);
       expect(await filesUnder(replicaDir)).toEqual([]);
     });
   });
@@ -182,7 +177,7 @@ describe('Attachments in PostgreSQL', () => {
     });
 
     it('has the text in no file under DATA_DIR', async () => {
-      for (const file of await filesUnder(dataDir)) {
+      for (const file of await filesUnder(t.dataDir)) {
         expect((await readFile(file)).includes(marker)).toBe(false);
       }
     });
@@ -525,11 +520,11 @@ describe('Attachments in PostgreSQL', () => {
       const [{ n }] = await t.db.query(`SELECT count(*)::int AS n FROM attachment_chunks WHERE key_id = 'test1'`);
       expect(n).toBeGreaterThanOrEqual(2);
       installKeyRing(parseKeyRing(newKey));
-      await expect(createTestApp({ dataDir }, t.databaseUrl)).rejects.toThrow(
+      await expect(createTestApp({ dataDir: t.dataDir }, t.databaseUrl)).rejects.toThrow(
         `The database holds attachment bytes encrypted under the key(s) test1 (${n} chunk(s)), which the key ring`,
       );
       installKeyRing(rotated);
-      const started = await createTestApp({ dataDir }, t.databaseUrl);
+      const started = await createTestApp({ dataDir: t.dataDir }, t.databaseUrl);
       await started.close();
     });
 

@@ -12,13 +12,10 @@ import {
   pdfWithXfa,
 } from '../libs/files/src/testing/pdf-builders.js';
 import { createHash } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { sealText } from '../api/src/crypto/encrypted-columns.js';
 import { toStoredCategories } from '../api/src/guidelines/guideline-mapping.js';
 import { binary, filesUnder } from './support/bytes.js';
-import { createTestApp, type TestApp } from './support/test-app.js';
+import { createTestAppWithDataDir, type TestApp } from './support/test-app.js';
 
 type Auth = { Authorization: string };
 
@@ -28,8 +25,7 @@ const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest(
 const pdf = (text = 'quote') => Buffer.from(handMadePdf(text.replace(/[()\\]/g, '_')));
 
 describe('Attachments', () => {
-  let t: TestApp;
-  let dataDir: string;
+  let t: TestApp & { dataDir: string };
   let worker: Auth;
   let workerId: string;
   let unitId: string;
@@ -40,8 +36,7 @@ describe('Attachments', () => {
   let guidelineId: string;
 
   beforeAll(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), 'exitpool-attachments-'));
-    t = await createTestApp({ dataDir });
+    t = await createTestAppWithDataDir('attachments');
     await t.db.query(`INSERT INTO categories (code, name) VALUES ('relocation', 'Relocation')`);
     [{ id: guidelineId }] = await t.db.query(
       `INSERT INTO guidelines (version, effective_from, status, min_age, max_course_months, categories, published_at)
@@ -57,10 +52,7 @@ describe('Attachments', () => {
     finance = (await t.signedIn('finance')).auth;
     admin = (await t.signedIn('admin')).auth;
   });
-  afterAll(async () => {
-    await t.close();
-    await rm(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => t.close());
 
   async function newApplication(auth: Auth = worker): Promise<string> {
     const kase = await t.http.post('/api/cases').set(auth).send({
@@ -168,41 +160,33 @@ describe('Attachments', () => {
       expect(one.body).toEqual(res.body);
     });
 
-    it('removes the EXIF segment of a JPEG before hashing and storing it', async () => {
-      const applicationId = await newApplication();
-      const sent = tinyJpeg('GPS 55.6761N 12.5683E');
-      expect(containsBytes(sent, exifSegment('GPS 55.6761N 12.5683E'))).toBe(true);
-      const res = await upload(
-        worker,
-        { applicationId, kind: 'quote' },
-        { bytes: sent, name: 'photo.jpg', type: 'image/jpeg' },
-      );
+    /** Uploads an image to a new application; answers the bytes stored, which the upload's answer describes. */
+    async function storedImage(kind: string, file: { bytes: Uint8Array; name: string; type: string }) {
+      const res = await upload(worker, { applicationId: await newApplication(), kind }, file);
       expect(res.status).toBe(201);
       const got = await download(worker, res.body.id);
-      expect(got.headers['content-type']).toBe('image/jpeg');
+      expect(got.headers['content-type']).toBe(file.type);
       const stored = got.body as Buffer;
+      expect(res.body).toMatchObject({ mediaType: file.type, size: stored.length, sha256: sha256(stored) });
+      return stored;
+    }
+
+    it('removes the EXIF segment of a JPEG before hashing and storing it', async () => {
+      const sent = tinyJpeg('GPS 55.6761N 12.5683E');
+      expect(containsBytes(sent, exifSegment('GPS 55.6761N 12.5683E'))).toBe(true);
+      const stored = await storedImage('quote', { bytes: sent, name: 'photo.jpg', type: 'image/jpeg' });
       expect([...stored.subarray(0, 3)]).toEqual([0xff, 0xd8, 0xff]);
       expect(containsBytes(stored, [0xff, 0xe1])).toBe(false);
       expect(containsBytes(stored, Buffer.from('GPS'))).toBe(false);
       expect(Buffer.compare(stored, Buffer.from(tinyJpeg()))).toBe(0);
-      expect(res.body).toMatchObject({ mediaType: 'image/jpeg', size: stored.length, sha256: sha256(stored) });
     });
 
     it('removes the tEXt chunk of a PNG', async () => {
-      const applicationId = await newApplication();
-      const res = await upload(
-        worker,
-        { applicationId, kind: 'other' },
-        { bytes: tinyPng('Case worker Jensen'), name: 'scan.png', type: 'image/png' },
-      );
-      expect(res.status).toBe(201);
-      const got = await download(worker, res.body.id);
-      expect(got.headers['content-type']).toBe('image/png');
-      const stored = got.body as Buffer;
+      const sent = tinyPng('Case worker Jensen');
+      const stored = await storedImage('other', { bytes: sent, name: 'scan.png', type: 'image/png' });
       expect(containsBytes(stored, Buffer.from('tEXt'))).toBe(false);
       expect(containsBytes(stored, Buffer.from('Jensen'))).toBe(false);
       expect(Buffer.compare(stored, Buffer.from(tinyPng()))).toBe(0);
-      expect(res.body).toMatchObject({ mediaType: 'image/png', size: stored.length, sha256: sha256(stored) });
     });
 
     it('takes the type from the content, not from the name or the declared type', async () => {
@@ -227,7 +211,7 @@ describe('Attachments', () => {
       expect(chunks).toHaveLength(1);
       expect(containsBytes(chunks[0].bytes, Buffer.from('%PDF'))).toBe(false);
       expect(containsBytes(chunks[0].bytes, Buffer.from('secret-name'))).toBe(false);
-      expect(await filesUnder(dataDir)).toEqual([]);
+      expect(await filesUnder(t.dataDir)).toEqual([]);
     });
 
     it('sends a Danish file name in Content-Disposition by RFC 6266 and 5987', async () => {

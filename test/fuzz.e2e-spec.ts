@@ -1,13 +1,10 @@
 import type { Role } from '@app/contract';
 import fc from 'fast-check';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Response } from 'supertest';
 import { tinyPng } from '../libs/files/src/testing/image-builders.js';
 import { attachInvoice, type Auth, daysAgo, newApplication, newCase, seedCatalog } from './support/fixtures.js';
 import { grant, pay } from './support/money.js';
-import { createTestApp, type TestApp } from './support/test-app.js';
+import { createTestAppWithDataDir, type TestApp } from './support/test-app.js';
 
 // Every route of the OpenAPI document, in every role, with generated bodies, query
 // strings and path ids, good and bad: no answer may be a 5xx, and every 4xx must
@@ -160,8 +157,7 @@ const rawBody = fc.oneof(
 );
 
 describe('Fuzzing every route of the API', () => {
-  let t: TestApp;
-  let dataDir: string;
+  let t: TestApp & { dataDir: string };
   let operations: Operation[];
   let schemas: Record<string, Schema>;
   const auth = new Map<Who, Auth>();
@@ -172,8 +168,7 @@ describe('Fuzzing every route of the API', () => {
   const statuses = new Map<number, number>();
 
   beforeAll(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), 'exitpool-fuzz-'));
-    t = await createTestApp({ dataDir });
+    t = await createTestAppWithDataDir('fuzz');
     await seedCatalog(t);
     for (const role of ROLES) auth.set(role, (await t.signedIn(role)).auth);
     const worker = auth.get('unit_worker')!;
@@ -226,10 +221,7 @@ describe('Fuzzing every route of the API', () => {
     );
   });
 
-  afterAll(async () => {
-    await t.close();
-    await rm(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => t.close());
 
   interface OpenApiOperation {
     parameters?: { name: string; in: string; schema?: Schema }[];

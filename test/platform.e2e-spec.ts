@@ -10,7 +10,7 @@ import { migrate } from '../api/src/database/data-source.js';
 import { createTestDatabase } from './support/database.js';
 import { attachInvoice, type Auth, newCase, seedCatalog } from './support/fixtures.js';
 import { grant, pay } from './support/money.js';
-import { createTestApp, TEST_PASSWORD, type TestApp } from './support/test-app.js';
+import { createTestApp, createTestAppWithDataDir, TEST_PASSWORD, type TestApp } from './support/test-app.js';
 
 describe('The HTTP platform', () => {
   let t: TestApp;
@@ -132,15 +132,13 @@ describe('The HTTP platform', () => {
 const NO_STORE = /^(.*,\s*)?no-store(\s*,.*)?$/;
 
 describe('Nothing of the API is kept in a cache', () => {
-  let t: TestApp;
-  let dataDir: string;
+  let t: TestApp & { dataDir: string };
   let finance: Auth;
   let worker: Auth;
   let attachmentId: string;
 
   beforeAll(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), 'exitpool-cache-'));
-    t = await createTestApp({ dataDir });
+    t = await createTestAppWithDataDir('cache');
     await seedCatalog(t);
     ({ auth: finance } = await t.signedIn('finance'));
     const w = await t.signedIn('unit_worker');
@@ -151,10 +149,7 @@ describe('Nothing of the API is kept in a cache', () => {
     const uploaded = await attachInvoice(t, worker, g.id).expect(201);
     attachmentId = uploaded.body.id;
   });
-  afterAll(async () => {
-    await t.close();
-    await rm(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => t.close());
 
   const year = new Date().getFullYear();
   it.each([

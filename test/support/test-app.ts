@@ -1,5 +1,8 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Role } from '@app/contract';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { generate } from 'otplib';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
@@ -48,6 +51,20 @@ export interface SignedIn {
   user: User;
   token: string;
   auth: { Authorization: string };
+}
+
+/**
+ * The whole application with a DATA_DIR of its own as well (`exitpool-<name>-…` in the
+ * system's temporary directory), which `close()` removes after the database.
+ */
+export async function createTestAppWithDataDir(name: string): Promise<TestApp & { dataDir: string }> {
+  const dataDir = await mkdtemp(join(tmpdir(), `exitpool-${name}-`));
+  const t = await createTestApp({ dataDir });
+  const close = async () => {
+    await t.close();
+    await rm(dataDir, { recursive: true, force: true });
+  };
+  return { ...t, dataDir, close };
 }
 
 /** The whole application on a database of its own, as `npm start` builds it. */
