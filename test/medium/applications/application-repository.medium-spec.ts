@@ -2,13 +2,10 @@ import { NotFoundException } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { ApplicationRepository } from '../../../api/src/applications/application.repository.js';
 import { ApplicationWorkflowService } from '../../../api/src/applications/application-workflow.service.js';
-import { ApplicationsService } from '../../../api/src/applications/applications.service.js';
 import type { Actor } from '../../../api/src/auth/auth.decorators.js';
-import { CasesService } from '../../../api/src/cases/cases.service.js';
-import { daysAgoIso } from '../../../api/src/common/dates.js';
 import { type ListQuery } from '../../../api/src/common/list-query.js';
-import type { User } from '../../../api/src/users/user.entity.js';
-import { createMediumTest, type MediumTest } from '../medium-db.js';
+import { actorOf, createMediumTest, type MediumTest } from '../medium-db.js';
+import { draftRelocation, newActiveCase } from '../relocation.js';
 
 // Applications as each user may see them, found, locked, listed and looked up
 // on the real database.
@@ -22,35 +19,12 @@ let finance: Actor;
 let caseA: { id: string; reference: string };
 let guidelineId: string;
 
-const actorOf = (user: User): Actor => ({
-  id: user.id,
-  email: user.email,
-  displayName: user.displayName,
-  role: user.role,
-  unitId: user.unitId,
-  sessionId: randomUUID(),
-});
-
 async function newCase(worker: Actor): Promise<{ id: string; reference: string }> {
-  return t.get(CasesService).create(worker, {
-    status: 'active',
-    birthYear: 1995,
-    consentRecordedOn: daysAgoIso(40),
-    agreementSignedOn: daysAgoIso(35),
-    programmeStart: daysAgoIso(30),
-  } as never);
+  return newActiveCase(t, worker);
 }
 
 async function draft(worker: Actor, caseId: string): Promise<string> {
-  const created = await t.get(ApplicationsService).create(worker, {
-    caseId,
-    categoryCode: 'relocation',
-    amountRequested: 100_000,
-    justification: 'A short stay away from the old milieu.',
-    ordinaryFundingConsidered: true,
-    urgent: false,
-    lines: [{ description: 'Room, per night', quantity: 1, unitAmount: 100_000 }],
-  } as never);
+  const created = await draftRelocation(t, worker, caseId, 1);
   return created.id;
 }
 

@@ -1,13 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import { ApplicationWorkflowService } from '../../../api/src/applications/application-workflow.service.js';
-import { ApplicationsService } from '../../../api/src/applications/applications.service.js';
 import type { Actor } from '../../../api/src/auth/auth.decorators.js';
-import { CasesService } from '../../../api/src/cases/cases.service.js';
-import { daysAgoIso, thisYear, todayIso } from '../../../api/src/common/dates.js';
+import { thisYear, todayIso } from '../../../api/src/common/dates.js';
 import { DisbursementsService } from '../../../api/src/disbursements/disbursements.service.js';
 import { BudgetYearsService } from '../../../api/src/ledger/budget-years.service.js';
-import type { User } from '../../../api/src/users/user.entity.js';
-import { createMediumTest, type MediumTest } from '../medium-db.js';
+import { actorOf, createMediumTest, type MediumTest } from '../medium-db.js';
+import { draftRelocation, newActiveCase, QUOTE_OVERRIDE } from '../relocation.js';
 
 // The workflow and the payments as services on the real database: the state
 // machine's transitions, the four-eyes rule and the money each writes, with
@@ -15,24 +12,12 @@ import { createMediumTest, type MediumTest } from '../medium-db.js';
 
 let t: MediumTest;
 let workflow: ApplicationWorkflowService;
-let applications: ApplicationsService;
 let payments: DisbursementsService;
 let worker: Actor;
 let cp1: Actor;
 let cp2: Actor;
 let finance: Actor;
 let caseId: string;
-
-const actorOf = (user: User): Actor => ({
-  id: user.id,
-  email: user.email,
-  displayName: user.displayName,
-  role: user.role,
-  unitId: user.unitId,
-  sessionId: randomUUID(),
-});
-
-const quoteOverride = [{ rule: 'required-documents', justification: 'The quote follows with the invoice.' }];
 
 async function refusal(work: Promise<unknown>): Promise<string | undefined> {
   try {
@@ -45,15 +30,7 @@ async function refusal(work: Promise<unknown>): Promise<string | undefined> {
 
 /** A submitted relocation of `nights` nights at DKK 1,000 (100,000 øre). */
 async function submitted(nights: number): Promise<string> {
-  const draft = await applications.create(worker, {
-    caseId,
-    categoryCode: 'relocation',
-    amountRequested: nights * 100_000,
-    justification: 'A short stay away from the old milieu.',
-    ordinaryFundingConsidered: true,
-    urgent: false,
-    lines: [{ description: 'Room, per night', quantity: nights, unitAmount: 100_000 }],
-  } as never);
+  const draft = await draftRelocation(t, worker, caseId, nights);
   await workflow.submit(worker, draft.id);
   return draft.id;
 }
@@ -88,19 +65,12 @@ beforeAll(async () => {
   t = await createMediumTest();
   await t.seedCatalog();
   workflow = t.get(ApplicationWorkflowService);
-  applications = t.get(ApplicationsService);
   payments = t.get(DisbursementsService);
   worker = actorOf(await t.newUser('unit_worker'));
   cp1 = actorOf(await t.newUser('contact_point'));
   cp2 = actorOf(await t.newUser('contact_point'));
   finance = actorOf(await t.newUser('finance'));
-  const created = await t.get(CasesService).create(worker, {
-    status: 'active',
-    birthYear: 1995,
-    consentRecordedOn: daysAgoIso(40),
-    agreementSignedOn: daysAgoIso(35),
-    programmeStart: daysAgoIso(30),
-  } as never);
+  const created = await newActiveCase(t, worker);
   caseId = created.id;
 });
 afterAll(() => t.close());
@@ -113,7 +83,9 @@ describe('ApplicationWorkflowService', () => {
     const moved: Actor = { ...worker, role: 'contact_point', unitId: null };
     try {
       expect(
-        await refusal(workflow.approve(moved, id, { amountApproved: 300_000, reason: 'ok', overrides: quoteOverride })),
+        await refusal(
+          workflow.approve(moved, id, { amountApproved: 300_000, reason: 'ok', overrides: QUOTE_OVERRIDE }),
+        ),
       ).toBe('APPLICATION_OWN');
       expect(await refusal(workflow.requestInfo(moved, id, 'Which dates?'))).toBe('APPLICATION_OWN');
       expect(await refusal(workflow.reject(moved, id, 'No.'))).toBe('APPLICATION_OWN');
@@ -129,14 +101,14 @@ describe('ApplicationWorkflowService', () => {
 
   it('commits the money at the first of two approvals, and needs another contact point for the second', async () => {
     const id = await submitted(30);
-    await workflow.approve(cp1, id, { amountApproved: 3_000_000, reason: 'Needed now.', overrides: quoteOverride });
+    await workflow.approve(cp1, id, { amountApproved: 3_000_000, reason: 'Needed now.', overrides: QUOTE_OVERRIDE });
     expect(await row(id)).toMatchObject({ status: 'awaiting_second_approval', approved: null });
     expect(await postings(id)).toEqual([`${thisYear()} commit 3000000`]);
 
     expect(await refusal(workflow.approve(cp1, id, { amountApproved: 3_000_000, reason: 'again' }))).toBe(
       'APPLICATION_SAME_APPROVER',
     );
-    await workflow.approve(cp2, id, { amountApproved: 3_000_000, reason: 'Agreed.', overrides: quoteOverride });
+    await workflow.approve(cp2, id, { amountApproved: 3_000_000, reason: 'Agreed.', overrides: QUOTE_OVERRIDE });
     expect(await row(id)).toMatchObject({ status: 'approved', approved: '3000000' });
     // the second approval commits nothing more
     expect(await postings(id)).toEqual([`${thisYear()} commit 3000000`]);
@@ -147,7 +119,7 @@ describe('ApplicationWorkflowService', () => {
     const view = await workflow.approve(cp1, id, {
       amountApproved: 300_000,
       reason: 'Three nights are enough.',
-      overrides: quoteOverride,
+      overrides: QUOTE_OVERRIDE,
     });
     expect(view.status).toBe('partially_approved');
     const [{ findings }] = await t.db.query(`SELECT findings FROM applications WHERE id = $1`, [id]);
@@ -158,7 +130,7 @@ describe('ApplicationWorkflowService', () => {
   it('carries the unpaid rest of a grant over to next year as a transition, with its audit event', async () => {
     await t.get(BudgetYearsService).create(cp1, { year: thisYear() + 1, poolAmount: 10_000_000 } as never);
     const id = await submitted(4);
-    await workflow.approve(cp1, id, { amountApproved: 400_000, reason: 'ok', overrides: quoteOverride });
+    await workflow.approve(cp1, id, { amountApproved: 400_000, reason: 'ok', overrides: QUOTE_OVERRIDE });
     await payments.create(finance, { applicationId: id, amount: 150_000, paidOn: todayIso() } as never);
 
     await workflow.carryOver(cp1, id, 'The stay runs into January.');
@@ -182,7 +154,7 @@ describe('ApplicationWorkflowService', () => {
 describe('DisbursementsService', () => {
   it('refuses the approver the payment, pays to paid, and a refund opens the grant again', async () => {
     const id = await submitted(2);
-    await workflow.approve(cp1, id, { amountApproved: 200_000, reason: 'ok', overrides: quoteOverride });
+    await workflow.approve(cp1, id, { amountApproved: 200_000, reason: 'ok', overrides: QUOTE_OVERRIDE });
     const approverAsFinance = { ...cp1, role: 'finance' as const };
     expect(await refusal(payments.create(approverAsFinance, { applicationId: id, amount: 200_000 } as never))).toBe(
       'DISBURSEMENT_APPROVER',

@@ -1,12 +1,9 @@
-import { randomUUID } from 'node:crypto';
-import { ApplicationsService } from '../../../api/src/applications/applications.service.js';
 import type { Actor } from '../../../api/src/auth/auth.decorators.js';
-import type { User } from '../../../api/src/auth/user.entity.js';
-import { CasesService } from '../../../api/src/cases/cases.service.js';
-import { daysAgoIso, thisYear } from '../../../api/src/common/dates.js';
+import { thisYear } from '../../../api/src/common/dates.js';
 import { BudgetYearsService } from '../../../api/src/ledger/budget-years.service.js';
 import { LedgerService } from '../../../api/src/ledger/ledger.service.js';
-import { createMediumTest, type MediumTest } from '../medium-db.js';
+import { actorOf, createMediumTest, type MediumTest } from '../medium-db.js';
+import { draftRelocation, newActiveCase } from '../relocation.js';
 
 // Budget years as the contact point opens, sizes and closes them, with the
 // figures each reader sees, on the real database.
@@ -19,15 +16,6 @@ let workerA: Actor;
 let workerB: Actor;
 let grantOfA: { id: string; unitId: string; categoryCode: string };
 const YEAR = thisYear() + 3;
-
-const actorOf = (user: User): Actor => ({
-  id: user.id,
-  email: user.email,
-  displayName: user.displayName,
-  role: user.role,
-  unitId: user.unitId,
-  sessionId: randomUUID(),
-});
 
 /** The code of the refusal: a feature error's own, or the one in a Nest exception's body. */
 async function refusal(work: Promise<unknown>): Promise<string | undefined> {
@@ -48,22 +36,8 @@ beforeAll(async () => {
   cp = actorOf(await t.newUser('contact_point'));
   workerA = actorOf(await t.newUser('unit_worker'));
   workerB = actorOf(await t.newUser('unit_worker'));
-  const theCase = await t.get(CasesService).create(workerA, {
-    status: 'active',
-    birthYear: 1995,
-    consentRecordedOn: daysAgoIso(40),
-    agreementSignedOn: daysAgoIso(35),
-    programmeStart: daysAgoIso(30),
-  } as never);
-  const draft = await t.get(ApplicationsService).create(workerA, {
-    caseId: theCase.id,
-    categoryCode: 'relocation',
-    amountRequested: 400_000,
-    justification: 'A short stay away from the old milieu.',
-    ordinaryFundingConsidered: true,
-    urgent: false,
-    lines: [{ description: 'Room, per night', quantity: 4, unitAmount: 100_000 }],
-  } as never);
+  const theCase = await newActiveCase(t, workerA);
+  const draft = await draftRelocation(t, workerA, theCase.id, 4);
   grantOfA = { id: draft.id, unitId: workerA.unitId!, categoryCode: 'relocation' };
 });
 afterAll(() => t.close());

@@ -1,19 +1,16 @@
-import { randomUUID } from 'node:crypto';
 import { ApplicationRepository } from '../../../api/src/applications/application.repository.js';
 import { ApplicationWorkflowService } from '../../../api/src/applications/application-workflow.service.js';
-import { ApplicationsService } from '../../../api/src/applications/applications.service.js';
 import type { Actor } from '../../../api/src/auth/auth.decorators.js';
-import { CasesService } from '../../../api/src/cases/cases.service.js';
-import { daysAgoIso, thisYear, todayIso } from '../../../api/src/common/dates.js';
+import { thisYear, todayIso } from '../../../api/src/common/dates.js';
 import { DisbursementsService } from '../../../api/src/disbursements/disbursements.service.js';
 import { checkLedger } from '../../../api/src/ledger/ledger-check.js';
 import { available, figuresOf } from '../../../api/src/ledger/ledger-figures.js';
 import type { PostingKind } from '../../../api/src/ledger/ledger-posting.entity.js';
 import { LedgerRepository } from '../../../api/src/ledger/ledger.repository.js';
 import { LedgerService } from '../../../api/src/ledger/ledger.service.js';
-import type { User } from '../../../api/src/users/user.entity.js';
 import { setPool } from '../../support/money.js';
-import { createMediumTest, type MediumTest } from '../medium-db.js';
+import { actorOf, createMediumTest, type MediumTest } from '../medium-db.js';
+import { draftRelocation, newActiveCase, QUOTE_OVERRIDE } from '../relocation.js';
 
 // The ledger's figures, locks and postings on the real database, against
 // figures worked out by hand from the postings each step writes.
@@ -26,46 +23,21 @@ let payments: DisbursementsService;
 let cp: Actor;
 let finance: Actor;
 
-const actorOf = (user: User): Actor => ({
-  id: user.id,
-  email: user.email,
-  displayName: user.displayName,
-  role: user.role,
-  unitId: user.unitId,
-  sessionId: randomUUID(),
-});
-
-const quoteOverride = [{ rule: 'required-documents', justification: 'The quote follows with the invoice.' }];
-
 /** A unit worker of a new unit, with an active case of that unit. */
 async function unitWithCase(): Promise<{ worker: Actor; caseId: string }> {
   const worker = actorOf(await t.newUser('unit_worker'));
-  const created = await t.get(CasesService).create(worker, {
-    status: 'active',
-    birthYear: 1995,
-    consentRecordedOn: daysAgoIso(40),
-    agreementSignedOn: daysAgoIso(35),
-    programmeStart: daysAgoIso(30),
-  } as never);
+  const created = await newActiveCase(t, worker);
   return { worker, caseId: created.id };
 }
 
 /** A relocation of `nights` nights at DKK 1,000 (100,000 øre) a night, submitted and approved in full. */
 async function grant(unit: { worker: Actor; caseId: string }, nights: number): Promise<string> {
-  const draft = await t.get(ApplicationsService).create(unit.worker, {
-    caseId: unit.caseId,
-    categoryCode: 'relocation',
-    amountRequested: nights * 100_000,
-    justification: 'A short stay away from the old milieu.',
-    ordinaryFundingConsidered: true,
-    urgent: false,
-    lines: [{ description: 'Room, per night', quantity: nights, unitAmount: 100_000 }],
-  } as never);
+  const draft = await draftRelocation(t, unit.worker, unit.caseId, nights);
   await workflow.submit(unit.worker, draft.id);
   await workflow.approve(cp, draft.id, {
     amountApproved: nights * 100_000,
     reason: 'Within the guideline.',
-    overrides: quoteOverride,
+    overrides: QUOTE_OVERRIDE,
   });
   return draft.id;
 }

@@ -1,13 +1,12 @@
 import { ApplicationWorkflowService } from '../../../api/src/applications/application-workflow.service.js';
-import { ApplicationsService } from '../../../api/src/applications/applications.service.js';
 import type { Actor } from '../../../api/src/auth/auth.decorators.js';
-import { CasesService } from '../../../api/src/cases/cases.service.js';
-import { daysAgoIso, thisYear, todayIso } from '../../../api/src/common/dates.js';
+import { thisYear, todayIso } from '../../../api/src/common/dates.js';
 import { DisbursementsService } from '../../../api/src/disbursements/disbursements.service.js';
 import { DisbursementsExportService, type PaymentLine } from '../../../api/src/reports/disbursements-export.service.js';
 import type { ListQuery } from '../../../api/src/common/list-query.js';
 import { setPool } from '../../support/money.js';
 import { actorOf, createMediumTest, type MediumTest } from '../medium-db.js';
+import { draftRelocation, newActiveCase, QUOTE_OVERRIDE } from '../relocation.js';
 
 let t: MediumTest;
 let exporter: DisbursementsExportService;
@@ -18,32 +17,16 @@ let workerB: Actor;
 let unitCodes: Record<string, string>;
 const refs: string[] = [];
 
-const quoteOverride = [{ rule: 'required-documents', justification: 'The quote follows with the invoice.' }];
-
 /** A relocation of `nights` nights at DKK 1,000 a night for a new case of the worker's unit, approved in full. */
 async function grant(worker: Actor, nights: number): Promise<{ id: string; reference: string }> {
-  const created = await t.get(CasesService).create(worker, {
-    status: 'active',
-    birthYear: 1995,
-    consentRecordedOn: daysAgoIso(40),
-    agreementSignedOn: daysAgoIso(35),
-    programmeStart: daysAgoIso(30),
-  } as never);
-  const draft = await t.get(ApplicationsService).create(worker, {
-    caseId: created.id,
-    categoryCode: 'relocation',
-    amountRequested: nights * 100_000,
-    justification: 'A short stay away from the old milieu.',
-    ordinaryFundingConsidered: true,
-    urgent: false,
-    lines: [{ description: 'Room, per night', quantity: nights, unitAmount: 100_000 }],
-  } as never);
+  const created = await newActiveCase(t, worker);
+  const draft = await draftRelocation(t, worker, created.id, nights);
   const workflow = t.get(ApplicationWorkflowService);
   await workflow.submit(worker, draft.id);
   await workflow.approve(cp, draft.id, {
     amountApproved: nights * 100_000,
     reason: 'Within.',
-    overrides: quoteOverride,
+    overrides: QUOTE_OVERRIDE,
   });
   return { id: draft.id, reference: (draft as { reference: string }).reference };
 }
