@@ -1,4 +1,13 @@
-import type { Role, SessionUser } from '@app/contract';
+import type {
+  AuditActor,
+  ProcessingFigures,
+  Role,
+  SessionUser,
+  SpendingRow,
+  StoredCategoryRules as CategoryRulesRecord,
+} from '@app/contract';
+
+export type { AuditActor, CategoryRulesRecord, ProcessingFigures, SpendingRow };
 import type { Finding } from '@app/guidelines';
 import type { ApplicationAction as WorkflowAction, ApplicationStatus } from '@app/workflow';
 
@@ -52,14 +61,6 @@ export interface AuditEvent {
   applicationId: string | null;
 }
 
-/** `GET /api/audit-events/actors`: the choices of the audit log's user filter. */
-export interface AuditActor {
-  id: string;
-  displayName: string;
-  role: Role;
-  active: boolean;
-}
-
 /** What `authProvider.getIdentity()` answers. */
 export interface Identity extends SessionUser {
   fullName: string;
@@ -87,21 +88,6 @@ export interface Case {
 export type GuidelineStatus = 'draft' | 'published' | 'retired';
 export type UnitLabel = 'night' | 'session' | 'item';
 export type DocumentKind = 'quote' | 'invoice';
-
-export interface CategoryRulesRecord {
-  categoryCode: string;
-  maxPerApplication: number;
-  maxPerCase: number;
-  maxUnitAmount: number;
-  unitLabel: UnitLabel;
-  maxUnitsPerApplication: number;
-  secondApprovalAbove: number;
-  requiredDocuments: DocumentKind[];
-  allowedCaseStatuses: CaseStatus[];
-  agreementRequired: boolean;
-  urgentMayPrecedeAgreement: boolean;
-  minSessionSpacingDays: number | null;
-}
 
 export interface GuidelineRecord {
   id: string;
@@ -308,20 +294,6 @@ export interface SpendingQuery {
   categoryCode?: string;
 }
 
-export interface SpendingRow {
-  unitCode?: string;
-  unitName?: string;
-  categoryCode?: string;
-  categoryName?: string;
-  /** `YYYY-MM` of the postings */
-  month?: string;
-  /** `YYYY-Qn` of the postings */
-  quarter?: string;
-  /** in a month or quarter: the change of what is committed, negative when more was paid than granted */
-  committed: number;
-  disbursed: number;
-}
-
 export interface SpendingReport {
   year: number | null;
   from: string | null;
@@ -331,20 +303,6 @@ export interface SpendingReport {
   categoryCode: string | null;
   rows: SpendingRow[];
   totals: { committed: number; disbursed: number };
-}
-
-export interface ProcessingFigures {
-  /** decided in the year: approved (fully or partly, since paid or cancelled too) or rejected */
-  decided: number;
-  approved: number;
-  rejected: number;
-  /** approved / decided, 0–1; null when nothing was decided */
-  approvalRate: number | null;
-  /** days from (the last) submission to the decision */
-  medianDays: number | null;
-  p90Days: number | null;
-  grantedCases: number;
-  averageGrantPerCase: number | null;
 }
 
 export interface ProcessingReport {

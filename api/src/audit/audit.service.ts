@@ -1,3 +1,4 @@
+import type { AuditActor } from '@app/contract';
 import type { AuditVerification } from '@app/contract';
 import { Injectable } from '@nestjs/common';
 import { InjectEntityManager } from '@nestjs/typeorm';
@@ -55,14 +56,6 @@ export type AuditEventView = Pick<
   /** The application of a payment or a document. */
   applicationId: string | null;
 };
-
-/** Who may be chosen in the audit log's user filter. */
-export interface AuditActor {
-  id: string;
-  displayName: string;
-  role: string;
-  active: boolean;
-}
 
 interface LabelRow {
   actor_name: string | null;
@@ -136,9 +129,8 @@ export class AuditService {
 
   /** Every user, by name: the audit log's user filter (contact points may not list users otherwise). */
   async actors(): Promise<AuditActor[]> {
-    const rows: { id: string; display_name: string; role: string; active: boolean }[] = await this.manager.query(
-      `SELECT id, display_name, role, active FROM users ORDER BY display_name, id`,
-    );
+    const rows: { id: string; display_name: string; role: AuditActor['role']; active: boolean }[] =
+      await this.manager.query(`SELECT id, display_name, role, active FROM users ORDER BY display_name, id`);
     return rows.map((r) => ({ id: r.id, displayName: r.display_name, role: r.role, active: r.active }));
   }
 

@@ -1,5 +1,6 @@
 import type { CategoryRules, Guideline } from '@app/guidelines';
-import type { GuidelineVersion, StoredCategoryRules } from './guideline-version.entity.js';
+import type { StoredCategoryRules } from '@app/contract';
+import type { GuidelineVersion } from './guideline-version.entity.js';
 
 /** The stored version as the pure engine reads it: amounts as bigint. */
 export function toEngineGuideline(

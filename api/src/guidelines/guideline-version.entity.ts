@@ -1,23 +1,7 @@
-import type { CaseStatus, DocumentKind, UnitLabel } from '@app/guidelines';
+import type { StoredCategoryRules } from '@app/contract';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
 export type GuidelineStatus = 'draft' | 'published' | 'retired';
-
-/** One category's limits as stored and sent: amounts are integer minor units (JSON numbers). */
-export interface StoredCategoryRules {
-  categoryCode: string;
-  maxPerApplication: number;
-  maxPerCase: number;
-  maxUnitAmount: number;
-  unitLabel: UnitLabel;
-  maxUnitsPerApplication: number;
-  secondApprovalAbove: number;
-  requiredDocuments: DocumentKind[];
-  allowedCaseStatuses: CaseStatus[];
-  agreementRequired: boolean;
-  urgentMayPrecedeAgreement: boolean;
-  minSessionSpacingDays: number | null;
-}
 
 @Entity('guidelines')
 export class GuidelineVersion {

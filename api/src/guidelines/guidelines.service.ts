@@ -10,7 +10,8 @@ import { findPage, type ListQuery, type ListSpec, type Page } from '../common/li
 import { todayIso } from '../common/dates.js';
 import { validationException } from '../common/validation.js';
 import type { CreateGuidelineDto, UpdateGuidelineDto } from './dto/guideline.dto.js';
-import { GuidelineVersion, type StoredCategoryRules } from './guideline-version.entity.js';
+import type { StoredCategoryRules } from '@app/contract';
+import { GuidelineVersion } from './guideline-version.entity.js';
 import { toEngineGuideline } from './guideline-mapping.js';
 import { GuidelineError, GuidelineErrorCode } from './guidelines.errors.js';
 

@@ -1,24 +1,12 @@
+import type { ProcessingFigures as Figures } from '@app/contract';
 import { Injectable } from '@nestjs/common';
 import { InjectEntityManager } from '@nestjs/typeorm';
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../auth/auth.decorators.js';
 import { unitScope } from '../common/scope.js';
 
-export interface ProcessingFigures {
-  /** applications decided in the year: approved (fully or partly, since paid or cancelled too) or rejected */
-  decided: number;
-  approved: number;
-  rejected: number;
-  /** approved / decided, to four decimals; null when nothing was decided */
-  approvalRate: number | null;
-  /** days from submission to decision, to one decimal */
-  medianDays: number | null;
-  p90Days: number | null;
-  /** distinct cases with a grant */
-  grantedCases: number;
-  /** the grants' amounts over those cases, in minor units, rounded to the nearest */
-  averageGrantPerCase: bigint | null;
-}
+/** How applications were decided, amounts in bigint minor units. */
+export type ProcessingFigures = Figures<bigint>;
 
 export interface ProcessingReport {
   year: number;

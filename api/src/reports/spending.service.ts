@@ -1,3 +1,4 @@
+import type { SpendingRow as Row } from '@app/contract';
 import { Injectable } from '@nestjs/common';
 import { InjectEntityManager } from '@nestjs/typeorm';
 import type { EntityManager } from 'typeorm';
@@ -8,18 +9,8 @@ import { BudgetYear } from '../ledger/budget-year.entity.js';
 import type { Grouping, SpendingQueryDto } from './dto/spending-query.dto.js';
 import { LEDGER_FIGURES } from '../ledger/ledger-figures.js';
 
-export interface SpendingRow {
-  unitCode?: string;
-  unitName?: string;
-  categoryCode?: string;
-  categoryName?: string;
-  /** `YYYY-MM` of the postings */
-  month?: string;
-  /** `YYYY-Qn` of the postings */
-  quarter?: string;
-  committed: bigint;
-  disbursed: bigint;
-}
+/** A row of the spending report, amounts in bigint minor units. */
+export type SpendingRow = Row<bigint>;
 
 export interface SpendingReport {
   year: number | null;

@@ -133,3 +133,4 @@ export interface AuditChainBreak {
 /** `GET /api/audit-events/verify`: the head of a whole chain (null when empty), or its first broken link. */
 export type AuditVerification =
   { ok: true; events: number; head: string | null } | { ok: false; events: number; brokenAt: AuditChainBreak };
+export * from './records.js';

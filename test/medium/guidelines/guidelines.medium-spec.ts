@@ -1,7 +1,7 @@
 import { GuidelineErrorCode } from '../../../api/src/guidelines/guidelines.errors.js';
 import { GuidelinesModule } from '../../../api/src/guidelines/guidelines.module.js';
 import { GuidelinesService } from '../../../api/src/guidelines/guidelines.service.js';
-import type { StoredCategoryRules } from '../../../api/src/guidelines/guideline-version.entity.js';
+import type { StoredCategoryRules } from '@app/contract';
 import type { Actor } from '../../../api/src/auth/auth.decorators.js';
 import { actorOf, auditOf, createMediumTest, type MediumTest } from '../medium-db.js';
 
