@@ -34,6 +34,8 @@ export default {
     'api/src/**/*.ts',
     'libs/*/src/**/*.ts',
     '!**/*.spec.ts',
+    // the libraries' test builders (PNG, JPEG bytes) are test code, not the product
+    '!libs/*/src/testing/**',
     // run once per test run, for the template database, and never downwards: their lines say nothing
     '!api/src/database/migrations/**',
     // entry points run only as separate processes of the build (dist/), out of Jest's reach;
@@ -42,6 +44,13 @@ export default {
     '!api/src/**/*.main.ts',
   ],
   coverageReporters: ['text-summary', 'json-summary', 'lcov'],
+  // a directory's figures are its files' together; measured at 93.6 % lines, 93.1 % branches
+  // (api/src) and 99.2 %, 96.2 % (libs/), kept a few points below that so that a run on a
+  // loaded machine or a small change does not fail on noise, and well above the issue's 80 and 95
+  coverageThreshold: {
+    './api/src/': { lines: 90, statements: 90, branches: 88, functions: 88 },
+    './libs/': { lines: 97, statements: 97, branches: 94, functions: 95 },
+  },
   projects: [
     {
       ...shared,
