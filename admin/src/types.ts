@@ -1,18 +1,18 @@
-import type {
-  AuditActor,
-  ProcessingFigures,
-  Role,
-  SessionUser,
-  SpendingRow,
-  StoredCategoryRules as CategoryRulesRecord,
-} from '@app/contract';
-
-export type { AuditActor, CategoryRulesRecord, ProcessingFigures, SpendingRow };
+import type { Grouping, Role, SessionUser, StoredCategoryRules as CategoryRulesRecord } from '@app/contract';
 import type { Finding } from '@app/guidelines';
 import type { ApplicationAction as WorkflowAction, ApplicationStatus } from '@app/workflow';
 
 export type { ErrorBody, LoginResponse, Role, SessionUser, TotpSetup, TotpStatus } from '@app/contract';
-export { ROLES } from '@app/contract';
+export { GROUPINGS, ROLES } from '@app/contract';
+export type {
+  AuditActor,
+  Grouping,
+  ProcessingFigures,
+  ProcessingReport,
+  SpendingReport,
+  SpendingRow,
+  StoredCategoryRules as CategoryRulesRecord,
+} from '@app/contract';
 
 // Records as the admin UI reads them from the API (see /api/docs for the full shape).
 
@@ -263,9 +263,6 @@ export interface DisbursementInput {
 
 // Reports (GET /api/reports/*): money in minor units, as everywhere.
 
-export const GROUPINGS = ['unit', 'category', 'month', 'quarter'] as const;
-export type Grouping = (typeof GROUPINGS)[number];
-
 /** The year's pool from its postings; a unit worker receives their own unit's figures and the pool's size and rest. */
 export interface PoolReport {
   year: number;
@@ -292,25 +289,6 @@ export interface SpendingQuery {
   groupBy?: Grouping[];
   unitId?: string;
   categoryCode?: string;
-}
-
-export interface SpendingReport {
-  year: number | null;
-  from: string | null;
-  to: string | null;
-  groupBy: Grouping[];
-  unitId: string | null;
-  categoryCode: string | null;
-  rows: SpendingRow[];
-  totals: { committed: number; disbursed: number };
-}
-
-export interface ProcessingReport {
-  year: number;
-  overall: ProcessingFigures;
-  urgent: ProcessingFigures;
-  ordinary: ProcessingFigures;
-  byCategory: (ProcessingFigures & { categoryCode: string })[];
 }
 
 export type CsvDelimiter = ';' | ',';

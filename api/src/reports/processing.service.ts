@@ -1,4 +1,4 @@
-import type { ProcessingFigures as Figures } from '@app/contract';
+import type { ProcessingFigures as Figures, ProcessingReport as Report } from '@app/contract';
 import { Injectable } from '@nestjs/common';
 import { InjectEntityManager } from '@nestjs/typeorm';
 import type { EntityManager } from 'typeorm';
@@ -7,14 +7,7 @@ import { unitScope } from '../common/scope.js';
 
 /** How applications were decided, amounts in bigint minor units. */
 export type ProcessingFigures = Figures<bigint>;
-
-export interface ProcessingReport {
-  year: number;
-  overall: ProcessingFigures;
-  urgent: ProcessingFigures;
-  ordinary: ProcessingFigures;
-  byCategory: (ProcessingFigures & { categoryCode: string })[];
-}
+export type ProcessingReport = Report<bigint>;
 
 const EMPTY: ProcessingFigures = {
   decided: 0,

@@ -1,4 +1,4 @@
-import type { SpendingRow as Row } from '@app/contract';
+import type { SpendingReport as Report, SpendingRow as Row } from '@app/contract';
 import { Injectable } from '@nestjs/common';
 import { InjectEntityManager } from '@nestjs/typeorm';
 import type { EntityManager } from 'typeorm';
@@ -11,17 +11,7 @@ import { LEDGER_FIGURES } from '../ledger/ledger-figures.js';
 
 /** A row of the spending report, amounts in bigint minor units. */
 export type SpendingRow = Row<bigint>;
-
-export interface SpendingReport {
-  year: number | null;
-  from: string | null;
-  to: string | null;
-  groupBy: Grouping[];
-  unitId: string | null;
-  categoryCode: string | null;
-  rows: SpendingRow[];
-  totals: { committed: bigint; disbursed: bigint };
-}
+export type SpendingReport = Report<bigint>;
 
 /** The columns each grouping adds, as SQL over postings `p`, units `u` and categories `c`. */
 const KEYS: Record<Grouping, [field: keyof SpendingRow, sql: string][]> = {

@@ -20,6 +20,10 @@ export interface StoredCategoryRules {
   minSessionSpacingDays: number | null;
 }
 
+/** How the spending report groups its rows, in the order of its columns. */
+export const GROUPINGS = ['unit', 'category', 'month', 'quarter'] as const;
+export type Grouping = (typeof GROUPINGS)[number];
+
 /** A row of the spending report: the money of its group (unit, category, month or quarter). */
 export interface SpendingRow<Money = number> {
   unitCode?: string;
@@ -33,6 +37,18 @@ export interface SpendingRow<Money = number> {
   /** in a month or quarter: the change of what is committed, negative when more was paid than granted */
   committed: Money;
   disbursed: Money;
+}
+
+/** The spending report: the money of the postings, by the groupings asked for. */
+export interface SpendingReport<Money = number> {
+  year: number | null;
+  from: string | null;
+  to: string | null;
+  groupBy: Grouping[];
+  unitId: string | null;
+  categoryCode: string | null;
+  rows: SpendingRow<Money>[];
+  totals: { committed: Money; disbursed: Money };
 }
 
 /** How applications were decided in a year (the processing report). */
@@ -50,6 +66,15 @@ export interface ProcessingFigures<Money = number> {
   grantedCases: number;
   /** the grants' amounts over those cases, in minor units, rounded to the nearest */
   averageGrantPerCase: Money | null;
+}
+
+/** The processing report of a year: overall, urgent and ordinary applications, and per category. */
+export interface ProcessingReport<Money = number> {
+  year: number;
+  overall: ProcessingFigures<Money>;
+  urgent: ProcessingFigures<Money>;
+  ordinary: ProcessingFigures<Money>;
+  byCategory: (ProcessingFigures<Money> & { categoryCode: string })[];
 }
 
 /** Who may be chosen in the audit log's user filter (`GET /api/audit-events/actors`). */

@@ -1,11 +1,11 @@
+import { GROUPINGS, type Grouping } from '@app/contract';
 import { ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsOptional, IsString, IsUUID, MaxLength, registerDecorator } from 'class-validator';
 import { IsReportDate, IsReportYear } from '../../common/validators.js';
 import { DelimiterQueryDto, LanguageQueryDto } from './file-query.dto.js';
 
-export const GROUPINGS = ['unit', 'category', 'month', 'quarter'] as const;
-export type Grouping = (typeof GROUPINGS)[number];
+export { GROUPINGS, type Grouping };
 
 /** `groupBy=unit,month` or `groupBy=unit&groupBy=month`, as a list. */
 const splitList = ({ value }: { value: unknown }): unknown =>
