@@ -1,11 +1,19 @@
-import type { Grouping, Role, SessionUser, StoredCategoryRules as CategoryRulesRecord } from '@app/contract';
+import type {
+  DisbursementRecord,
+  Grouping,
+  PayeeType,
+  Role,
+  SessionUser,
+  StoredCategoryRules as CategoryRulesRecord,
+} from '@app/contract';
 import type { Finding } from '@app/guidelines';
 import type { ApplicationAction as WorkflowAction, ApplicationStatus } from '@app/workflow';
 
 export type { ErrorBody, LoginResponse, Role, SessionUser, TotpSetup, TotpStatus } from '@app/contract';
-export { GROUPINGS, ROLES } from '@app/contract';
+export { GROUPINGS, PAYEE_TYPES, ROLES } from '@app/contract';
 export type {
   AuditActor,
+  PayeeType,
   Grouping,
   ProcessingFigures,
   ProcessingReport,
@@ -230,27 +238,8 @@ export interface BudgetYear {
   byUnit: UnitFigures[];
 }
 
-export const PAYEE_TYPES = ['clinic', 'landlord', 'psychologist', 'municipality', 'other'] as const;
-export type PayeeType = (typeof PAYEE_TYPES)[number];
-
-/** A payment out of a grant, or (negative amount) a refund into it. Never changed or deleted. */
-export interface Disbursement {
-  id: string;
-  applicationId: string;
-  applicationReference: string;
-  unitId: string;
-  budgetYearId: string;
-  year: number;
-  categoryCode: string;
-  amount: number;
-  paidOn: string;
-  payeeType: PayeeType;
-  payeeReference: string | null;
-  accountCode: string | null;
-  recordedBy: string;
-  recordedByName: string;
-  createdAt: string;
-}
+/** A payment out of a grant, or (negative amount) a refund into it, as the UI reads it. */
+export type Disbursement = DisbursementRecord;
 
 export interface DisbursementInput {
   applicationId: string;

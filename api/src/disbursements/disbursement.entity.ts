@@ -1,9 +1,9 @@
+import { PAYEE_TYPES, type PayeeType } from '@app/contract';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { encryptedNullableText } from '../crypto/encrypted-columns.js';
 import { bigintColumn } from '../database/column-transformers.js';
 
-export const PAYEE_TYPES = ['clinic', 'landlord', 'psychologist', 'municipality', 'other'] as const;
-export type PayeeType = (typeof PAYEE_TYPES)[number];
+export { PAYEE_TYPES, type PayeeType };
 
 /** A payment (positive) or a refund (negative) on a grant. Never changed or deleted. */
 @Entity('disbursements')

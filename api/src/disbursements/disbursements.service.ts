@@ -1,3 +1,4 @@
+import type { DisbursementRecord } from '@app/contract';
 import { formatMoney } from '@app/money';
 import { canTransition, fourEyesBreach, statusAfterPayment } from '@app/workflow';
 import { Inject, Injectable } from '@nestjs/common';
@@ -47,23 +48,8 @@ export const DISBURSEMENT_LIST: ListSpec = {
   defaultSort: ['paidOn', 'DESC'],
 };
 
-export interface DisbursementView {
-  id: string;
-  applicationId: string;
-  applicationReference: string;
-  unitId: string;
-  budgetYearId: string;
-  year: number;
-  categoryCode: string;
-  amount: bigint;
-  paidOn: string;
-  payeeType: string;
-  payeeReference: string | null;
-  accountCode: string | null;
-  recordedBy: string;
-  recordedByName: string;
-  createdAt: Date;
-}
+/** A payment or refund as the API answers it: amounts in bigint minor units. */
+export type DisbursementView = DisbursementRecord<bigint, Date>;
 
 const SELECT = [
   'd.id AS id',

@@ -77,6 +77,32 @@ export interface ProcessingReport<Money = number> {
   byCategory: (ProcessingFigures<Money> & { categoryCode: string })[];
 }
 
+/** Who a payment went to. */
+export const PAYEE_TYPES = ['clinic', 'landlord', 'psychologist', 'municipality', 'other'] as const;
+export type PayeeType = (typeof PAYEE_TYPES)[number];
+
+/**
+ * A payment out of a grant, or (negative amount) a refund into it. Never
+ * changed or deleted. `Moment` is a `Date` in the API, its ISO text on the wire.
+ */
+export interface DisbursementRecord<Money = number, Moment = string> {
+  id: string;
+  applicationId: string;
+  applicationReference: string;
+  unitId: string;
+  budgetYearId: string;
+  year: number;
+  categoryCode: string;
+  amount: Money;
+  paidOn: string;
+  payeeType: PayeeType;
+  payeeReference: string | null;
+  accountCode: string | null;
+  recordedBy: string;
+  recordedByName: string;
+  createdAt: Moment;
+}
+
 /** Who may be chosen in the audit log's user filter (`GET /api/audit-events/actors`). */
 export interface AuditActor {
   id: string;
