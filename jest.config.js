@@ -30,6 +30,10 @@ export default {
   // covered by whichever tier reaches it. V8's own counters, not Babel instrumentation: SWC
   // compiles the sources and its inline source maps lead the counts back to the .ts lines.
   coverageProvider: 'v8',
+  // V8 hands over the coverage of every script a worker has loaded after each test file: a worker
+  // that has run dozens of app-loading files takes 15 s a file for it. A worker past this much
+  // memory is replaced after its file, so that cost stays that of a fresh one.
+  workerIdleMemoryLimit: '800MB',
   collectCoverageFrom: [
     'api/src/**/*.ts',
     'libs/*/src/**/*.ts',
