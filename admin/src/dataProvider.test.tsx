@@ -7,6 +7,7 @@ import { authProvider } from './authProvider';
 import { dataProvider } from './dataProvider';
 import { i18nProvider } from './i18n';
 import { session } from './session';
+import { inReviewApplication } from './testing/records';
 import { TestAdmin, type Locale } from './testing/TestAdmin';
 import type { Application } from './types';
 
@@ -110,42 +111,7 @@ describe('dataProvider: a 400 with errors and codes', () => {
   });
 });
 
-const inReview: Application = {
-  id: APPLICATION_ID,
-  reference: 'KBH-2026-014-1',
-  caseId: 'c1f2e3d4-0a1b-4c2d-8e3f-405162738495',
-  caseReference: 'KBH-2026-014',
-  unitId: 'u0a1b2c3-d4e5-4f60-8172-839405162738',
-  categoryCode: 'relocation',
-  amountRequested: 2500000,
-  amountApproved: null,
-  ordinaryFundingConsidered: true,
-  urgent: true,
-  lines: [],
-  status: 'in_review',
-  findings: [
-    {
-      rule: 'amount-per-application',
-      severity: 'warn',
-      message: 'DKK 25,000.00 is above the limit of DKK 20,000.00 per application',
-      messageDa: '25.000,00 kr. er over grænsen på 20.000,00 kr. pr. ansøgning',
-    },
-  ],
-  guidelineId: 'g0a1b2c3-d4e5-4f60-8172-839405162738',
-  guidelineVersion: '2026.1',
-  submittedAt: '2026-11-30T09:12:00.000Z',
-  submittedBy: 'w0a1b2c3-d4e5-4f60-8172-839405162738',
-  decidedAt: null,
-  decidedBy: null,
-  firstApprovedBy: null,
-  firstApprovedAt: null,
-  overrides: [],
-  paidAmount: 0,
-  createdAt: '2026-11-29T14:00:00.000Z',
-  updatedAt: '2026-11-30T09:12:00.000Z',
-  createdBy: 'w0a1b2c3-d4e5-4f60-8172-839405162738',
-  actions: ['approve'],
-};
+const inReview = inReviewApplication({ id: APPLICATION_ID });
 
 /** Opens the approve dialog on the real data provider, fills it in and sends it; answers the dialog. */
 const approve = async (locale: Locale) => {

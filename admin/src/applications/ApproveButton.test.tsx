@@ -2,18 +2,13 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { HttpError, RecordContextProvider, testDataProvider } from 'react-admin';
 import { describe, expect, it, vi } from 'vitest';
+import { inReviewApplication, OVER_LIMIT } from '../testing/records';
 import { TestAdmin, type Locale } from '../testing/TestAdmin';
 import type { Application, Finding } from '../types';
 import { ApproveButton } from './ApproveButton';
 
 const FIRST_APPROVER = '3b0e8f52-6a61-4c2e-9a55-0c1d2e3f4a01';
 
-const overLimit: Finding = {
-  rule: 'amount-per-application',
-  severity: 'warn',
-  message: 'DKK 25,000.00 is above the limit of DKK 20,000.00 per application',
-  messageDa: '25.000,00 kr. er over grænsen på 20.000,00 kr. pr. ansøgning',
-};
 const overCaseLimit: Finding = {
   rule: 'amount-per-case',
   severity: 'warn',
@@ -21,37 +16,8 @@ const overCaseLimit: Finding = {
   messageDa: 'Sagen ville nå 45.000,00 kr., over grænsen på 40.000,00 kr.',
 };
 
-const application = (changes: Partial<Application>): Application => ({
-  id: 'a7c1d9e0-5b2f-4f7e-8a43-6d0e1f2a3b4c',
-  reference: 'KBH-2026-014-1',
-  caseId: 'c1f2e3d4-0a1b-4c2d-8e3f-405162738495',
-  caseReference: 'KBH-2026-014',
-  unitId: 'u0a1b2c3-d4e5-4f60-8172-839405162738',
-  categoryCode: 'relocation',
-  amountRequested: 2500000,
-  amountApproved: null,
-  ordinaryFundingConsidered: true,
-  urgent: true,
-  lines: [],
-  status: 'in_review',
-  findings: [overLimit],
-  guidelineId: 'g0a1b2c3-d4e5-4f60-8172-839405162738',
-  guidelineVersion: '2026.1',
-  submittedAt: '2026-11-30T09:12:00.000Z',
-  submittedBy: 'w0a1b2c3-d4e5-4f60-8172-839405162738',
-  decidedAt: null,
-  decidedBy: null,
-  firstApprovedBy: null,
-  firstApprovedAt: null,
-  overrides: [],
-  paidAmount: 0,
-  createdAt: '2026-11-29T14:00:00.000Z',
-  updatedAt: '2026-11-30T09:12:00.000Z',
-  createdBy: 'w0a1b2c3-d4e5-4f60-8172-839405162738',
-  actions: ['approve'],
-  names: { [FIRST_APPROVER]: 'Ida Holm' },
-  ...changes,
-});
+const application = (changes: Partial<Application>): Application =>
+  inReviewApplication({ names: { [FIRST_APPROVER]: 'Ida Holm' }, ...changes });
 
 /** Awaiting the second approval: the first approver granted 20,000.00 and justified the warning. */
 const secondApproval = application({
@@ -101,7 +67,7 @@ const openDialog = async (user: ReturnType<typeof userEvent.setup>, button: stri
 describe('ApproveButton', () => {
   it('asks a written justification for each warning and sends each as typed', async () => {
     const user = userEvent.setup({ delay: null });
-    const action = renderApprove('en', application({ findings: [overLimit, overCaseLimit] }), accepted);
+    const action = renderApprove('en', application({ findings: [OVER_LIMIT, overCaseLimit] }), accepted);
     const dialog = await openDialog(user, 'Approve');
 
     await write(user, dialog.getByLabelText(/^Reason for the decision/), 'Threat confirmed by the police');
@@ -136,7 +102,7 @@ describe('ApproveButton', () => {
 
   it('sends a partial amount typed in Danish in minor units', async () => {
     const user = userEvent.setup({ delay: null });
-    const action = renderApprove('da', application({ findings: [overLimit] }), accepted);
+    const action = renderApprove('da', application({ findings: [OVER_LIMIT] }), accepted);
     const dialog = await openDialog(user, 'Bevilg');
 
     const amount = dialog.getByLabelText(/^Bevilget/);
@@ -156,7 +122,7 @@ describe('ApproveButton', () => {
 
   it('asks for a justification of a warning the API answers with, and sends it beside the first', async () => {
     const user = userEvent.setup({ delay: null });
-    const action = renderApprove('da', application({ findings: [overLimit] }), async () => {
+    const action = renderApprove('da', application({ findings: [OVER_LIMIT] }), async () => {
       throw new HttpError('Each warning needs a justification', 409, {
         code: 'APPLICATION_WARNINGS_NOT_OVERRIDDEN',
         message: 'Each warning needs a justification',
