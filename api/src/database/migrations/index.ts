@@ -8,6 +8,8 @@ import { AuditChain1795300700000 } from './1795300700000-AuditChain.js';
 import { Retention1795300800000 } from './1795300800000-Retention.js';
 import { CategoryNamesPerLanguage1795301000000 } from './1795301000000-CategoryNamesPerLanguage.js';
 import { PaymentInstructions1795301100000 } from './1795301100000-PaymentInstructions.js';
+import { ListIndexes1795301200000 } from './1795301200000-ListIndexes.js';
+import { LedgerSummaries1795301300000 } from './1795301300000-LedgerSummaries.js';
 
 /** Every migration, oldest first. Listed by hand so the build and the tests load the same set. */
 export const migrations = [
@@ -21,4 +23,6 @@ export const migrations = [
   Retention1795300800000,
   CategoryNamesPerLanguage1795301000000,
   PaymentInstructions1795301100000,
+  ListIndexes1795301200000,
+  LedgerSummaries1795301300000,
 ];
