@@ -6,7 +6,7 @@ import { createApp } from './app.factory.js';
 import { createRootLogger } from './common/logging.js';
 import { ConfigError, loadConfig } from './config/app-config.js';
 import { loadKeyRing } from './crypto/key-file.js';
-import { prepareEncryptedColumns } from './crypto/encryption-at-start.js';
+import { prepareEncryptionAtStart } from './crypto/key-registry.js';
 import { installKeyRing } from './crypto/key-ring.js';
 import { migrate, MigrationError } from './database/data-source.js';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from './database/embedded-database.js';
@@ -69,7 +69,7 @@ async function main(): Promise<void> {
     app = await createApp({ ...config, databaseUrl }, logger);
     // a key ring that cannot read what is stored stops here, before anything is written with it;
     // values from before encryption are encrypted now
-    const encrypted = await prepareEncryptedColumns(app.get(DataSource).manager, keys.ring, keys.source);
+    const encrypted = await prepareEncryptionAtStart(app.get(DataSource).manager, keys.ring, keys.source);
     if (encrypted.size)
       logger.info({ values: Object.fromEntries(encrypted) }, 'Encrypted narratives stored in plaintext');
     // the modules' start-up work (attachment files of older versions moved into the database) fails here by its own name

@@ -23,6 +23,11 @@ export async function prepareEncryptedColumns(
   source: string,
 ): Promise<Map<string, number>> {
   await checkKeyRing(manager, ring, source);
+  return sweepPlaintext(manager, ring);
+}
+
+/** Encrypts every narrative value still in plaintext; answers how many per column that had any. */
+export async function sweepPlaintext(manager: EntityManager, ring: KeyRing): Promise<Map<string, number>> {
   const steps = NARRATIVE_COLUMNS.map((column) => columnStep(column, 'plaintext'));
   const counts = await runRotation(manager, ring, steps, BATCH);
   return new Map([...counts].filter(([, n]) => n > 0));
@@ -49,7 +54,11 @@ function values({ table, column, jsonField }: NarrativeColumn): string {
     : `SELECT "${column}" FROM "${table}"`;
 }
 
-export async function checkKeyRing(manager: EntityManager, ring: KeyRing, source: string): Promise<void> {
+/**
+ * Reads every stored value's key: refuses a ring that lacks one of them, or whose
+ * key of an id does not decrypt a value stored under that id. Answers the ids in use.
+ */
+export async function checkKeyRing(manager: EntityManager, ring: KeyRing, source: string): Promise<Set<string>> {
   const inUse = await keysInUse(manager);
   // attachment bytes name their key in a column of their own; a key missing there would fail only on a download
   const [{ chunks }] = await manager.query(`SELECT to_regclass('attachment_chunks') IS NOT NULL AS chunks`);
@@ -78,4 +87,5 @@ export async function checkKeyRing(manager: EntityManager, ring: KeyRing, source
       );
     }
   }
+  return new Set(inUse.keys());
 }

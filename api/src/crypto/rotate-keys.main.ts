@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../config/app-config.js';
 import { openOperatorDatabase } from '../database/operator-database.js';
 import { checkKeyRing } from './encryption-at-start.js';
+import { registerKeys, retireUnusedKeys } from './key-registry.js';
 import { loadKeyRing } from './key-file.js';
 import { installKeyRing } from './key-ring.js';
 import { runRotation } from './rotation.js';
@@ -33,6 +34,8 @@ async function main(): Promise<number> {
   try {
     // a key the ring lacks stops the run before it changes anything
     await checkKeyRing(db.manager, ring, source);
+    // registered before anything is written under it, as every process does at start
+    await registerKeys(db.manager, ring, [ring.current.id]);
     console.error(`Re-encrypting every value under the key ${ring.current.id}, the first of ${source}…`);
     const progress = process.stderr.isTTY
       ? ({ step, done }: { step: string; done: number }) => process.stderr.write(`  ${step}: ${done}…\r`)
@@ -44,6 +47,10 @@ async function main(): Promise<number> {
       total += n;
     }
     process.stdout.write(`Re-encrypted ${total} value(s); every value is now under the key ${ring.current.id}.\n`);
+    const retired = await retireUnusedKeys(db.manager, ring, source);
+    if (retired.length) {
+      process.stdout.write(`No value is under ${retired.join(', ')} any more: the key ring may drop it.\n`);
+    }
     return 0;
   } finally {
     await db.destroy();

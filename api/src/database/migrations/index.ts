@@ -10,6 +10,7 @@ import { CategoryNamesPerLanguage1795301000000 } from './1795301000000-CategoryN
 import { PaymentInstructions1795301100000 } from './1795301100000-PaymentInstructions.js';
 import { ListIndexes1795301200000 } from './1795301200000-ListIndexes.js';
 import { LedgerSummaries1795301300000 } from './1795301300000-LedgerSummaries.js';
+import { EncryptionKeyRegistry1795301400000 } from './1795301400000-EncryptionKeyRegistry.js';
 
 /** Every migration, oldest first. Listed by hand so the build and the tests load the same set. */
 export const migrations = [
@@ -25,4 +26,5 @@ export const migrations = [
   PaymentInstructions1795301100000,
   ListIndexes1795301200000,
   LedgerSummaries1795301300000,
+  EncryptionKeyRegistry1795301400000,
 ];
