@@ -176,15 +176,6 @@ describe('Three API processes behind nginx on one PostgreSQL', () => {
     // deploy jobs or three processes starting together would run them
     migrations = await Promise.all([migrate(databaseUrl), migrate(databaseUrl), migrate(databaseUrl)]);
 
-    // an in-process application on the same database seeds the people and the catalogue
-    t = await createTestApp({}, databaseUrl);
-    await seedCatalog(t);
-    const w = await t.signedIn('unit_worker');
-    worker = w.auth;
-    cp = (await t.signedIn('contact_point')).auth;
-    finance = (await t.signedIn('finance')).auth;
-    caseId = (await newCase(t, worker)).id;
-
     ports = [await freePort(), await freePort(), await freePort()];
     processes = ports.map((port) =>
       run({
@@ -199,6 +190,15 @@ describe('Three API processes behind nginx on one PostgreSQL', () => {
         LOG_LEVEL: 'info',
       }),
     );
+    // meanwhile, an in-process application on the same database seeds the people and the catalogue
+    t = await createTestApp({}, databaseUrl);
+    await seedCatalog(t);
+    const w = await t.signedIn('unit_worker');
+    worker = w.auth;
+    cp = (await t.signedIn('contact_point')).auth;
+    finance = (await t.signedIn('finance')).auth;
+    caseId = (await newCase(t, worker)).id;
+
     await Promise.all(processes.map((p, i) => started(`API process ${i + 1}`, p, 90)));
     allUpAt = Date.now();
     nginx = await startNginx(dir, await freePort(), ports);
@@ -218,12 +218,12 @@ describe('Three API processes behind nginx on one PostgreSQL', () => {
     if (dir) await rm(dir, { recursive: true, force: true });
   }, 60_000);
 
-  /** Resolves with the due time (ms) of the first scheduled minute at least 6 s after `since`, 15 s after it. */
+  /** Resolves with the due time (ms) of the first scheduled minute at least 6 s after `since`, 11 s after it. */
   async function firstDueTimeAfter(since: number): Promise<number> {
     // before this, a process's start-up may still be handing over the minute it started in
     const due = Math.ceil((since + 6_000) / 60_000) * 60_000;
     // each process's cron monitor (every 10 s) has looked at the due time by then
-    while (Date.now() < due + 15_000) await new Promise((r) => setTimeout(r, 1_000));
+    while (Date.now() < due + 11_000) await new Promise((r) => setTimeout(r, 1_000));
     return due;
   }
 
@@ -244,15 +244,15 @@ describe('Three API processes behind nginx on one PostgreSQL', () => {
     expect(new Set(answers.map((a) => a.upstream))).toEqual(new Set(ports.map((_, i) => addressOf(i))));
   });
 
-  it('approves exactly as many of 12 simultaneous approvals as the pool has room for', async () => {
+  it('approves exactly as many of 8 simultaneous approvals as the pool has room for', async () => {
     const ids: string[] = [];
-    for (let i = 0; i < 12; i++) {
+    for (let i = 0; i < 8; i++) {
       const a = await newApplication(t, worker, caseId, {}, NIGHTS);
       expect((await t.http.post(`/api/applications/${a.id}/submit`).set(worker)).status).toBe(200);
       ids.push(a.id);
     }
     const { committed, disbursed } = await yearFigures(t);
-    await setPool(t, committed + disbursed + 6n * BigInt(GRANT));
+    await setPool(t, committed + disbursed + 5n * BigInt(GRANT));
 
     const answers = await Promise.all(
       ids.map((id) =>
@@ -263,9 +263,9 @@ describe('Three API processes behind nginx on one PostgreSQL', () => {
       ),
     );
     expect(new Set(answers.map((a) => a.upstream)).size).toBeGreaterThan(1);
-    expect(answers.filter((a) => a.status === 200)).toHaveLength(6);
+    expect(answers.filter((a) => a.status === 200)).toHaveLength(5);
     expect(answers.filter((a) => a.status !== 200).map((a) => [a.status, a.body.code])).toEqual(
-      Array(6).fill([409, 'APPLICATION_BLOCKED_BY_FINDINGS']),
+      Array(3).fill([409, 'APPLICATION_BLOCKED_BY_FINDINGS']),
     );
     const after = await yearFigures(t);
     expect(after.pool - after.committed - after.disbursed).toBe(0n);
@@ -391,12 +391,11 @@ describe('Three API processes behind nginx on one PostgreSQL', () => {
 
   it('loses no answered payment when a process is killed in the middle of payment traffic', async () => {
     const victim = 1;
-    const planned = Array.from({ length: 90 }, (_, i) => ({
+    const planned = Array.from({ length: 48 }, (_, i) => ({
       key: randomUUID(),
-      body: { applicationId: grants[3 + (i % 3)], amount: 1_000, paidOn: todayIso(), payeeType: 'landlord' },
+      body: { applicationId: grants[3 + (i % 2)], amount: 1_000, paidOn: todayIso(), payeeType: 'landlord' },
     }));
     const answered = new Map<string, { id: string; upstream: string | null; at: number }>();
-    let failures = 0;
     let killedAt = Infinity;
     let next = 0;
     const client = async () => {
@@ -414,11 +413,10 @@ describe('Three API processes behind nginx on one PostgreSQL', () => {
             break;
           }
           if (answer && answer.status < 500) throw new Error(`payment answered ${answer.status}: ${answer.bytes}`);
-          failures++;
           if (attempt === 10) throw new Error(`payment ${key} failed ten times`);
           await new Promise((r) => setTimeout(r, 200));
         }
-        if (answered.size === 25 && killedAt === Infinity) {
+        if (answered.size === 12 && killedAt === Infinity) {
           killedAt = Date.now();
           processes[victim].child.kill('SIGKILL');
         }
@@ -444,9 +442,7 @@ describe('Three API processes behind nginx on one PostgreSQL', () => {
     const paid = await t.db.query(`SELECT paid_amount::int AS paid FROM applications WHERE id = ANY($1) ORDER BY id`, [
       grants.slice(3),
     ]);
-    expect(paid).toEqual(Array(3).fill({ paid: 30 * 1_000 }));
+    expect(paid).toEqual(Array(2).fill({ paid: 24 * 1_000 }));
     expect(await checkLedger(t.db.manager)).toEqual([]);
-    // what the clients saw, for the record
-    process.stderr.write(`replicas: ${failures} failed attempt(s) retried after the kill\n`);
   }, 90_000);
 });
