@@ -244,6 +244,24 @@ describe('Three API processes behind nginx on one PostgreSQL', () => {
     expect(new Set(answers.map((a) => a.upstream))).toEqual(new Set(ports.map((_, i) => addressOf(i))));
   });
 
+  it('ends a session on every process at once: a sign-out through one, a deactivation through another', async () => {
+    const me = (i: number, auth: Auth) => call(direct(i), '/api/auth/me', { auth }).then((a) => a.status);
+    const leaving = (await t.signedIn('finance')).auth;
+    const deactivated = await t.signedIn('finance');
+    const admin = (await t.signedIn('admin')).auth;
+    // each process has served both sessions before they end
+    for (let i = 0; i < 3; i++) expect([await me(i, leaving), await me(i, deactivated.auth)]).toEqual([200, 200]);
+
+    expect((await call(direct(0), '/api/auth/logout', { method: 'POST', auth: leaving })).status).toBeLessThan(300);
+    const off = await call(direct(2), `/api/users/${deactivated.user.id}`, {
+      method: 'PUT',
+      auth: admin,
+      json: { active: false },
+    });
+    expect(off.status).toBe(200);
+    for (let i = 0; i < 3; i++) expect([await me(i, leaving), await me(i, deactivated.auth)]).toEqual([401, 401]);
+  });
+
   it('approves exactly as many of 8 simultaneous approvals as the pool has room for', async () => {
     const ids: string[] = [];
     for (let i = 0; i < 8; i++) {
