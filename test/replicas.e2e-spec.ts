@@ -205,12 +205,12 @@ describe('Three API processes behind nginx on one PostgreSQL', () => {
     finance = (await t.signedIn('finance')).auth;
     caseId = (await newCase(t, worker)).id;
 
-    await Promise.all(processes.map((p, i) => started(`API process ${i + 1}`, p, 90)));
+    await Promise.all(processes.map((p, i) => started(`API process ${i + 1}`, p, 150)));
     allUpAt = Date.now();
     nginx = await startNginx(dir, nginxPort, ports);
     // observed while the tests below run: the first due time with all three schedulers up
     scheduledRun = firstDueTimeAfter(allUpAt);
-  }, 150_000);
+  }, 240_000);
 
   afterAll(async () => {
     clearTimeout(dueTimer);
