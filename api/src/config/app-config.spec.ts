@@ -16,6 +16,7 @@ describe(loadConfig.name, () => {
       loginMaxFailures: 10,
       loginWindowMinutes: 15,
       currency: 'DKK',
+      databasePoolSize: 20,
     });
   });
 
@@ -46,9 +47,10 @@ describe(loadConfig.name, () => {
   });
 
   it('reads numbers from the environment', () => {
-    expect(loadConfig({ PORT: '8080', SESSION_IDLE_MINUTES: '5' })).toMatchObject({
+    expect(loadConfig({ PORT: '8080', SESSION_IDLE_MINUTES: '5', DATABASE_POOL_SIZE: ' 8 ' })).toMatchObject({
       port: 8080,
       sessionIdleMinutes: 5,
+      databasePoolSize: 8,
     });
   });
 
@@ -65,6 +67,10 @@ describe(loadConfig.name, () => {
       'MFA_REQUIRED_ROLES: MFA_REQUIRED_ROLES must be none or a comma-separated list of unit_worker, contact_point, finance, admin',
     ],
     ['MFA_REQUIRED_ROLES', 'admin,', 'MFA_REQUIRED_ROLES: MFA_REQUIRED_ROLES must be none'],
+    ['DATABASE_POOL_SIZE', 'ten', 'DATABASE_POOL_SIZE: DATABASE_POOL_SIZE must be a whole number'],
+    ['DATABASE_POOL_SIZE', '2.5', 'DATABASE_POOL_SIZE: DATABASE_POOL_SIZE must be a whole number'],
+    ['DATABASE_POOL_SIZE', '0', 'DATABASE_POOL_SIZE: DATABASE_POOL_SIZE must be between 1 and 500'],
+    ['DATABASE_POOL_SIZE', '501', 'DATABASE_POOL_SIZE: DATABASE_POOL_SIZE must be between 1 and 500'],
   ])('refuses a bad %s with a message naming it', (name, value, message) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(message);

@@ -71,6 +71,13 @@ export class EnvironmentVariables {
   })
   DATABASE_URL?: string;
 
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'DATABASE_POOL_SIZE must be a whole number' })
+  @Min(1, { message: 'DATABASE_POOL_SIZE must be between 1 and 500' })
+  @Max(500, { message: 'DATABASE_POOL_SIZE must be between 1 and 500' })
+  DATABASE_POOL_SIZE?: number;
+
   @IsOptional() @IsString() DATA_DIR?: string;
 
   @IsOptional()
@@ -154,6 +161,8 @@ export interface AppConfig {
   port: number;
   /** Unset: an embedded PostgreSQL in dataDir. */
   databaseUrl: string | undefined;
+  /** The most connections the process's request pool opens (pg-boss keeps a few of its own beside it). */
+  databasePoolSize: number;
   dataDir: string;
   demo: boolean;
   sessionIdleMinutes: number;
@@ -180,6 +189,7 @@ export interface AppConfig {
 const KEYS = [
   'PORT',
   'DATABASE_URL',
+  'DATABASE_POOL_SIZE',
   'DATA_DIR',
   'DEMO',
   'SESSION_IDLE_MINUTES',
@@ -195,6 +205,9 @@ const KEYS = [
   'RETENTION_SCHEDULE',
   'ENCRYPTION_KEYS',
 ];
+
+/** Connections of one process's request pool unless DATABASE_POOL_SIZE says otherwise. */
+export const DEFAULT_POOL_SIZE = 20;
 
 export class ConfigError extends Error {}
 
@@ -217,6 +230,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   return {
     port: parsed.PORT ?? 3000,
     databaseUrl,
+    databasePoolSize: parsed.DATABASE_POOL_SIZE ?? DEFAULT_POOL_SIZE,
     dataDir: parsed.DATA_DIR || './data',
     demo,
     sessionIdleMinutes: parsed.SESSION_IDLE_MINUTES ?? 30,
