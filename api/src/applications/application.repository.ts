@@ -59,8 +59,8 @@ export const APPLICATION_LIST: ListSpec = {
   // what is not secret (narratives are encrypted); each arm through an index of its own
   search: [
     'a.reference',
-    { where: (p) => `a.category_code IN (SELECT sc.code FROM categories sc WHERE sc.code ILIKE ${p})` },
-    { where: (p) => `a.unit_id IN (SELECT su.id FROM units su WHERE su.name ILIKE ${p})` },
+    'a.category_code',
+    { column: 'a.unit_id', in: (p) => `SELECT su.id FROM units su WHERE su.name ILIKE ${p}` },
   ],
   defaultSort: ['createdAt', 'DESC'],
 };

@@ -31,10 +31,15 @@ export interface ListSpec {
 export type SortOrder = 'ASC' | 'DESC';
 
 /**
- * A column that `q` matches by `ILIKE`, or a condition on the pattern's placeholder that an index
- * can serve, e.g. `(p) => \`a.unit_id IN (SELECT id FROM units WHERE name ILIKE ${p})\``.
+ * A column that `q` matches by `ILIKE`, or a column whose value is among those a small look-up
+ * finds by the pattern, e.g. `{ column: 'a.unit_id', in: (p) => \`SELECT id FROM units WHERE name ILIKE ${p}\` }`.
+ * `queryPage` runs the look-ups first and lists what they found, so that the planner sees constants
+ * (and drops an arm that found nothing) and every arm can take an index.
  */
-export type SearchTerm = string | { where: (pattern: string) => string };
+export type SearchTerm = string | { column: string; in: (pattern: string) => string };
+
+/** What the look-ups of a `q` found, by term: `queryPage` lists them instead of a subquery. */
+type Found = (unknown[] | undefined)[];
 
 export interface ListQuery {
   sort: [string, SortOrder];
@@ -215,13 +220,23 @@ function orderTerms(query: ListQuery, spec: ListSpec): OrderTerm[] {
 const likePattern = (text: string): string => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /** The conditions of a parsed list query's filter; `param` answers the placeholder of a value. */
-function filterConditions(query: ListQuery, spec: ListSpec, param: (value: unknown) => string): string[] {
+function filterConditions(
+  query: ListQuery,
+  spec: ListSpec,
+  param: (value: unknown) => string,
+  found: Found = [],
+): string[] {
   const conditions: string[] = [];
   for (const [key, value] of Object.entries(query.filter)) {
     if (key === 'q') {
       const p = param(likePattern(String(value)));
-      const terms = spec.search!.map((t) => (typeof t === 'string' ? `${t}::text ILIKE ${p}` : t.where(p)));
-      conditions.push(`(${terms.join(' OR ')})`);
+      const terms = spec.search!.flatMap((t, i) => {
+        if (typeof t === 'string') return [`${t}::text ILIKE ${p}`];
+        const listed = found[i];
+        if (!listed) return [`${t.column} IN (${t.in(p)})`];
+        return listed.length ? [`${t.column} = ANY (${param(listed)})`] : [];
+      });
+      conditions.push(terms.length ? `(${terms.join(' OR ')})` : 'false');
       continue;
     }
     const [name, op] = splitOperator(key);
@@ -312,30 +327,44 @@ export async function queryPage<R>(
   // `:name` of the given values, never the `::` of a cast
   const bind = (sql: string): string =>
     sql.replace(/(?<![:\w]):(\w+)/g, (whole, name: string) => (Object.hasOwn(named, name) ? param(named[name]) : whole));
-  const where = [...(source.where ?? []), ...filterConditions(query, spec, param)].map(bind);
+  const listed = await lookUp(manager, query, spec);
+  const where = [...(source.where ?? []), ...filterConditions(query, spec, param, listed)].map(bind);
   const whereSql = where.length ? `WHERE ${where.map((c) => `(${c})`).join(' AND ')}` : '';
   const terms = orderTerms(query, spec).map((t) => ({ ...t, column: bind(t.column) }));
   const keys = terms.map((t, i) => `${t.column} AS "_k${i}"`);
   const [first, last] = query.range;
   const size = last - first + 1;
   const total = '(SELECT total FROM n)';
-  const page = (order: OrderTerm[], guard: string, offset: string, limit: string) =>
+  const page = (order: OrderTerm[], offset: string, limit: string) =>
     `(SELECT ${[...source.select, ...keys, 'true AS "_row"'].join(', ')} FROM ${source.from} ${whereSql}
-      ${whereSql ? 'AND' : 'WHERE'} ${guard} ORDER BY ${orderSql(order)} OFFSET ${offset} LIMIT ${limit})`;
-  const sql = `WITH n AS (SELECT count(*)::bigint AS total FROM ${source.from} ${whereSql}),
-    p AS (${page(terms, `${2 * first} <= ${total}`, String(first), String(size))}
-      UNION ALL ${page(
-        terms.map(reversed),
-        `${2 * first} > ${total}`,
-        `greatest(${total} - ${last + 1}, 0)`,
-        `greatest(least(${size}, ${total} - ${first}), 0)`,
-      )})
+      ORDER BY ${orderSql(order)} OFFSET ${offset} LIMIT ${limit})`;
+  // The branch not taken has LIMIT 0, which PostgreSQL answers without starting its scan. The first
+  // page never reads from the end, and keeps constants the planner can cost.
+  const pages =
+    first === 0
+      ? page(terms, '0', String(size))
+      : `${page(terms, String(first), `CASE WHEN ${2 * first} <= ${total} THEN ${size} ELSE 0 END`)}
+        UNION ALL ${page(
+          terms.map(reversed),
+          `greatest(${total} - ${last + 1}, 0)`,
+          `CASE WHEN ${2 * first} > ${total} THEN greatest(least(${size}, ${total} - ${first}), 0) ELSE 0 END`,
+        )}`;
+  const sql = `WITH n AS (SELECT count(*)::bigint AS total FROM ${source.from} ${whereSql}), p AS (${pages})
     SELECT n.total AS "_total", p.*${source.lookup ? `, ${source.lookup.select.join(', ')}` : ''}
     FROM n LEFT JOIN p ON true ${source.lookup?.join ?? ''}
     ORDER BY ${orderSql(terms, (_, i) => `p."_k${i}"`)}`;
   const rows: Record<string, unknown>[] = await manager.query(sql, values);
-  const found = rows.filter((r) => r._row !== null);
-  return new Page(spec.resource, found.map(map), Number(rows[0]?._total ?? 0), first);
+  return new Page(spec.resource, rows.filter((r) => r._row !== null).map(map), Number(rows[0]?._total ?? 0), first);
+}
+
+/** The `q` look-ups of a query in one statement, or none when it has no `q` or the spec no look-up. */
+async function lookUp(manager: EntityManager, query: ListQuery, spec: ListSpec): Promise<Found> {
+  const q = query.filter.q;
+  const terms = (spec.search ?? []).map((t, i) => [t, i] as const).filter(([t]) => typeof t !== 'string');
+  if (typeof q !== 'string' || terms.length === 0) return [];
+  const select = terms.map(([t, i]) => `ARRAY(${(t as Exclude<SearchTerm, string>).in('$1')}) AS "${i}"`);
+  const [row] = (await manager.query(`SELECT ${select.join(', ')}`, [likePattern(q)])) as Record<string, unknown[]>[];
+  return (spec.search ?? []).map((_, i) => row[String(i)]);
 }
 
 /** `@List(SPEC) query: ListQuery` in a controller: the parsed `sort`, `range` and `filter`. */
