@@ -326,7 +326,9 @@ export async function queryPage<R>(
   const named = source.named ?? {};
   // `:name` of the given values, never the `::` of a cast
   const bind = (sql: string): string =>
-    sql.replace(/(?<![:\w]):(\w+)/g, (whole, name: string) => (Object.hasOwn(named, name) ? param(named[name]) : whole));
+    sql.replace(/(?<![:\w]):(\w+)/g, (whole, name: string) =>
+      Object.hasOwn(named, name) ? param(named[name]) : whole,
+    );
   const listed = await lookUp(manager, query, spec);
   const where = [...(source.where ?? []), ...filterConditions(query, spec, param, listed)].map(bind);
   const whereSql = where.length ? `WHERE ${where.map((c) => `(${c})`).join(' AND ')}` : '';
@@ -354,7 +356,15 @@ export async function queryPage<R>(
     FROM n LEFT JOIN p ON true ${source.lookup?.join ?? ''}
     ORDER BY ${orderSql(terms, (_, i) => `p."_k${i}"`)}`;
   const rows: Record<string, unknown>[] = await manager.query(sql, values);
-  return new Page(spec.resource, rows.filter((r) => r._row !== null).map(map), Number(rows[0]?._total ?? 0), first);
+  // the page's own columns, without the statement's
+  const own = (row: Record<string, unknown>) =>
+    Object.fromEntries(Object.entries(row).filter(([k]) => k !== '_total' && k !== '_row' && !/^_k\d+$/.test(k)));
+  return new Page(
+    spec.resource,
+    rows.filter((r) => r._row !== null).map((r) => map(own(r))),
+    Number(rows[0]?._total ?? 0),
+    first,
+  );
 }
 
 /** The `q` look-ups of a query in one statement, or none when it has no `q` or the spec no look-up. */

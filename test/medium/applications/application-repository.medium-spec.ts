@@ -1,9 +1,6 @@
 import { NotFoundException } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import {
-  ApplicationRepository,
-  type ListedApplication,
-} from '../../../api/src/applications/application.repository.js';
+import { ApplicationRepository, type ListedApplication } from '../../../api/src/applications/application.repository.js';
 import { ApplicationWorkflowService } from '../../../api/src/applications/application-workflow.service.js';
 import type { Actor } from '../../../api/src/auth/auth.decorators.js';
 import { type ListQuery } from '../../../api/src/common/list-query.js';
