@@ -121,11 +121,11 @@ export class ApplicationRepository {
         where: [scope ? 'a.unit_id = :scope' : `a.status <> 'draft'`],
         named: { scope, listActor: actor.id },
         select: LIST_COLUMNS,
+        // subqueries, not joins: a lookup per row of the page, whatever the planner guesses its size to be
         lookup: {
-          join: `LEFT JOIN cases lc ON lc.id = p."caseId" LEFT JOIN guidelines lg ON lg.id = p."guidelineId"`,
           select: [
-            'lc.reference AS "caseReference"',
-            'lg.version AS "guidelineVersion"',
+            '(SELECT lc.reference FROM cases lc WHERE lc.id = p."caseId") AS "caseReference"',
+            '(SELECT lg.version FROM guidelines lg WHERE lg.id = p."guidelineId") AS "guidelineVersion"',
             `(SELECT coalesce(jsonb_object_agg(lu.id, lu.display_name), '{}') FROM users lu
               WHERE lu.id = ANY (ARRAY[p."createdBy", p."submittedBy", p."firstApprovedBy", p."decidedBy"]
                 || ARRAY(SELECT (o->>'by')::uuid FROM jsonb_array_elements(p.overrides) o))) AS names`,

@@ -119,23 +119,24 @@ export class AuditService {
         from: 'audit_events e',
         where: byRecord ? [recordFilterSql('record')] : [],
         named: { record: byRecord ? prefixPattern(record) : null },
-        select: ['e.id AS id'],
-        // the labels' SQL names the event `e`
+        select: [
+          'e.id AS id',
+          'e.seq::text AS seq',
+          'e.at AS at',
+          'e.actor_id AS "actorId"',
+          'e.action AS action',
+          'e.entity_type AS "entityType"',
+          'e.entity_id AS "entityId"',
+          'e.request_id AS "requestId"',
+          'e.details AS details',
+          'e.hash AS hash',
+        ],
+        // the labels of the page's events only; their SQL names the event's columns `e.<column>`
         lookup: {
-          join: 'LEFT JOIN audit_events e ON e.id = p.id',
           select: [
-            'e.seq::text AS seq',
-            'e.at AS at',
-            'e.actor_id AS "actorId"',
-            'e.action AS action',
-            'e.entity_type AS "entityType"',
-            'e.entity_id AS "entityId"',
-            'e.request_id AS "requestId"',
-            'e.details AS details',
-            'e.hash AS hash',
-            `${ACTOR_NAME_SQL} AS actor_name`,
-            `${ENTITY_REFERENCE_SQL} AS entity_reference`,
-            `${APPLICATION_ID_SQL} AS application_id`,
+            `${onPage(ACTOR_NAME_SQL)} AS actor_name`,
+            `${onPage(ENTITY_REFERENCE_SQL)} AS entity_reference`,
+            `${onPage(APPLICATION_ID_SQL)} AS application_id`,
           ],
         },
       },
@@ -168,6 +169,17 @@ export class AuditService {
 function checkLength(field: string, value: string | null, max: number): void {
   if (value !== null && value.length > max) throw new TypeError(`audit ${field} is longer than ${max} characters`);
 }
+
+const PAGE_COLUMNS: Record<string, string> = {
+  actor_id: 'p."actorId"',
+  entity_type: 'p."entityType"',
+  entity_id: 'p."entityId"',
+  details: 'p.details',
+};
+
+/** A label's SQL over the page's row `p` instead of the event `e`. */
+const onPage = (sql: string): string =>
+  sql.replace(/\be\.(actor_id|entity_type|entity_id|details)\b/g, (_, column: string) => PAGE_COLUMNS[column]);
 
 function view(e: AuditEvent, labels: LabelRow): AuditEventView {
   return {

@@ -103,7 +103,7 @@ export class DisbursementsService {
         where: scope ? ['d.unit_id = :scope'] : [],
         named: { scope },
         select: SELECT.filter((column) => !column.startsWith('u.')),
-        lookup: { join: 'LEFT JOIN users u ON u.id = p."recordedBy"', select: ['u.display_name AS "recordedByName"'] },
+        lookup: { select: ['(SELECT u.display_name FROM users u WHERE u.id = p."recordedBy") AS "recordedByName"'] },
       },
       toView,
     );
