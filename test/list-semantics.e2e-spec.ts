@@ -125,13 +125,15 @@ describe('Every collection sorts by id, react-admin’s default sort', () => {
     'application-messages': 'contact_point',
   };
   const auth: Partial<Record<string, Auth>> = {};
+  let workerUnitId: string;
 
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'exitpool-sort-'));
     t = await createTestApp({ dataDir });
     await seedCatalog(t);
     for (const role of ['admin', 'contact_point', 'finance'] as const) auth[role] = (await t.signedIn(role)).auth;
-    const { auth: worker } = await t.signedIn('unit_worker');
+    const { auth: worker, user: workerUser } = await t.signedIn('unit_worker');
+    workerUnitId = workerUser.unitId!;
     const cp = auth.contact_point!;
     for (const nights of [2, 3]) {
       const c = await newCase(t, worker);
@@ -177,5 +179,40 @@ describe('Every collection sorts by id, react-admin’s default sort', () => {
     expect(asc.length).toBeGreaterThanOrEqual(2);
     expect(asc).toEqual([...asc].sort());
     expect(await ids('DESC')).toEqual([...asc].reverse());
+  });
+
+  it('finds applications by free text in their reference, category code or unit name, as one ILIKE over the three would', async () => {
+    const [{ name: unitName }]: { name: string }[] = await t.db.query(`SELECT name FROM units WHERE id = $1`, [
+      workerUnitId,
+    ]);
+    const [{ reference }]: { reference: string }[] = await t.db.query(
+      `SELECT reference FROM applications ORDER BY created_at LIMIT 1`,
+    );
+    for (const text of [unitName.slice(1, -1).toUpperCase(), reference.slice(2), 'ELOCAT', 'nowhere at all', '%']) {
+      const expected: { id: string }[] = await t.db.query(
+        `SELECT a.id FROM applications a WHERE a.status <> 'draft' AND (a.reference ILIKE $1 OR a.category_code ILIKE $1
+           OR (SELECT su.name FROM units su WHERE su.id = a.unit_id) ILIKE $1) ORDER BY a.created_at DESC, a.id DESC`,
+        [`%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`],
+      );
+      const res = await t.http
+        .get(`/api/applications?${q({ filter: { q: text }, range: [0, 999] })}`)
+        .set(auth.contact_point!);
+      expect(res.status).toBe(200);
+      expect(res.body.map((a: { id: string }) => a.id)).toEqual(expected.map((r) => r.id));
+      expect(res.headers['content-range']).toMatch(new RegExp(`/${expected.length}$`));
+    }
+  });
+
+  it('answers the last page of applications, read from the other end, as the first pages in the other order', async () => {
+    const all = await t.http
+      .get(`/api/applications?${q({ sort: ['createdAt', 'ASC'], range: [0, 999] })}`)
+      .set(auth.contact_point!);
+    const ids = all.body.map((a: { id: string }) => a.id);
+    expect(ids.length).toBeGreaterThanOrEqual(4);
+    const last = await t.http
+      .get(`/api/applications?${q({ sort: ['createdAt', 'ASC'], range: [ids.length - 2, ids.length + 5] })}`)
+      .set(auth.contact_point!);
+    expect(last.body).toEqual(all.body.slice(ids.length - 2));
+    expect(last.headers['content-range']).toBe(`applications ${ids.length - 2}-${ids.length - 1}/${ids.length}`);
   });
 });

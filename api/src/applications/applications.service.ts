@@ -32,9 +32,11 @@ export class ApplicationsService {
 
   /** Lists never carry narrative, for anybody. */
   async list(actor: Actor, query: ListQuery): Promise<Page<ApplicationSummary>> {
-    const [rows, total] = await this.repository.list(actor, query);
-    const views = await this.views(this.manager, actor, rows, false);
-    return new Page(APPLICATION_LIST.resource, views, total, query.range[0]);
+    const page = await this.repository.list(actor, query);
+    const views = page.rows.map(({ application: a, caseReference, guidelineVersion, names }) =>
+      toView(a, { caseReference, guidelineVersion, actions: actionsFor(actor, a), names }, false),
+    );
+    return new Page(APPLICATION_LIST.resource, views, page.total, page.start);
   }
 
   /** The application if this user may see it; another unit's is 404, as if it did not exist. */

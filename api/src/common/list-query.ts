@@ -1,7 +1,7 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import { ApiQuery } from '@nestjs/swagger';
 import type { Request } from 'express';
-import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import type { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { fieldError } from './errors.js';
 import { assertCleanInput } from './input-guard.js';
 import { isIsoDate } from './validators.js';
@@ -23,12 +23,23 @@ export interface FieldSpec {
 export interface ListSpec {
   resource: string;
   fields: Record<string, FieldSpec>;
-  /** Columns searched by the free-text `q` filter (case-insensitive substring). */
-  search?: string[];
+  /** What the free-text `q` filter searches (a case-insensitive substring): any of these matches. */
+  search?: SearchTerm[];
   defaultSort: [string, SortOrder];
 }
 
 export type SortOrder = 'ASC' | 'DESC';
+
+/**
+ * A column that `q` matches by `ILIKE`, or a column whose value is among those a small look-up
+ * finds by the pattern, e.g. `{ column: 'a.unit_id', in: (p) => \`SELECT id FROM units WHERE name ILIKE ${p}\` }`.
+ * `queryPage` runs the look-ups first and lists what they found, so that the planner sees constants
+ * (and drops an arm that found nothing) and every arm can take an index.
+ */
+export type SearchTerm = string | { column: string; in: (pattern: string) => string };
+
+/** What the look-ups of a `q` found, by term: `queryPage` lists them instead of a subquery. */
+type Found = (unknown[] | undefined)[];
 
 export interface ListQuery {
   sort: [string, SortOrder];
@@ -170,6 +181,74 @@ function checkScalar(where: string, value: unknown, field: FieldSpec): void {
   }
 }
 
+/** One key of a list's order, its NULLS placement always spelled out so that it can be reversed. */
+interface OrderTerm {
+  column: string;
+  order: SortOrder;
+  nulls: 'FIRST' | 'LAST';
+}
+
+// PostgreSQL's default: NULLS LAST ascending, NULLS FIRST descending
+const byDefault = (column: string, order: SortOrder): OrderTerm => ({
+  column,
+  order,
+  nulls: order === 'ASC' ? 'LAST' : 'FIRST',
+});
+
+const reversed = (t: OrderTerm): OrderTerm => ({
+  column: t.column,
+  order: t.order === 'ASC' ? 'DESC' : 'ASC',
+  nulls: t.nulls === 'FIRST' ? 'LAST' : 'FIRST',
+});
+
+const orderSql = (terms: OrderTerm[], column = (t: OrderTerm, _i: number) => t.column): string =>
+  terms.map((t, i) => `${column(t, i)} ${t.order} NULLS ${t.nulls}`).join(', ');
+
+/** The order of a parsed list query, with the id as the last key: a total order, so pages never repeat or skip. */
+function orderTerms(query: ListQuery, spec: ListSpec): OrderTerm[] {
+  const [field, order] = query.sort;
+  const sortField = spec.fields[field];
+  const flip = (o: SortOrder): SortOrder => (order === 'ASC' ? o : o === 'ASC' ? 'DESC' : 'ASC');
+  const terms = sortField.orderBy
+    ? sortField.orderBy.map(([column, o]) => byDefault(column, flip(o)))
+    : [{ column: sortField.column, order, nulls: order === 'ASC' ? 'FIRST' : 'LAST' } satisfies OrderTerm];
+  const idColumn = spec.fields.id?.column;
+  if (idColumn && idColumn !== sortField.column) terms.push(byDefault(idColumn, order));
+  return terms;
+}
+
+const likePattern = (text: string): string => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/** The conditions of a parsed list query's filter; `param` answers the placeholder of a value. */
+function filterConditions(
+  query: ListQuery,
+  spec: ListSpec,
+  param: (value: unknown) => string,
+  found: Found = [],
+): string[] {
+  const conditions: string[] = [];
+  for (const [key, value] of Object.entries(query.filter)) {
+    if (key === 'q') {
+      const p = param(likePattern(String(value)));
+      const terms = spec.search!.flatMap((t, i) => {
+        if (typeof t === 'string') return [`${t}::text ILIKE ${p}`];
+        const listed = found[i];
+        if (!listed) return [`${t.column} IN (${t.in(p)})`];
+        return listed.length ? [`${t.column} = ANY (${param(listed)})`] : [];
+      });
+      conditions.push(terms.length ? `(${terms.join(' OR ')})` : 'false');
+      continue;
+    }
+    const [name, op] = splitOperator(key);
+    const column = spec.fields[name].column;
+    if (value === null) conditions.push(`${column} IS NULL`);
+    else if (Array.isArray(value))
+      conditions.push(value.length ? `${column} IN (${value.map(param).join(', ')})` : 'false');
+    else conditions.push(`${column} ${op === 'gte' ? '>=' : op === 'lte' ? '<=' : '='} ${param(value)}`);
+  }
+  return conditions;
+}
+
 /** Adds the filter, order and page of a parsed list query to a query builder. */
 export function applyListQuery<T extends ObjectLiteral>(
   qb: SelectQueryBuilder<T>,
@@ -177,35 +256,15 @@ export function applyListQuery<T extends ObjectLiteral>(
   spec: ListSpec,
 ): SelectQueryBuilder<T> {
   let n = 0;
-  for (const [key, value] of Object.entries(query.filter)) {
-    const p = `lq${n++}`;
-    if (key === 'q') {
-      const text = `%${String(value).replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      qb.andWhere(`(${spec.search!.map((c) => `${c}::text ILIKE :${p}`).join(' OR ')})`, { [p]: text });
-      continue;
-    }
-    const [name, op] = splitOperator(key);
-    const column = spec.fields[name].column;
-    if (value === null) qb.andWhere(`${column} IS NULL`);
-    else if (Array.isArray(value)) qb.andWhere(value.length ? `${column} IN (:...${p})` : 'false', { [p]: value });
-    else if (op === 'gte') qb.andWhere(`${column} >= :${p}`, { [p]: value });
-    else if (op === 'lte') qb.andWhere(`${column} <= :${p}`, { [p]: value });
-    else qb.andWhere(`${column} = :${p}`, { [p]: value });
-  }
-  const [field, order] = query.sort;
-  const sortField = spec.fields[field];
-  const sortColumn = sortField.column;
-  if (sortField.orderBy) {
-    const flip = (o: SortOrder): SortOrder => (order === 'ASC' ? o : o === 'ASC' ? 'DESC' : 'ASC');
-    sortField.orderBy.forEach(([column, o], i) =>
-      i === 0 ? qb.orderBy(column, flip(o)) : qb.addOrderBy(column, flip(o)),
-    );
-  } else {
-    qb.orderBy(sortColumn, order, order === 'ASC' ? 'NULLS FIRST' : 'NULLS LAST');
-  }
-  // a stable tie-break so pages never repeat or skip a record
-  const idColumn = spec.fields.id?.column;
-  if (idColumn && idColumn !== sortColumn) qb.addOrderBy(idColumn, order);
+  const param = (value: unknown): string => {
+    const name = `lq${n++}`;
+    qb.setParameter(name, value);
+    return `:${name}`;
+  };
+  for (const condition of filterConditions(query, spec, param)) qb.andWhere(condition);
+  orderTerms(query, spec).forEach((t, i) =>
+    i === 0 ? qb.orderBy(t.column, t.order, `NULLS ${t.nulls}`) : qb.addOrderBy(t.column, t.order, `NULLS ${t.nulls}`),
+  );
   return qb.offset(query.range[0]).limit(query.range[1] - query.range[0] + 1);
 }
 
@@ -232,6 +291,90 @@ export async function findPage<T extends ObjectLiteral, R = T>(
 ): Promise<Page<R>> {
   const [rows, total] = await applyListQuery(qb, query, spec).getManyAndCount();
   return new Page(spec.resource, rows.map(map), total, query.range[0]);
+}
+
+/** What a list reads, for `queryPage`: its rows as the actor may see them, and what each row of the page looks up. */
+export interface PageSource {
+  /** The FROM clause, with the joins that the spec's columns name. */
+  from: string;
+  /** The actor's scope, ANDed with the query's filter. */
+  where?: string[];
+  /** Values of the `:name` placeholders in `where` and in the spec's columns (e.g. `:listActor`). */
+  named?: Record<string, unknown>;
+  /** The page's columns, `expression AS alias`. */
+  select: string[];
+  /** Joins and columns over the page's rows only (aliased `p`), e.g. the names of the staff who acted. */
+  lookup?: { join?: string; select: string[] };
+}
+
+/**
+ * One page and the total of a list in ONE statement: the count, then the page
+ * read from the nearer end of the order (past the middle, the reversed order
+ * with the complementary offset, so that the last page costs what the first
+ * does), then what its rows look up. The rows are those of a straight
+ * `ORDER BY … OFFSET … LIMIT`, in that order.
+ */
+export async function queryPage<R>(
+  manager: EntityManager,
+  query: ListQuery,
+  spec: ListSpec,
+  source: PageSource,
+  map: (row: Record<string, unknown>) => R,
+): Promise<Page<R>> {
+  const values: unknown[] = [];
+  const param = (value: unknown): string => `$${values.push(value)}`;
+  const named = source.named ?? {};
+  // `:name` of the given values, never the `::` of a cast
+  const bind = (sql: string): string =>
+    sql.replace(/(?<![:\w]):(\w+)/g, (whole, name: string) =>
+      Object.hasOwn(named, name) ? param(named[name]) : whole,
+    );
+  const listed = await lookUp(manager, query, spec);
+  const where = [...(source.where ?? []), ...filterConditions(query, spec, param, listed)].map(bind);
+  const whereSql = where.length ? `WHERE ${where.map((c) => `(${c})`).join(' AND ')}` : '';
+  const terms = orderTerms(query, spec).map((t) => ({ ...t, column: bind(t.column) }));
+  const keys = terms.map((t, i) => `${t.column} AS "_k${i}"`);
+  const [first, last] = query.range;
+  const size = last - first + 1;
+  const total = '(SELECT total FROM n)';
+  const page = (order: OrderTerm[], offset: string, limit: string) =>
+    `(SELECT ${[...source.select, ...keys, 'true AS "_row"'].join(', ')} FROM ${source.from} ${whereSql}
+      ORDER BY ${orderSql(order)} OFFSET ${offset} LIMIT ${limit})`;
+  // The branch not taken has LIMIT 0, which PostgreSQL answers without starting its scan. The first
+  // page never reads from the end, and keeps constants the planner can cost.
+  const pages =
+    first === 0
+      ? page(terms, '0', String(size))
+      : `${page(terms, String(first), `CASE WHEN ${2 * first} <= ${total} THEN ${size} ELSE 0 END`)}
+        UNION ALL ${page(
+          terms.map(reversed),
+          `greatest(${total} - ${last + 1}, 0)`,
+          `CASE WHEN ${2 * first} > ${total} THEN greatest(least(${size}, ${total} - ${first}), 0) ELSE 0 END`,
+        )}`;
+  const sql = `WITH n AS (SELECT count(*)::bigint AS total FROM ${source.from} ${whereSql}), p AS (${pages})
+    SELECT n.total AS "_total", p.*${source.lookup ? `, ${source.lookup.select.join(', ')}` : ''}
+    FROM n LEFT JOIN p ON true ${source.lookup?.join ?? ''}
+    ORDER BY ${orderSql(terms, (_, i) => `p."_k${i}"`)}`;
+  const rows: Record<string, unknown>[] = await manager.query(sql, values);
+  // the page's own columns, without the statement's
+  const own = (row: Record<string, unknown>) =>
+    Object.fromEntries(Object.entries(row).filter(([k]) => k !== '_total' && k !== '_row' && !/^_k\d+$/.test(k)));
+  return new Page(
+    spec.resource,
+    rows.filter((r) => r._row !== null).map((r) => map(own(r))),
+    Number(rows[0]?._total ?? 0),
+    first,
+  );
+}
+
+/** The `q` look-ups of a query in one statement, or none when it has no `q` or the spec no look-up. */
+async function lookUp(manager: EntityManager, query: ListQuery, spec: ListSpec): Promise<Found> {
+  const q = query.filter.q;
+  const terms = (spec.search ?? []).map((t, i) => [t, i] as const).filter(([t]) => typeof t !== 'string');
+  if (typeof q !== 'string' || terms.length === 0) return [];
+  const select = terms.map(([t, i]) => `ARRAY(${(t as Exclude<SearchTerm, string>).in('$1')}) AS "${i}"`);
+  const [row] = (await manager.query(`SELECT ${select.join(', ')}`, [likePattern(q)])) as Record<string, unknown[]>[];
+  return (spec.search ?? []).map((_, i) => row[String(i)]);
 }
 
 /** `@List(SPEC) query: ListQuery` in a controller: the parsed `sort`, `range` and `filter`. */

@@ -1,6 +1,6 @@
 import { NotFoundException } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { ApplicationRepository } from '../../../api/src/applications/application.repository.js';
+import { ApplicationRepository, type ListedApplication } from '../../../api/src/applications/application.repository.js';
 import { ApplicationWorkflowService } from '../../../api/src/applications/application-workflow.service.js';
 import type { Actor } from '../../../api/src/auth/auth.decorators.js';
 import { type ListQuery } from '../../../api/src/common/list-query.js';
@@ -90,15 +90,16 @@ describe(ApplicationRepository.name, () => {
     const submittedB = await draft(workerB, caseB.id);
     await t.get(ApplicationWorkflowService).submit(workerB, submittedB);
 
-    const [ofB, totalB] = await repository.list(workerB, query());
-    expect(ofB.map((a) => a.id)).toEqual([draftB, submittedB]);
-    expect(totalB).toBe(2);
-    const [ofA] = await repository.list(workerA, query());
-    expect(ofA.every((a) => a.unitId === workerA.unitId)).toBe(true);
-    expect(ofA.map((a) => a.id)).not.toContain(submittedB);
+    const ids = (page: { rows: ListedApplication[] }) => page.rows.map((r) => r.application.id);
+    const ofB = await repository.list(workerB, query());
+    expect(ids(ofB)).toEqual([draftB, submittedB]);
+    expect(ofB.total).toBe(2);
+    const ofA = await repository.list(workerA, query());
+    expect(ofA.rows.every((r) => r.application.unitId === workerA.unitId)).toBe(true);
+    expect(ids(ofA)).not.toContain(submittedB);
 
-    const [national] = await repository.list(cp, query({ unitId: workerB.unitId }));
-    expect(national.map((a) => a.id)).toEqual([submittedB]);
+    const national = await repository.list(cp, query({ unitId: workerB.unitId }));
+    expect(ids(national)).toEqual([submittedB]);
   });
 
   it("looks up the case's reference, the guideline's version and the staff's names in one go", async () => {
