@@ -130,7 +130,7 @@ async function approveThroughApi(cp, ids) {
  * One approval as the product sends it (api/src/applications/application-workflow.service.ts),
  * with what Node computes (the findings, the view, the audit hash) taken as given.
  */
-async function approveRaw(pool, id, actorId, yearNumber) {
+async function approveRaw(pool, id, actorId, yearNumber, body) {
   const db = await pool.connect();
   try {
     await db.query('BEGIN');
@@ -141,8 +141,10 @@ async function approveRaw(pool, id, actorId, yearNumber) {
     await db.query(`SELECT * FROM guidelines WHERE id = $1`, [a.guideline_id]);
     await db.query(`SELECT * FROM cases WHERE id = $1`, [a.case_id]);
     await db.query(`SELECT DISTINCT kind FROM attachments WHERE application_id = $1`, [a.id]);
-    // the users' rows the inserts below refer to, before any lock others wait for
-    await db.query(`SELECT 1 FROM users WHERE id = ANY($1::uuid[]) ORDER BY id FOR KEY SHARE`, [[actorId]]);
+    await db.query(
+      `INSERT INTO application_messages (application_id, author_id, kind, body) VALUES ($1, $2, 'decision', $3)`,
+      [a.id, actorId, body],
+    );
     // under the year's lock: the room, the posting, the decision
     const {
       rows: [year],
@@ -170,29 +172,52 @@ async function approveRaw(pool, id, actorId, yearNumber) {
               budget_year_id = $4, updated_at = now() WHERE id = $1`,
       [a.id, a.amount_requested, actorId, year.id],
     );
-    await db.query(
-      `INSERT INTO application_messages (application_id, author_id, kind, body) VALUES ($1, $2, 'decision', $3)`,
-      [a.id, actorId, `enc:v1:${randomUUID()}`],
-    );
     // the audit chain's append, as api/src/audit/audit-append.ts does it
-    await db.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_CHAIN_LOCK]);
+    await db.query(`SELECT 1 FROM users WHERE id = ANY($1::uuid[]) ORDER BY id FOR KEY SHARE`, [[actorId]]);
+    await db.query('SELECT pg_advisory_xact_lock($1)', [chain.AUDIT_CHAIN_LOCK]);
     const {
       rows: [head],
-    } = await db.query(`SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1`);
+    } = await db.query(
+      `SELECT h.seq::text AS seq, h.hash, ${chain.canonicalAtSql('clock_timestamp()')} AS now
+         FROM (SELECT 1) AS one
+         LEFT JOIN LATERAL (SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1) AS h ON true`,
+    );
+    // the chain stays whole: the event's hash as the product computes it
+    const event = {
+      id: randomUUID(),
+      seq: String(BigInt(head.seq ?? 0) + 1n),
+      at: head.now,
+      actorId,
+      action: 'application.approve',
+      entityType: 'application',
+      entityId: a.id,
+      requestId: null,
+      details: { from: a.status, to: 'approved' },
+      prevHash: head.hash ?? chain.GENESIS_HASH,
+    };
     await db.query(
       `INSERT INTO audit_events (id, seq, at, actor_id, action, entity_type, entity_id, request_id, details, prev_hash, hash)
-       VALUES ($1, $2, clock_timestamp(), $3, 'application.approve', 'application', $4, NULL, $5, $6, $7)`,
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
       [
-        randomUUID(),
-        String(BigInt(head?.seq ?? 0) + 1n),
-        actorId,
-        a.id,
-        { from: a.status, to: 'approved' },
-        head?.hash ?? '0'.repeat(64),
-        randomUUID().replace(/-/g, '').padEnd(64, '0'),
+        event.id,
+        event.seq,
+        event.at,
+        event.actorId,
+        event.action,
+        event.entityType,
+        event.entityId,
+        event.requestId,
+        JSON.stringify(event.details),
+        event.prevHash,
+        chain.eventHash(event),
       ],
     );
     await db.query('COMMIT');
+    // the answer, read after COMMIT: the application and what its view looks up
+    await db.query(`SELECT * FROM applications WHERE id = $1`, [a.id]);
+    await db.query(`SELECT id, reference FROM cases WHERE id = $1`, [a.case_id]);
+    await db.query(`SELECT id, version FROM guidelines WHERE id = $1`, [a.guideline_id]);
+    await db.query(`SELECT id, display_name FROM users WHERE id = ANY($1::uuid[])`, [[actorId, a.submitted_by]]);
     return true;
   } catch (error) {
     await db.query('ROLLBACK').catch(() => {});
@@ -202,15 +227,21 @@ async function approveRaw(pool, id, actorId, yearNumber) {
   }
 }
 
-// api/src/audit/audit-chain.ts: AUDIT_CHAIN_LOCK
-let AUDIT_CHAIN_LOCK;
+// the built api/src/audit/audit-chain.ts: the chain's lock and hash (npm run build:api first)
+let chain;
 
 async function approveThroughPg(databaseUrl, ids, actorId, poolSize) {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: poolSize });
   try {
+    // a decision's message as the product stored it (encrypted): the same bytes to write
+    const {
+      rows: [{ body }],
+    } = await pool.query(
+      `SELECT body FROM application_messages WHERE kind = 'decision' ORDER BY created_at DESC LIMIT 1`,
+    );
     const year = new Date().getFullYear();
     const started = performance.now();
-    const results = await Promise.all(ids.map((id) => approveRaw(pool, id, actorId, year)));
+    const results = await Promise.all(ids.map((id) => approveRaw(pool, id, actorId, year, body)));
     const seconds = (performance.now() - started) / 1000;
     return { seconds, ok: results.filter(Boolean).length, refused: results.filter((r) => !r).length };
   } finally {
@@ -219,9 +250,7 @@ async function approveThroughPg(databaseUrl, ids, actorId, poolSize) {
 }
 
 export async function measureApprovals({ baseUrl, databaseUrl, login, count = 200, room = 100, poolSize = 20 }) {
-  ({ AUDIT_CHAIN_LOCK } = await import(
-    pathToFileURL(new URL('../../dist/api/src/audit/audit-chain.js', import.meta.url).pathname).href
-  ).catch(() => ({ AUDIT_CHAIN_LOCK: 0x415544 })));
+  chain = await import(new URL('../../dist/api/src/audit/audit-chain.js', import.meta.url).href);
   const db = new pg.Client({ connectionString: databaseUrl });
   await db.connect();
   try {
