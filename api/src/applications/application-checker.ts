@@ -4,7 +4,24 @@ import type { EntityManager } from 'typeorm';
 import { Case } from '../cases/case.entity.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import type { Application } from './application.entity.js';
-import { LedgerService } from '../ledger/ledger.service.js';
+import { moneyLeftOf, moneyLeftSql } from '../ledger/ledger.repository.js';
+
+/** What the rules read that no decision on another application changes: the case's facts, the documents. */
+export interface CheckFacts {
+  facts: Case;
+  attachmentKinds: AttachmentKind[];
+}
+
+/**
+ * What the rules read that decisions change: what the case already has in this category, the
+ * pool and the unit's allocation. An approval reads it under the budget year's lock.
+ */
+export interface StandingFigures {
+  granted: bigint;
+  previousSessionDates: string[];
+  poolAvailable: bigint | null;
+  unitAllocationRemaining: bigint | null;
+}
 
 /**
  * Builds what the pure guideline engine needs from the database — the case's
@@ -13,10 +30,7 @@ import { LedgerService } from '../ledger/ledger.service.js';
  */
 @Injectable()
 export class ApplicationChecker {
-  constructor(
-    private readonly ledger: LedgerService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
   async check(
     tx: EntityManager,
@@ -27,22 +41,54 @@ export class ApplicationChecker {
     /** Money this application already holds in the pool (a first approval's commitment). */
     reserved: bigint = 0n,
   ): Promise<Finding[]> {
+    const facts = await this.facts(tx, application);
+    const standing = await this.standing(tx, application, today);
+    return this.evaluate(application, guideline, today, facts, standing, amount, reserved);
+  }
+
+  async facts(tx: EntityManager, application: Application): Promise<CheckFacts> {
     const facts = await tx.findOneByOrFail(Case, { id: application.caseId });
-    const [standing] = await tx.query(
-      `SELECT coalesce(sum(CASE
-                WHEN status IN ('approved', 'partially_approved', 'paid') THEN amount_approved
-                WHEN status = 'awaiting_second_approval' THEN first_approved_amount
-                WHEN status = 'cancelled' THEN paid_amount
-                ELSE 0 END), 0)::text AS granted,
-              coalesce(array_agg(d::text ORDER BY d) FILTER (WHERE d IS NOT NULL AND status IN ('approved', 'partially_approved', 'paid')), '{}') AS dates
-         FROM applications LEFT JOIN LATERAL unnest(planned_session_dates) AS d ON true
-        WHERE case_id = $1 AND category_code = $2 AND id <> $3`,
-      [application.caseId, application.categoryCode, application.id],
-    );
     const attachments: { kind: AttachmentKind }[] = await tx.query(
       `SELECT DISTINCT kind FROM attachments WHERE application_id = $1`,
       [application.id],
     );
+    return { facts, attachmentKinds: attachments.map((a) => a.kind) };
+  }
+
+  /** In one statement, so that an approval holds the year's lock for one round trip of reading. */
+  async standing(tx: EntityManager, application: Application, today: string): Promise<StandingFigures> {
+    const [row] = await tx.query(
+      `SELECT s.granted, s.dates, m.available, m.allocation_left
+         FROM (SELECT coalesce(sum(CASE
+                        WHEN status IN ('approved', 'partially_approved', 'paid') THEN amount_approved
+                        WHEN status = 'awaiting_second_approval' THEN first_approved_amount
+                        WHEN status = 'cancelled' THEN paid_amount
+                        ELSE 0 END), 0)::text AS granted,
+                      coalesce(array_agg(d::text ORDER BY d) FILTER (WHERE d IS NOT NULL AND status IN ('approved', 'partially_approved', 'paid')), '{}') AS dates
+                 FROM applications LEFT JOIN LATERAL unnest(planned_session_dates) AS d ON true
+                WHERE case_id = $1 AND category_code = $2 AND id <> $3) AS s
+        CROSS JOIN (${moneyLeftSql('$4::int', '$5::uuid')}) AS m`,
+      [application.caseId, application.categoryCode, application.id, Number(today.slice(0, 4)), application.unitId],
+    );
+    const money = moneyLeftOf(row);
+    return {
+      granted: BigInt(row.granted),
+      previousSessionDates: row.dates as string[],
+      poolAvailable: money.available,
+      unitAllocationRemaining: money.allocationLeft,
+    };
+  }
+
+  /** The engine over what was read: no database. */
+  evaluate(
+    application: Application,
+    guideline: Guideline,
+    today: string,
+    { facts, attachmentKinds }: CheckFacts,
+    standing: StandingFigures,
+    amount: bigint = application.amountRequested,
+    reserved: bigint = 0n,
+  ): Finding[] {
     const input: ApplicationInput = {
       categoryCode: application.categoryCode,
       amountRequested: application.amountRequested,
@@ -55,7 +101,7 @@ export class ApplicationChecker {
         description: l.description ?? '',
         unitAmount: BigInt(l.unitAmount),
       })),
-      attachmentKinds: attachments.map((a) => a.kind),
+      attachmentKinds,
       plannedSessionDates: application.plannedSessionDates,
     };
     return evaluate(
@@ -69,10 +115,10 @@ export class ApplicationChecker {
           agreementSignedOn: facts.agreementSignedOn,
           programmeStart: facts.programmeStart,
         },
-        grantedForCaseAndCategory: BigInt(standing.granted),
-        poolAvailable: plus(await this.ledger.availableOn(tx, today), reserved),
-        unitAllocationRemaining: plus(await this.ledger.allocationLeftOn(tx, application.unitId, today), reserved),
-        previousSessionDates: standing.dates as string[],
+        grantedForCaseAndCategory: standing.granted,
+        poolAvailable: plus(standing.poolAvailable, reserved),
+        unitAllocationRemaining: plus(standing.unitAllocationRemaining, reserved),
+        previousSessionDates: standing.previousSessionDates,
         currency: this.config.currency,
       },
       guideline,

@@ -9,6 +9,7 @@ import {
   statusAfter,
 } from '@app/workflow';
 import { Injectable } from '@nestjs/common';
+import { isDeepStrictEqual } from 'node:util';
 import { InjectEntityManager } from '@nestjs/typeorm';
 import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
@@ -18,7 +19,7 @@ import { withRetry } from '../common/transaction.js';
 import { todayIso } from '../common/dates.js';
 import { toEngineGuideline } from '../guidelines/guideline-mapping.js';
 import { GuidelinesService } from '../guidelines/guidelines.service.js';
-import type { Application } from './application.entity.js';
+import { Application } from './application.entity.js';
 import { ApplicationMessage, type MessageKind } from './application-message.entity.js';
 import { ApplicationChecker } from './application-checker.js';
 import type { ApplicationDetail, ApplicationSummary } from './application-view.js';
@@ -129,13 +130,19 @@ export class ApplicationWorkflowService {
           `The second approval must confirm the amount of the first (${a.firstApprovedAmount}); reject or ask for information instead`,
         );
       }
+      // Everything no other decision changes is read before the budget year's lock, and the thread's
+      // message written: under the lock, one read of what the pool and the case have left, the posting,
+      // the application's row and the audit event, so that concurrent approvals queue for as short as can be.
+      // Checked against the version in force when it was submitted, for the amount being granted.
+      const guideline = toEngineGuideline(await this.guidelines.get(a.guidelineId!, tx));
+      const facts = await this.checker.facts(tx, a);
+      await this.say(tx, actor, a, 'decision', dto.reason);
       // the year's row is locked before the pool is read, so concurrent approvals queue for the money
       const year = second ? await this.ledger.lockYear(tx, a.budgetYearId!) : await this.ledger.lockOpenYear(tx);
-      // checked against the version in force when it was submitted, for the amount being granted
-      const stored = await this.guidelines.get(a.guidelineId!, tx);
-      const guideline = toEngineGuideline(stored);
+      const today = todayIso();
+      const figures = await this.checker.standing(tx, a, today);
       const reserved = second ? a.firstApprovedAmount! : 0n;
-      const findings = await this.checker.check(tx, a, guideline, todayIso(), amount, reserved);
+      const findings = this.checker.evaluate(a, guideline, today, facts, figures, amount, reserved);
       const overrides = dto.overrides ?? [];
       const warned = new Set(findings.filter((f) => f.severity === 'warn').map((f) => f.rule));
       overrides.forEach((o, i) => {
@@ -179,7 +186,6 @@ export class ApplicationWorkflowService {
       a.paymentInstructions = dto.paymentInstructions ?? a.paymentInstructions ?? null;
       if (outcome.needsSecondApproval) {
         Object.assign(a, { firstApprovedBy: actor.id, firstApprovedAt: new Date(), firstApprovedAmount: amount });
-        await this.say(tx, actor, a, 'decision', dto.reason);
       } else {
         Object.assign(a, {
           amountApproved: amount,
@@ -188,7 +194,6 @@ export class ApplicationWorkflowService {
           decisionReason: dto.reason,
           conditions: dto.conditions ?? null,
         });
-        await this.say(tx, actor, a, 'decision', dto.reason);
       }
       for (const o of overrides) {
         await this.audit.recordChange(
@@ -257,7 +262,7 @@ export class ApplicationWorkflowService {
     /** The change itself; what it returns goes into the audit event beside the statuses. */
     work: (tx: EntityManager, a: Application) => Promise<Record<string, unknown> | void>,
   ): Promise<ApplicationSummary | ApplicationDetail> {
-    return withRetry(() =>
+    await withRetry(() =>
       this.manager.transaction(async (tx) => {
         const a = await this.applicationRepository.lock(tx, actor, id);
         if (!mayAct(action, actor.role)) {
@@ -272,8 +277,11 @@ export class ApplicationWorkflowService {
         }
         refuseFourEyesBreach(action, actor, a);
         const from = a.status;
+        const before = columnValues(tx, a);
         const details = await work(tx, a);
-        await this.applicationRepository.save(tx, a);
+        // the columns the change set, in one UPDATE of the row this transaction has locked
+        const changed = Object.entries(columnValues(tx, a)).filter(([k, v]) => !isDeepStrictEqual(v, before[k]));
+        if (changed.length) await tx.update(Application, { id }, Object.fromEntries(changed));
         await this.audit.recordChange(
           tx,
           actor,
@@ -281,10 +289,17 @@ export class ApplicationWorkflowService {
           { type: 'application', id },
           { from, to: a.status, ...details },
         );
-        return this.applications.view(tx, actor, await this.applicationRepository.reload(tx, id));
       }),
     );
+    // the answer is read once the change is committed and every lock it took released
+    return this.applications.view(this.manager, actor, await this.applicationRepository.reload(this.manager, id));
   }
+}
+
+/** The application's updatable columns, by property, as copies that a change in place does not reach. */
+function columnValues(tx: EntityManager, a: Application): Record<string, unknown> {
+  const columns = tx.connection.getMetadata(Application).columns.filter((c) => c.isUpdate && !c.isUpdateDate);
+  return Object.fromEntries(columns.map((c) => [c.propertyName, structuredClone(c.getEntityValue(a))]));
 }
 
 const BREACH_REFUSAL = {

@@ -142,22 +142,16 @@ export class LedgerRepository {
   }
 
   /**
-   * A unit's indicative allocation in a calendar year's budget and what it has
-   * taken of it (committed and disbursed together); null when it has none.
+   * What is left in a calendar year's pool (null unless that year is open) and of a unit's
+   * indicative allocation in it (null when it has none), in one statement.
    */
-  async allocationUse(
+  async moneyLeft(
     tx: EntityManager,
-    unitId: string,
+    unitId: string | null,
     year: number,
-  ): Promise<{ allocation: bigint; used: bigint } | null> {
-    const [row] = await tx.query(
-      `SELECT a.amount::text AS allocation,
-              (SELECT ${USED_SUM()} FROM ledger_postings p WHERE p.budget_year_id = y.id AND p.unit_id = a.unit_id)::text AS used
-         FROM budget_allocations a JOIN budget_years y ON y.id = a.budget_year_id
-        WHERE y.year = $1 AND a.unit_id = $2`,
-      [year, unitId],
-    );
-    return row ? { allocation: BigInt(row.allocation), used: BigInt(row.used) } : null;
+  ): Promise<{ available: bigint | null; allocationLeft: bigint | null }> {
+    const [row] = await tx.query(`SELECT * FROM (${moneyLeftSql('$1', '$2')}) AS m`, [year, unitId]);
+    return moneyLeftOf(row);
   }
 
   /** How many grants still hold money committed in a year (approved, or awaiting their second approval). */
@@ -169,4 +163,29 @@ export class LedgerRepository {
     );
     return count;
   }
+}
+
+/**
+ * The one-row query of `LedgerRepository.moneyLeft`, with the calendar year and the unit given as
+ * SQL expressions (parameters), for a caller that reads it together with its own figures in one
+ * statement: columns `available` and `allocation_left`, as text (null when unknown).
+ */
+export function moneyLeftSql(year: string, unitId: string): string {
+  return `SELECT (SELECT (y.pool_amount - y.committed - y.disbursed)::text FROM budget_years y
+                   WHERE y.year = ${year} AND y.status = 'open') AS available,
+                 (SELECT (a.amount - (SELECT ${USED_SUM()} FROM ledger_postings p
+                                       WHERE p.budget_year_id = y.id AND p.unit_id = a.unit_id))::text
+                    FROM budget_allocations a JOIN budget_years y ON y.id = a.budget_year_id
+                   WHERE y.year = ${year} AND a.unit_id = ${unitId}) AS allocation_left`;
+}
+
+/** A row of `moneyLeftSql` as money. */
+export function moneyLeftOf(row: { available: string | null; allocation_left: string | null }): {
+  available: bigint | null;
+  allocationLeft: bigint | null;
+} {
+  return {
+    available: row.available === null ? null : BigInt(row.available),
+    allocationLeft: row.allocation_left === null ? null : BigInt(row.allocation_left),
+  };
 }

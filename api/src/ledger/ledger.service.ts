@@ -47,14 +47,12 @@ export class LedgerService {
 
   /** What is left in the pool of a day's budget year; null (unknown) when no year of that day is open. */
   async availableOn(tx: EntityManager, day: string): Promise<bigint | null> {
-    const year = await this.repository.findYearNumbered(Number(day.slice(0, 4)), tx);
-    return year?.status === 'open' ? available(year) : null;
+    return (await this.repository.moneyLeft(tx, null, yearOf(day))).available;
   }
 
   /** What is left of a unit's indicative allocation in a day's budget year; null when it has none. */
   async allocationLeftOn(tx: EntityManager, unitId: string, day: string): Promise<bigint | null> {
-    const use = await this.repository.allocationUse(tx, unitId, Number(day.slice(0, 4)));
-    return use === null ? null : use.allocation - use.used;
+    return (await this.repository.moneyLeft(tx, unitId, yearOf(day))).allocationLeft;
   }
 
   /**
@@ -126,3 +124,5 @@ export class LedgerService {
     await this.repository.insertPostings(tx, postings);
   }
 }
+
+const yearOf = (day: string): number => Number(day.slice(0, 4));
