@@ -58,16 +58,19 @@ export class ApplicationChecker {
   /** In one statement, so that an approval holds the year's lock for one round trip of reading. */
   async standing(tx: EntityManager, application: Application, today: string): Promise<StandingFigures> {
     const [row] = await tx.query(
-      `SELECT s.granted, s.dates, m.available, m.allocation_left
-         FROM (SELECT coalesce(sum(CASE
+      `WITH siblings AS (
+         SELECT status, amount_approved, first_approved_amount, paid_amount, planned_session_dates
+           FROM applications WHERE case_id = $1 AND category_code = $2 AND id <> $3)
+       SELECT (SELECT coalesce(sum(CASE
                         WHEN status IN ('approved', 'partially_approved', 'paid') THEN amount_approved
                         WHEN status = 'awaiting_second_approval' THEN first_approved_amount
                         WHEN status = 'cancelled' THEN paid_amount
-                        ELSE 0 END), 0)::text AS granted,
-                      coalesce(array_agg(d::text ORDER BY d) FILTER (WHERE d IS NOT NULL AND status IN ('approved', 'partially_approved', 'paid')), '{}') AS dates
-                 FROM applications LEFT JOIN LATERAL unnest(planned_session_dates) AS d ON true
-                WHERE case_id = $1 AND category_code = $2 AND id <> $3) AS s
-        CROSS JOIN (${moneyLeftSql('$4::int', '$5::uuid')}) AS m`,
+                        ELSE 0 END), 0)::text FROM siblings) AS granted,
+              -- each grant once in the sum above; its planned dates one by one here
+              (SELECT coalesce(array_agg(d::text ORDER BY d), '{}') FROM siblings, unnest(planned_session_dates) AS d
+                WHERE status IN ('approved', 'partially_approved', 'paid')) AS dates,
+              m.available, m.allocation_left
+         FROM (${moneyLeftSql('$4::int', '$5::uuid')}) AS m`,
       [application.caseId, application.categoryCode, application.id, Number(today.slice(0, 4)), application.unitId],
     );
     const money = moneyLeftOf(row);
