@@ -329,6 +329,76 @@ describe('The pool’s money', () => {
       await expect(insert(g.id, 100_001)).rejects.toThrow(/applications_paid_within_approved/);
       await expect(insert(g.id, -1)).rejects.toThrow(/applications_paid_within_approved/);
     });
+
+    it('moves each grant once by the sum of a statement of many payments, or refuses the whole statement', async () => {
+      const [{ year }] = await t.db.query(`SELECT id AS year FROM budget_years WHERE year = $1`, [thisYear()]);
+      const [{ recorder }] = await t.db.query(`SELECT id AS recorder FROM users LIMIT 1`);
+      const [g1, g2] = [await grant(t, worker, cp, caseId, 3), await grant(t, worker, cp, caseId, 2)];
+      const draft = await newApplication(t, worker, caseId);
+      // rolled back at the end: payments without their postings would leave the books of this file unbalanced
+      const tx = t.db.createQueryRunner();
+      await tx.connect();
+      await tx.startTransaction();
+      try {
+        // as a bulk load (COPY) brings them: many rows, several per grant, refunds among them
+        const insertMany = (payments: [string, number][]) =>
+          tx.query(
+            `INSERT INTO disbursements (application_id, unit_id, budget_year_id, amount, paid_on, recorded_by)
+             SELECT a.id, a.unit_id, $2, p.amount, current_date, $3
+               FROM jsonb_to_recordset($1::jsonb) AS p(id uuid, amount bigint) JOIN applications a ON a.id = p.id`,
+            [JSON.stringify(payments.map(([id, amount]) => ({ id, amount }))), year, recorder],
+          );
+        const refused = async (payments: [string, number][]) => {
+          await tx.query('SAVEPOINT attempt');
+          try {
+            await insertMany(payments);
+          } catch (error) {
+            await tx.query('ROLLBACK TO SAVEPOINT attempt');
+            return (error as Error).message;
+          }
+          throw new Error('the statement was not refused');
+        };
+        const paid = async () =>
+          Object.fromEntries(
+            (
+              await tx.query(`SELECT id, paid_amount::int AS paid FROM applications WHERE id = ANY($1)`, [
+                [g1.id, g2.id],
+              ])
+            ).map((r: { id: string; paid: number }) => [r.id, r.paid]),
+          );
+
+        await insertMany([
+          [g1.id, 100_000],
+          [g2.id, 50_000],
+          [g1.id, 150_000],
+          [g1.id, -20_000],
+          [g2.id, 150_000],
+        ]);
+        expect(await paid()).toEqual({ [g1.id]: 230_000, [g2.id]: 200_000 });
+        // one payment too many, or one on a draft, in the statement: none of it is written
+        expect(
+          await refused([
+            [g1.id, 50_000],
+            [g2.id, 1],
+          ]),
+        ).toMatch(/applications_paid_within_approved/);
+        expect(
+          await refused([
+            [g1.id, 10_000],
+            [draft.id, 100],
+          ]),
+        ).toMatch(/no payment on an application that is draft/);
+        expect(await paid()).toEqual({ [g1.id]: 230_000, [g2.id]: 200_000 });
+        const [{ count }] = await tx.query(
+          `SELECT count(*)::int AS count FROM disbursements WHERE application_id = ANY($1)`,
+          [[g1.id, g2.id, draft.id]],
+        );
+        expect(count).toBe(5);
+      } finally {
+        await tx.rollbackTransaction();
+        await tx.release();
+      }
+    });
   });
 
   describe('indicative allocations', () => {

@@ -11,6 +11,7 @@ import { PaymentInstructions1795301100000 } from './1795301100000-PaymentInstruc
 import { ListIndexes1795301200000 } from './1795301200000-ListIndexes.js';
 import { LedgerSummaries1795301300000 } from './1795301300000-LedgerSummaries.js';
 import { EncryptionKeyRegistry1795301400000 } from './1795301400000-EncryptionKeyRegistry.js';
+import { SetBasedPaymentTrigger1795301500000 } from './1795301500000-SetBasedPaymentTrigger.js';
 
 /** Every migration, oldest first. Listed by hand so the build and the tests load the same set. */
 export const migrations = [
@@ -27,4 +28,5 @@ export const migrations = [
   ListIndexes1795301200000,
   LedgerSummaries1795301300000,
   EncryptionKeyRegistry1795301400000,
+  SetBasedPaymentTrigger1795301500000,
 ];
