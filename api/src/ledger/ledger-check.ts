@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { COMMITTED_SUM, DISBURSED_SUM } from './ledger-figures.js';
+import { COMMITTED_SUM, DISBURSED_SUM, MONTHLY_FROM_POSTINGS } from './ledger-figures.js';
 
 export interface LedgerProblem {
   what: string;
@@ -10,8 +10,10 @@ export interface LedgerProblem {
 
 /**
  * Recomputes every stored money figure from the append-only records and lists
- * each one that differs: the years' running balances from the postings, each
- * grant's paid amount from its payments and from its postings, and each
+ * each one that differs: the years' running balances from the postings, the
+ * reports' monthly summary (`ledger_monthly`, one row per year, unit, category
+ * and month; `none` where a row is missing on one side) from the postings,
+ * each grant's paid amount from its payments and from its postings, and each
  * grant's commitment from what it was granted and paid. An empty list means
  * the books add up to the last øre.
  */
@@ -33,11 +35,22 @@ export async function checkLedger(db: EntityManager): Promise<LedgerProblem[]> {
              (SELECT ${DISBURSED_SUM()} FROM ledger_postings p WHERE p.application_id = a.id) AS paid_by_postings,
              (SELECT ${COMMITTED_SUM()} FROM ledger_postings p WHERE p.application_id = a.id) AS committed_by_postings
         FROM applications a
+    ), monthly AS (
+      SELECT concat_ws('/', budget_year_id, unit_id, category_code, to_char(month::timestamp, 'YYYY-MM')) AS id,
+             s.committed AS stored_committed, s.disbursed AS stored_disbursed, x.committed, x.disbursed
+        FROM ledger_monthly s
+        FULL JOIN (${MONTHLY_FROM_POSTINGS}) x USING (budget_year_id, unit_id, category_code, month)
     )
     SELECT 'budget year committed' AS what, id::text, stored_committed::text AS stored, committed::text AS "fromPostings"
       FROM per_year WHERE stored_committed <> committed
     UNION ALL
     SELECT 'budget year disbursed', id::text, stored_disbursed::text, disbursed::text FROM per_year WHERE stored_disbursed <> disbursed
+    UNION ALL
+    SELECT 'monthly summary committed', id, coalesce(stored_committed::text, 'none'), coalesce(committed::text, 'none')
+      FROM monthly WHERE stored_committed IS DISTINCT FROM committed
+    UNION ALL
+    SELECT 'monthly summary disbursed', id, coalesce(stored_disbursed::text, 'none'), coalesce(disbursed::text, 'none')
+      FROM monthly WHERE stored_disbursed IS DISTINCT FROM disbursed
     UNION ALL
     SELECT 'grant paid amount (payments)', id::text, paid_amount::text, paid_by_payments::text FROM per_grant WHERE paid_amount <> paid_by_payments
     UNION ALL

@@ -1,4 +1,14 @@
-import { available, COMMITTED_SUM, DISBURSED_SUM, figuresOf, LEDGER_FIGURES, USED_SUM } from './ledger-figures.js';
+import {
+  available,
+  COMMITTED_OF,
+  COMMITTED_SUM,
+  DISBURSED_OF,
+  DISBURSED_SUM,
+  figuresOf,
+  LEDGER_FIGURES,
+  SUMMED_FIGURES,
+  USED_SUM,
+} from './ledger-figures.js';
 
 describe('ledger figures', () => {
   it('adds postings up: committed = commit − release − disburse + refund, disbursed = disburse − refund', () => {
@@ -30,5 +40,13 @@ describe('ledger figures', () => {
       `coalesce(sum(CASE p.kind WHEN 'commit' THEN p.amount WHEN 'release' THEN -p.amount ELSE 0 END), 0)`,
     );
     expect(LEDGER_FIGURES()).toBe(`${COMMITTED_SUM()}::text AS committed, ${DISBURSED_SUM()}::text AS disbursed`);
+    // one posting's figures, and the sums of rows that hold figures already (the monthly summary)
+    expect(COMMITTED_OF('q')).toBe(
+      `CASE q.kind WHEN 'commit' THEN q.amount WHEN 'release' THEN -q.amount WHEN 'disburse' THEN -q.amount WHEN 'refund' THEN q.amount ELSE 0 END`,
+    );
+    expect(DISBURSED_OF()).toBe(`CASE p.kind WHEN 'disburse' THEN p.amount WHEN 'refund' THEN -p.amount ELSE 0 END`);
+    expect(SUMMED_FIGURES()).toBe(
+      `coalesce(sum(m.committed), 0)::text AS committed, coalesce(sum(m.disbursed), 0)::text AS disbursed`,
+    );
   });
 });

@@ -38,15 +38,17 @@ export function figuresOf(postings: readonly { kind: PostingKind; amount: bigint
 
 type Figure = 'committed' | 'disbursed';
 
-function signedSum(figure: Figure | 'used', p: string): string {
+function signed(figure: Figure | 'used', p: string): string {
   const sign = (kind: PostingKind) =>
     figure === 'used' ? POSTING_EFFECT[kind].committed + POSTING_EFFECT[kind].disbursed : POSTING_EFFECT[kind][figure];
   const whens = (Object.keys(POSTING_EFFECT) as PostingKind[])
     .filter((kind) => sign(kind) !== 0)
     .map((kind) => `WHEN '${kind}' THEN ${sign(kind) < 0 ? '-' : ''}${p}.amount`)
     .join(' ');
-  return `coalesce(sum(CASE ${p}.kind ${whens} ELSE 0 END), 0)`;
+  return `CASE ${p}.kind ${whens} ELSE 0 END`;
 }
+
+const signedSum = (figure: Figure | 'used', p: string): string => `coalesce(sum(${signed(figure, p)}), 0)`;
 
 /**
  * The SQL aggregates over postings aliased `p` (or another alias): numeric,
@@ -57,6 +59,26 @@ export const DISBURSED_SUM = (p = 'p'): string => signedSum('disbursed', p);
 /** Committed plus disbursed, i.e. commit − release: what a unit has taken of its allocation. */
 export const USED_SUM = (p = 'p'): string => signedSum('used', p);
 
+/** What one posting `p` adds to each figure (a signed bigint), for a query that sums it later. */
+export const COMMITTED_OF = (p = 'p'): string => signed('committed', p);
+export const DISBURSED_OF = (p = 'p'): string => signed('disbursed', p);
+
 /** Both figures as text columns named `committed` and `disbursed`, for a report's SELECT list. */
 export const LEDGER_FIGURES = (p = 'p'): string =>
   `${COMMITTED_SUM(p)}::text AS committed, ${DISBURSED_SUM(p)}::text AS disbursed`;
+
+/**
+ * The same two columns summed from rows that hold the figures already (`m`):
+ * the trigger's summary `ledger_monthly`, or postings turned into figures by COMMITTED_OF and DISBURSED_OF.
+ */
+export const SUMMED_FIGURES = (m = 'm'): string =>
+  `coalesce(sum(${m}.committed), 0)::text AS committed, coalesce(sum(${m}.disbursed), 0)::text AS disbursed`;
+
+/**
+ * The summary `ledger_monthly` recomputed from the postings: its key and both
+ * figures per budget year, unit, category and first day of the month of posting.
+ */
+export const MONTHLY_FROM_POSTINGS = `
+  SELECT p.budget_year_id, p.unit_id, p.category_code, date_trunc('month', p.posted_on::timestamp)::date AS month,
+         ${COMMITTED_SUM()} AS committed, ${DISBURSED_SUM()} AS disbursed
+    FROM ledger_postings p GROUP BY 1, 2, 3, 4`;

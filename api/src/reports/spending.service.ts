@@ -7,13 +7,17 @@ import { fieldError, notFound } from '../common/errors.js';
 import { unitScope } from '../common/scope.js';
 import { BudgetYear } from '../ledger/budget-year.entity.js';
 import type { Grouping, SpendingQueryDto } from './dto/spending-query.dto.js';
-import { LEDGER_FIGURES } from '../ledger/ledger-figures.js';
+import { COMMITTED_OF, DISBURSED_OF, SUMMED_FIGURES } from '../ledger/ledger-figures.js';
+import { type PeriodSplit, splitPeriod } from './period-split.js';
 
 /** A row of the spending report, amounts in bigint minor units. */
 export type SpendingRow = Row<bigint>;
 export type SpendingReport = Report<bigint>;
 
-/** The columns each grouping adds, as SQL over postings `p`, units `u` and categories `c`. */
+/**
+ * The columns each grouping adds, as SQL over figures `p` (see `figuresSql`:
+ * posting dates and unit and category codes), units `u` and categories `c`.
+ */
 const KEYS: Record<Grouping, [field: keyof SpendingRow, sql: string][]> = {
   unit: [
     ['unitCode', 'u.code'],
@@ -31,11 +35,42 @@ const KEYS: Record<Grouping, [field: keyof SpendingRow, sql: string][]> = {
 export const groupingFields = (g: Grouping): (keyof SpendingRow)[] => KEYS[g].map(([field]) => field);
 
 /**
+ * Unit, category, date and both figures of what a report sums: the monthly
+ * summary's rows for the whole months (dated the 1st), and the postings of
+ * the days that cut a month, each turned into its figures. `params` holds
+ * $1 the budget year, $2 the unit, $3 the category (each null for all); the
+ * period's days are appended to it.
+ */
+function figuresSql(period: PeriodSplit, params: unknown[]): string {
+  const next = (value: unknown) => `$${params.push(value)}`;
+  const parts: string[] = [];
+  if (period.months)
+    parts.push(`SELECT m.unit_id, m.category_code, m.month AS posted_on, m.committed, m.disbursed
+      FROM ledger_monthly m
+     WHERE ($1::uuid IS NULL OR m.budget_year_id = $1) AND ($2::uuid IS NULL OR m.unit_id = $2)
+       AND ($3::text IS NULL OR m.category_code = $3)
+       ${period.months.first === null ? '' : `AND m.month >= ${next(period.months.first)}::date`}
+       ${period.months.end === null ? '' : `AND m.month < ${next(period.months.end)}::date`}`);
+  if (period.edges.length) {
+    const ranges = period.edges.map(
+      ([from, before]) => `(p.posted_on >= ${next(from)}::date AND p.posted_on < ${next(before)}::date)`,
+    );
+    parts.push(`SELECT p.unit_id, p.category_code, p.posted_on, ${COMMITTED_OF()} AS committed, ${DISBURSED_OF()} AS disbursed
+      FROM ledger_postings p
+     WHERE ($1::uuid IS NULL OR p.budget_year_id = $1) AND ($2::uuid IS NULL OR p.unit_id = $2)
+       AND ($3::text IS NULL OR p.category_code = $3) AND (${ranges.join(' OR ')})`);
+  }
+  return parts.join(' UNION ALL ');
+}
+
+/**
  * Committed and disbursed from the ledger's postings, grouped. With `year`, the
  * postings of that budget year (its grants and their payments), so the totals
  * are the pool report's; `from`/`to` bound the posting dates. A month or
  * quarter holds the movements posted in it: granted money shows as committed
  * in the month of the approval and moves to disbursed in the month of the payment.
+ * Whole months come from the trigger's monthly summary, the days of a month
+ * that the period cuts from the postings themselves: the same figures either way.
  */
 @Injectable()
 export class SpendingService {
@@ -57,19 +92,16 @@ export class SpendingService {
 
     const keys = groupBy.flatMap((g) => KEYS[g]);
     const select = keys.map(([field, sql]) => `${sql} AS "${field}"`);
+    const params: unknown[] = [budgetYear?.id ?? null, unitId, query.categoryCode ?? null];
+    const figures = figuresSql(splitPeriod(query.from, query.to), params);
     const raw: Record<string, string>[] = await this.manager.query(
-      `SELECT ${[...select, LEDGER_FIGURES()].join(', ')}
-         FROM ledger_postings p
+      `SELECT ${[...select, SUMMED_FIGURES('p')].join(', ')}
+         FROM (${figures}) p
          JOIN units u ON u.id = p.unit_id
          LEFT JOIN categories c ON c.code = p.category_code
-        WHERE ($1::uuid IS NULL OR p.budget_year_id = $1)
-          AND ($2::date IS NULL OR p.posted_on >= $2)
-          AND ($3::date IS NULL OR p.posted_on <= $3)
-          AND ($4::uuid IS NULL OR p.unit_id = $4)
-          AND ($5::text IS NULL OR p.category_code = $5)
         ${keys.length ? `GROUP BY ${keys.map(([, sql]) => sql).join(', ')}` : ''}
         ${keys.length ? `ORDER BY ${keys.map((_, i) => i + 1).join(', ')}` : ''}`,
-      [budgetYear?.id ?? null, query.from ?? null, query.to ?? null, unitId, query.categoryCode ?? null],
+      params,
     );
     const rows = raw.map((r): SpendingRow => ({
       ...Object.fromEntries(keys.map(([field]) => [field, r[field]])),
