@@ -99,8 +99,8 @@ export class LedgerRepository {
   }
 
   /**
-   * Writes postings in the order given, in one statement; the trigger moves the
-   * years' figures row by row, so an order that never dips below zero matters.
+   * Writes postings in the order given (their ids follow it), in one statement;
+   * the trigger then moves each year's figures once, by the statement's sum.
    */
   async insertPostings(tx: EntityManager, postings: readonly NewPosting[]): Promise<void> {
     if (!postings.length) return;

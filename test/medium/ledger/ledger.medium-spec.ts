@@ -1,3 +1,4 @@
+import type { EntityManager } from 'typeorm';
 import { ApplicationRepository } from '../../../api/src/applications/application.repository.js';
 import { ApplicationWorkflowService } from '../../../api/src/applications/application-workflow.service.js';
 import type { Actor } from '../../../api/src/auth/auth.decorators.js';
@@ -241,5 +242,68 @@ describe(LedgerService.name, () => {
     );
     expect(kinds.map((k) => k.kind)).toEqual(['commit', 'commit', 'release', 'release']);
     await t.db.transaction((tx) => ledger.post(tx, before.id, target, 'commit', 100_000n, cp.id));
+  });
+
+  it("moves a year's figures once per statement, by the sum of the postings it inserts", async () => {
+    const unit = await unitWithCase();
+    const id = await grant(unit, 1);
+    const target = await t.get(ApplicationRepository).reload(t.db.manager, id);
+    const before = (await years.findYearNumbered(thisYear()))!;
+    const posting = (kind: PostingKind, amount: bigint) => ({
+      budgetYearId: before.id,
+      applicationId: id,
+      unitId: target.unitId,
+      categoryCode: target.categoryCode,
+      kind,
+      amount,
+      postedOn: todayIso(),
+      createdBy: cp.id,
+    });
+    // this backend's row updates of budget_years, before and after (the count may hold unflushed earlier ones)
+    const yearUpdates = async (tx: EntityManager): Promise<number> => {
+      const [{ n }] = await tx.query(
+        `SELECT n_tup_upd::int AS n FROM pg_stat_xact_user_tables WHERE relname = 'budget_years'`,
+      );
+      return n;
+    };
+    const updates = await t.db.transaction(async (tx) => {
+      const start = await yearUpdates(tx);
+      await ledger.postMany(tx, [posting('release', 30_000n), posting('release', 20_000n), posting('commit', 5_000n)]);
+      return (await yearUpdates(tx)) - start;
+    });
+    expect(updates).toBe(1);
+    const after = (await years.findYearNumbered(thisYear()))!;
+    expect(after.committed - before.committed).toBe(-45_000n);
+    await t.db.transaction((tx) => ledger.post(tx, before.id, target, 'commit', 45_000n, cp.id));
+    expect(await checkLedger(t.db.manager)).toEqual([]);
+  });
+
+  it('refuses, in the inserting statement, postings that together would over-commit the pool, and keeps none', async () => {
+    const unit = await unitWithCase();
+    const id = await grant(unit, 1);
+    const target = await t.get(ApplicationRepository).reload(t.db.manager, id);
+    const before = (await years.findYearNumbered(thisYear()))!;
+    const half = available(before) / 2n + 1n;
+    const posting = (amount: bigint) => ({
+      budgetYearId: before.id,
+      applicationId: id,
+      unitId: target.unitId,
+      categoryCode: target.categoryCode,
+      kind: 'commit' as const,
+      amount,
+      postedOn: todayIso(),
+      createdBy: cp.id,
+    });
+    // each half fits the pool alone; the statement's sum does not: the same error the API answers 409 to
+    await expect(t.db.transaction((tx) => ledger.postMany(tx, [posting(half), posting(half)]))).rejects.toMatchObject({
+      driverError: { code: '23514', constraint: 'budget_years_never_over_committed' },
+    });
+    const after = (await years.findYearNumbered(thisYear()))!;
+    expect({ committed: after.committed, disbursed: after.disbursed }).toEqual({
+      committed: before.committed,
+      disbursed: before.disbursed,
+    });
+    const [{ n }] = await t.db.query(`SELECT count(*)::int AS n FROM ledger_postings WHERE application_id = $1`, [id]);
+    expect(n).toBe(1);
   });
 });
