@@ -5,7 +5,7 @@
 //   --reuse          keep an existing data set of that name and scale instead of generating it again
 //   --keep           leave the data set (and the measuring copy) in place at the end
 //   --generate-only  stop after generating; --measure-only: measure an existing data set
-//   --batch <n>      rows per ledger COPY statement (one transaction each; default 2000)
+//   --batch <n>      rows per ledger COPY statement (one statement each; default 100000)
 import { parseArgs } from 'node:util';
 import { adminQuery, createDatabase, databaseExists, openServer, withDatabase } from './processes.mjs';
 import { generate } from './generate.mjs';
@@ -18,7 +18,7 @@ const { values: opts } = parseArgs({
     keep: { type: 'boolean', default: false },
     'generate-only': { type: 'boolean', default: false },
     'measure-only': { type: 'boolean', default: false },
-    batch: { type: 'string', default: '2000' },
+    batch: { type: 'string', default: '100000' },
     seconds: { type: 'string', default: '10' },
   },
 });
