@@ -119,6 +119,7 @@ export async function generate(databaseUrl, { scale = 1, batch = 100000, log = c
   const db = new pg.Client({ connectionString: databaseUrl });
   await db.connect();
   try {
+    const before = await rowCounts(db);
     const users = await db.query(`SELECT id, email, role, unit_id FROM users`);
     const byEmail = (e) => users.rows.find((u) => u.email === e).id;
     const units = (await db.query(`SELECT id, code FROM units ORDER BY code`)).rows;
@@ -377,7 +378,13 @@ export async function generate(databaseUrl, { scale = 1, batch = 100000, log = c
       for (const p of problems.slice(0, 20)) log(`  ${p.what} ${p.id}: stored ${p.stored}, from postings ${p.fromPostings}`);
       throw new Error(`check:ledger found ${problems.length} figure(s) that differ from the postings`);
     }
-    return { counts: await rowCounts(db), phases, head: await migrationHead(db) };
+    const counts = await rowCounts(db);
+    // what the load added to the demo's own rows, beside what the plan asked for
+    const added = Object.fromEntries(
+      ['cases', 'applications', 'disbursements', 'ledger_postings'].map((t) => [t, counts[t] - before[t]]),
+    );
+    const planned = { cases: cases.length, applications: applications.length, disbursements: payments.app.length };
+    return { counts, added, planned, phases, head: await migrationHead(db) };
   } finally {
     await db.end();
   }

@@ -55,6 +55,7 @@ try {
       `COMMENT ON DATABASE "${dataSet}" IS '${marker}, ${new Date().toISOString()}, ${result.head}'`,
     );
     console.log(`Data set: ${JSON.stringify(result.counts)} (head ${result.head}) in ${timings.generate.toFixed(0)} s`);
+    console.log(`Added: ${JSON.stringify(result.added)}; planned: ${JSON.stringify(result.planned)}`);
   } else {
     console.log(`Reusing ${dataSet}: ${await comment()}`);
   }
