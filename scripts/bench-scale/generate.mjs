@@ -127,7 +127,8 @@ export async function generate(databaseUrl, { scale = 1, batch = 100000, log = c
       await db.query(`SELECT id FROM guidelines WHERE status = 'published' ORDER BY effective_from DESC LIMIT 1`)
     ).rows;
     const year = today.getUTCFullYear();
-    const yearRows = (await db.query(`SELECT id, year FROM budget_years WHERE year IN ($1, $2)`, [year - 1, year])).rows;
+    const yearRows = (await db.query(`SELECT id, year FROM budget_years WHERE year IN ($1, $2)`, [year - 1, year]))
+      .rows;
     const yearId = (y) => yearRows.find((r) => r.year === y)?.id;
     if (!yearId(year) || !yearId(year - 1)) throw new Error('the demo start did not create both budget years');
     const ctx = {
@@ -181,7 +182,22 @@ export async function generate(databaseUrl, { scale = 1, batch = 100000, log = c
       await copyRows(
         db,
         'cases',
-        ['id', 'reference', 'unit_id', 'year', 'number', 'status', 'birth_year', 'consent_recorded_on', 'agreement_signed_on', 'programme_start', 'application_count', 'created_by', 'created_at', 'updated_at'],
+        [
+          'id',
+          'reference',
+          'unit_id',
+          'year',
+          'number',
+          'status',
+          'birth_year',
+          'consent_recorded_on',
+          'agreement_signed_on',
+          'programme_start',
+          'application_count',
+          'created_by',
+          'created_at',
+          'updated_at',
+        ],
         (function* () {
           for (const c of cases) {
             const ended = c.lastDay < plan.cutoffDay - 180;
@@ -207,7 +223,35 @@ export async function generate(databaseUrl, { scale = 1, batch = 100000, log = c
       await copyRows(
         db,
         'applications',
-        ['id', 'reference', 'case_id', 'unit_id', 'category_code', 'amount_requested', 'amount_approved', 'justification', 'ordinary_funding_considered', 'urgent', 'lines', 'status', 'guideline_id', 'submitted_at', 'submitted_by', 'first_approved_by', 'first_approved_at', 'first_approved_amount', 'decided_at', 'decided_by', 'decision_reason', 'budget_year_id', 'editors', 'created_by', 'created_at', 'updated_at', 'final_at'],
+        [
+          'id',
+          'reference',
+          'case_id',
+          'unit_id',
+          'category_code',
+          'amount_requested',
+          'amount_approved',
+          'justification',
+          'ordinary_funding_considered',
+          'urgent',
+          'lines',
+          'status',
+          'guideline_id',
+          'submitted_at',
+          'submitted_by',
+          'first_approved_by',
+          'first_approved_at',
+          'first_approved_amount',
+          'decided_at',
+          'decided_by',
+          'decision_reason',
+          'budget_year_id',
+          'editors',
+          'created_by',
+          'created_at',
+          'updated_at',
+          'final_at',
+        ],
         (function* () {
           for (const a of applications) {
             const c = cases[a.caseIndex];
@@ -224,7 +268,9 @@ export async function generate(databaseUrl, { scale = 1, batch = 100000, log = c
               pickOf(sealed.justification[a.category], a.index),
               'true',
               String(a.urgent),
-              JSON.stringify([{ description: pickOf(sealed.line[a.category], a.index), quantity: a.quantity, unitAmount: a.rate }]),
+              JSON.stringify([
+                { description: pickOf(sealed.line[a.category], a.index), quantity: a.quantity, unitAmount: a.rate },
+              ]),
               a.loadStatus,
               a.submitted === null ? null : guidelineId,
               a.submitted === null ? null : momentOfDay(a.submitted, 11),
@@ -234,7 +280,11 @@ export async function generate(databaseUrl, { scale = 1, batch = 100000, log = c
               a.firstApproved,
               decided ? momentOfDay(a.decided, 14) : null,
               decided ? a.decidedBy : null,
-              !decided ? null : a.status === 'rejected' ? pickOf(sealed.rejection, a.index) : pickOf(sealed.reason, a.index),
+              !decided
+                ? null
+                : a.status === 'rejected'
+                  ? pickOf(sealed.rejection, a.index)
+                  : pickOf(sealed.reason, a.index),
               a.budgetYearId,
               a.createdBy === ctx.users.admin ? '{}' : `{${a.createdBy}}`,
               a.createdBy,
@@ -267,10 +317,30 @@ export async function generate(databaseUrl, { scale = 1, batch = 100000, log = c
             await copyRows(
               c,
               'ledger_postings',
-              ['budget_year_id', 'application_id', 'unit_id', 'category_code', 'kind', 'amount', 'posted_on', 'created_by', 'created_at'],
+              [
+                'budget_year_id',
+                'application_id',
+                'unit_id',
+                'category_code',
+                'kind',
+                'amount',
+                'posted_on',
+                'created_by',
+                'created_at',
+              ],
               grants.slice(i, i + batch).map((a) => {
                 const day = a.firstDay ?? a.decided;
-                return [a.budgetYearId, uuidOf(appIds, a.index), a.unitId, a.category, 'commit', a.firstApproved ?? a.approved, dateOfDay(day), a.firstApproved ? ctx.users.ncp : a.decidedBy, momentOfDay(day, 14)];
+                return [
+                  a.budgetYearId,
+                  uuidOf(appIds, a.index),
+                  a.unitId,
+                  a.category,
+                  'commit',
+                  a.firstApproved ?? a.approved,
+                  dateOfDay(day),
+                  a.firstApproved ? ctx.users.ncp : a.decidedBy,
+                  momentOfDay(day, 14),
+                ];
               }),
             );
           }
@@ -298,7 +368,19 @@ export async function generate(databaseUrl, { scale = 1, batch = 100000, log = c
             await copyRows(
               c,
               'disbursements',
-              ['id', 'application_id', 'unit_id', 'budget_year_id', 'amount', 'paid_on', 'payee_type', 'payee_reference', 'account_code', 'recorded_by', 'created_at'],
+              [
+                'id',
+                'application_id',
+                'unit_id',
+                'budget_year_id',
+                'amount',
+                'paid_on',
+                'payee_type',
+                'payee_reference',
+                'account_code',
+                'recorded_by',
+                'created_at',
+              ],
               (function* () {
                 for (const i of list.slice(k, k + size)) {
                   const a = applications[payments.app[i]];
@@ -337,16 +419,49 @@ export async function generate(databaseUrl, { scale = 1, batch = 100000, log = c
               while (r < rel.length && rel[r].day < payments.day[i]) yield release(rel[r++]);
               const a = applications[payments.app[i]];
               const amount = payments.amount[i];
-              yield [a.budgetYearId, uuidOf(appIds, a.index), a.unitId, a.category, amount > 0 ? 'disburse' : 'refund', Math.abs(amount), dateOfDay(payments.day[i]), uuidOf(payIds, i), ctx.users.finance, momentOfDay(payments.day[i], 10)];
+              yield [
+                a.budgetYearId,
+                uuidOf(appIds, a.index),
+                a.unitId,
+                a.category,
+                amount > 0 ? 'disburse' : 'refund',
+                Math.abs(amount),
+                dateOfDay(payments.day[i]),
+                uuidOf(payIds, i),
+                ctx.users.finance,
+                momentOfDay(payments.day[i], 10),
+              ];
             }
             while (r < rel.length) yield release(rel[r++]);
           };
           const release = (x) => {
             const a = applications[x.app];
-            return [a.budgetYearId, uuidOf(appIds, a.index), a.unitId, a.category, 'release', x.amount, dateOfDay(x.day), null, x.by, momentOfDay(x.day, 12)];
+            return [
+              a.budgetYearId,
+              uuidOf(appIds, a.index),
+              a.unitId,
+              a.category,
+              'release',
+              x.amount,
+              dateOfDay(x.day),
+              null,
+              x.by,
+              momentOfDay(x.day, 12),
+            ];
           };
           let chunk = [];
-          const columns = ['budget_year_id', 'application_id', 'unit_id', 'category_code', 'kind', 'amount', 'posted_on', 'disbursement_id', 'created_by', 'created_at'];
+          const columns = [
+            'budget_year_id',
+            'application_id',
+            'unit_id',
+            'category_code',
+            'kind',
+            'amount',
+            'posted_on',
+            'disbursement_id',
+            'created_by',
+            'created_at',
+          ];
           for (const row of rows()) {
             chunk.push(row);
             if (chunk.length >= batch) {
@@ -363,10 +478,10 @@ export async function generate(databaseUrl, { scale = 1, batch = 100000, log = c
       for (const status of ['paid', 'cancelled']) {
         const ids = applications.filter((a) => a.status === status).map((a) => uuidOf(appIds, a.index));
         for (let i = 0; i < ids.length; i += 20000) {
-          await db.query(
-            `UPDATE applications SET status = $1, updated_at = updated_at WHERE id = ANY($2::uuid[])`,
-            [status, ids.slice(i, i + 20000)],
-          );
+          await db.query(`UPDATE applications SET status = $1, updated_at = updated_at WHERE id = ANY($2::uuid[])`, [
+            status,
+            ids.slice(i, i + 20000),
+          ]);
         }
       }
     });
@@ -375,7 +490,8 @@ export async function generate(databaseUrl, { scale = 1, batch = 100000, log = c
 
     const problems = await phase('check:ledger (the app’s checkLedger)', () => ledgerProblems(databaseUrl));
     if (problems.length) {
-      for (const p of problems.slice(0, 20)) log(`  ${p.what} ${p.id}: stored ${p.stored}, from postings ${p.fromPostings}`);
+      for (const p of problems.slice(0, 20))
+        log(`  ${p.what} ${p.id}: stored ${p.stored}, from postings ${p.fromPostings}`);
       throw new Error(`check:ledger found ${problems.length} figure(s) that differ from the postings`);
     }
     const counts = await rowCounts(db);
@@ -412,7 +528,8 @@ export async function rowCounts(db) {
            (SELECT count(*) FROM audit_events)::int AS audit_events,
            (SELECT count(*) FROM users)::int AS users,
            (SELECT count(*) FROM units)::int AS units`);
-  const statuses = (await db.query(`SELECT status, count(*)::int AS n FROM applications GROUP BY 1 ORDER BY 2 DESC`)).rows;
+  const statuses = (await db.query(`SELECT status, count(*)::int AS n FROM applications GROUP BY 1 ORDER BY 2 DESC`))
+    .rows;
   return { ...rows[0], statuses: Object.fromEntries(statuses.map((s) => [s.status, s.n])) };
 }
 

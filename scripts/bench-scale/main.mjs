@@ -43,9 +43,12 @@ try {
         )[0].c
       : null;
   const reusable = (opts.reuse || opts['measure-only']) && (await comment())?.startsWith(marker);
-  if (opts['measure-only'] && !reusable) throw new Error(`no data set of scale ${scale} in ${dataSet}: generate it first`);
+  if (opts['measure-only'] && !reusable)
+    throw new Error(`no data set of scale ${scale} in ${dataSet}: generate it first`);
   if (!reusable) {
-    console.log(`Generating the data set at scale ${scale} into ${dataSet}${server.embedded ? ' (embedded PostgreSQL)' : ''}`);
+    console.log(
+      `Generating the data set at scale ${scale} into ${dataSet}${server.embedded ? ' (embedded PostgreSQL)' : ''}`,
+    );
     const t0 = performance.now();
     await createDatabase(server.adminUrl, dataSet);
     const result = await generate(dataUrl, { scale, batch: Number(opts.batch) });

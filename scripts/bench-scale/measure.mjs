@@ -40,7 +40,8 @@ function request(base, path, { method = 'GET', token, body, keep = true } = {}) 
         });
         res.on('end', () => {
           const text = keep ? Buffer.concat(chunks).toString('utf8') : '';
-          if (res.statusCode >= 400) reject(new Error(`${method} ${path}: HTTP ${res.statusCode} ${text.slice(0, 300)}`));
+          if (res.statusCode >= 400)
+            reject(new Error(`${method} ${path}: HTTP ${res.statusCode} ${text.slice(0, 300)}`));
           else resolve({ status: res.statusCode, headers: res.headers, text, bytes });
         });
         res.on('error', reject);
@@ -362,7 +363,13 @@ export async function measureAll({ adminUrl, dataSet, seconds = 10, keep = false
       const columns = `SELECT d.paid_on, y.year, u.code, a.category_code, a.reference, d.amount, d.payee_type, d.payee_reference, d.account_code, d.id
                          FROM disbursements d JOIN budget_years y ON y.id = d.budget_year_id JOIN units u ON u.id = d.unit_id
                          JOIN applications a ON a.id = d.application_id ORDER BY d.paid_on, d.seq`;
-      const tPsql = await timeCommand('psql', ['-X', '-q', benchUrl, '-c', `\\copy (${columns}) TO '${out}' WITH (FORMAT csv, HEADER)`]);
+      const tPsql = await timeCommand('psql', [
+        '-X',
+        '-q',
+        benchUrl,
+        '-c',
+        `\\copy (${columns}) TO '${out}' WITH (FORMAT csv, HEADER)`,
+      ]);
       const psqlBytes = existsSync(out) ? statSync(out).size : 0;
       rmSync(join(out, '..'), { recursive: true, force: true });
       const ratio = tCsv / tPsql;
@@ -408,7 +415,11 @@ export async function measureAll({ adminUrl, dataSet, seconds = 10, keep = false
         return;
       }
       const { measureApprovals } = await import(pathToFileURL(file).href);
-      const r = await measureApprovals({ baseUrl: app.base, databaseUrl: benchUrl, login: (email) => login(app.base, email) });
+      const r = await measureApprovals({
+        baseUrl: app.base,
+        databaseUrl: benchUrl,
+        login: (email) => login(app.base, email),
+      });
       const ratio = r.product / r.raw;
       add(
         figure({
@@ -447,6 +458,8 @@ export async function measureAll({ adminUrl, dataSet, seconds = 10, keep = false
   );
   const md = markdown(figures, facts);
   writeFileSync(join(import.meta.dirname, 'latest.md'), md);
-  log(`\nwritten to scripts/bench-scale/latest.md (ratio: the product ÷ raw; ${fmtRatio(null)} where there is no raw side)`);
+  log(
+    `\nwritten to scripts/bench-scale/latest.md (ratio: the product ÷ raw; ${fmtRatio(null)} where there is no raw side)`,
+  );
   return figures;
 }

@@ -89,7 +89,7 @@ const dayOf = (date) => Math.floor(date.getTime() / DAY);
  * releases in the order the services would write them. `units` are {id, code}; `users` the ids of
  * the demo accounts; `years` {previous, current} as {id, year}.
  */
-export function planDataSet({ scale, units, users, years, guidelineId, today, seed = 20261203 }) {
+export function planDataSet({ scale, units, users, years, today, seed = 20261203 }) {
   const rnd = random(seed);
   const between = (min, max) => min + Math.floor(rnd() * (max - min + 1));
   const pick = (items) => items[Math.floor(rnd() * items.length)];
@@ -135,7 +135,9 @@ export function planDataSet({ scale, units, users, years, guidelineId, today, se
         status === 'partially_approved' || ((status === 'paid' || status === 'cancelled') && rnd() < 0.12);
       let approved = null;
       if (GRANTED.has(status)) {
-        approved = partial ? Math.max(100 * DKK, Math.round((requested * (0.6 + rnd() * 0.3)) / (100 * DKK)) * 100 * DKK) : requested;
+        approved = partial
+          ? Math.max(100 * DKK, Math.round((requested * (0.6 + rnd() * 0.3)) / (100 * DKK)) * 100 * DKK)
+          : requested;
         if (approved >= requested) approved = requested;
         if (status === 'partially_approved' && approved === requested) approved = requested - 100 * DKK;
       }
@@ -174,15 +176,23 @@ export function planDataSet({ scale, units, users, years, guidelineId, today, se
         firstApproved: twoStep ? approved : null,
         status,
         // what the payments trigger must find while they are recorded; the final status follows them
-        loadStatus: status === 'paid' || status === 'cancelled' ? (approved < requested ? 'partially_approved' : 'approved') : status,
+        loadStatus:
+          status === 'paid' || status === 'cancelled'
+            ? approved < requested
+              ? 'partially_approved'
+              : 'approved'
+            : status,
         urgent: category === 'relocation' ? rnd() < 0.3 : rnd() < 0.04,
         submitted: status === 'draft' ? null : submitDay,
-        decided: ['rejected', 'approved', 'partially_approved', 'paid', 'cancelled'].includes(status) ? decideDay : null,
+        decided: ['rejected', 'approved', 'partially_approved', 'paid', 'cancelled'].includes(status)
+          ? decideDay
+          : null,
         firstDay: twoStep ? Math.max(submitDay, decideDay - between(0, 3)) : null,
         submittedBy: status === 'draft' ? null : worker,
         createdBy: worker ?? users.admin,
         createdDay: Math.max(first, submitDay - between(0, 2)),
-        decidedBy: status === 'rejected' ? pick([users.ncp, users.ncp2]) : twoStep ? users.ncp2 : pick([users.ncp, users.ncp2]),
+        decidedBy:
+          status === 'rejected' ? pick([users.ncp, users.ncp2]) : twoStep ? users.ncp2 : pick([users.ncp, users.ncp2]),
         budgetYearId: GRANTED.has(status) ? budgetYear.id : null,
         budgetYear: which,
         payee: work.payee,

@@ -36,7 +36,8 @@ export const withDatabase = (url, database) => {
  * started as the application starts its own, in a temporary directory removed by `stop`.
  */
 export async function openServer() {
-  if (process.env.DATABASE_URL) return { adminUrl: withDatabase(process.env.DATABASE_URL, 'postgres'), stop: async () => {} };
+  if (process.env.DATABASE_URL)
+    return { adminUrl: withDatabase(process.env.DATABASE_URL, 'postgres'), stop: async () => {} };
   const { startEmbeddedPostgres } = await import(built('api/src/database/embedded-postgres.js'));
   const dir = mkdtempSync(join(tmpdir(), 'exitpool-scale-'));
   const cluster = await startEmbeddedPostgres(dir, { persistent: false });
