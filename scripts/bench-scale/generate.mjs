@@ -486,6 +486,10 @@ export async function generate(databaseUrl, { scale = 1, batch = 100000, log = c
       }
     });
 
+    await phase('audit trail (COPY, hash chain)', () =>
+      appendAuditTrail(db, { applications, payments, appIds, payIds, users: ctx.users }),
+    );
+
     await phase('VACUUM ANALYZE', () => db.query('VACUUM (ANALYZE)'));
 
     const problems = await phase('check:ledger (the app’s checkLedger)', () => ledgerProblems(databaseUrl));
@@ -504,6 +508,111 @@ export async function generate(databaseUrl, { scale = 1, batch = 100000, log = c
   } finally {
     await db.end();
   }
+}
+
+/**
+ * The audit events the services would have written for this history, in time order after the
+ * demo's own: each submission and decision, each payment and refund, chained with the app's own
+ * eventHash (dist/api/src/audit/audit-chain.js), so that check:audit verifies the whole trail.
+ */
+async function appendAuditTrail(db, { applications, payments, appIds, payIds, users }) {
+  const { eventHash, AUDIT_CHAIN_LOCK, GENESIS_HASH } = await import(built('api/src/audit/audit-chain.js'));
+  const events = [];
+  for (const a of applications) {
+    const id = uuidOf(appIds, a.index);
+    const actor = a.submittedBy ?? a.createdBy;
+    if (a.submitted !== null && a.status !== 'withdrawn') {
+      events.push({
+        t: a.submitted * 864e5 + 11 * 36e5,
+        actor,
+        action: 'application.submit',
+        type: 'application',
+        entity: id,
+        details: { from: 'draft', to: 'submitted' },
+      });
+    }
+    if (a.decided !== null) {
+      const action = a.status === 'rejected' ? 'application.reject' : 'application.approve';
+      const to = a.status === 'rejected' ? 'rejected' : a.loadStatus;
+      events.push({
+        t: a.decided * 864e5 + 14 * 36e5,
+        actor: a.decidedBy,
+        action,
+        type: 'application',
+        entity: id,
+        details: { from: 'in_review', to },
+      });
+    }
+  }
+  const paidSoFar = new Map();
+  const order = Array.from(payments.app.keys()).sort((x, y) => payments.day[x] - payments.day[y] || x - y);
+  for (const i of order) {
+    const a = applications[payments.app[i]];
+    const amount = payments.amount[i];
+    const paid = (paidSoFar.get(a.index) ?? 0) + amount;
+    paidSoFar.set(a.index, paid);
+    const statusTo = amount > 0 && paid === a.approved ? 'paid' : a.loadStatus;
+    events.push({
+      t: payments.day[i] * 864e5 + 10 * 36e5 + (i % 3_600_000),
+      actor: users.finance,
+      action: amount > 0 ? 'disbursement.pay' : 'disbursement.refund',
+      type: 'disbursement',
+      entity: uuidOf(payIds, i),
+      details: { applicationId: uuidOf(appIds, a.index), amount: String(amount), statusFrom: a.loadStatus, statusTo },
+    });
+  }
+  events.sort((x, y) => x.t - y.t);
+  const {
+    rows: [head],
+  } = await db.query(`SELECT seq::text AS last, hash FROM audit_events ORDER BY audit_events.seq DESC LIMIT 1`);
+  let seq = BigInt(head?.last ?? 0);
+  let prevHash = head?.hash ?? GENESIS_HASH;
+  const ids = randomBytes(16 * events.length);
+  const rows = function* () {
+    for (let k = 0; k < events.length; k++) {
+      const e = events[k];
+      seq += 1n;
+      const at = new Date(e.t).toISOString().replace('Z', '000Z');
+      const fields = {
+        seq: String(seq),
+        id: uuidOf(ids, k),
+        at,
+        actorId: e.actor,
+        action: e.action,
+        entityType: e.type,
+        entityId: e.entity,
+        requestId: null,
+        details: e.details,
+        prevHash,
+      };
+      const hash = eventHash(fields);
+      yield [
+        fields.id,
+        fields.seq,
+        at,
+        e.actor ?? null,
+        e.action,
+        e.type,
+        e.entity,
+        null,
+        JSON.stringify(e.details),
+        prevHash,
+        hash,
+      ];
+      prevHash = hash;
+    }
+  };
+  await db.query('BEGIN');
+  // the app appends under this lock; nothing else may write into the chain meanwhile
+  await db.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_CHAIN_LOCK]);
+  await copyRows(
+    db,
+    'audit_events',
+    ['id', 'seq', 'at', 'actor_id', 'action', 'entity_type', 'entity_id', 'request_id', 'details', 'prev_hash', 'hash'],
+    rows(),
+  );
+  await db.query('COMMIT');
+  return events.length;
 }
 
 /** The built checkLedger on a TypeORM data source of its own. */

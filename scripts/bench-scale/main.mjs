@@ -3,7 +3,7 @@
 //   --scale <n>      size, 1 = 100,000 applications and about 1,000,000 payments (default 1)
 //   --db <name>      the data set's database on DATABASE_URL's server (default exitpool_scale)
 //   --reuse          keep an existing data set of that name and scale instead of generating it again
-//   --keep           leave the data set (and the measuring copy) in place at the end
+//   --keep           leave the generated data set (and the measuring copy) in place at the end
 //   --generate-only  stop after generating; --measure-only: measure an existing data set
 //   --batch <n>      rows per ledger COPY statement (one statement each; default 100000)
 import { parseArgs } from 'node:util';
@@ -68,7 +68,8 @@ try {
     await measureAll({ adminUrl: server.adminUrl, dataSet, seconds: Number(opts.seconds), keep: opts.keep });
     timings.measure = (performance.now() - t0) / 1000;
   }
-  if (!opts.keep && !opts.reuse && !server.embedded && !opts['generate-only']) {
+  // a data set this run generated goes unless --keep (or --generate-only) asks to keep it; one reused stays
+  if (!reusable && !opts.keep && !server.embedded && !opts['generate-only']) {
     await adminQuery(server.adminUrl, `DROP DATABASE IF EXISTS "${dataSet}" WITH (FORCE)`);
   }
 } finally {
