@@ -6,6 +6,7 @@ import { adminQuery, withDatabase } from './support/database.js';
 
 const GENERATOR = resolve('scripts/bench-scale/main.mjs');
 const CHECK = resolve('dist/api/src/ledger/check-ledger.main.js');
+const CHECK_AUDIT = resolve('dist/api/src/audit/check-audit.main.js');
 /** The key the generator seals narratives with (scripts/bench-scale/processes.mjs). */
 const BENCH_KEYS = 'k1:u6dmvTJrhV112q5Ev8YMzrdxoUV+A6P8fz12TqEpD5I=';
 
@@ -49,6 +50,19 @@ describe('The scale benchmark’s data generator at scale 0.01', () => {
     });
     expect(result.stderr).toContain('The ledger adds up');
     expect(result.status).toBe(0);
+  });
+
+  it('writes an audit trail for the history that check:audit finds whole', async () => {
+    const result = spawnSync(process.execPath, [CHECK_AUDIT], {
+      env: { ...process.env, DATABASE_URL: url, ENCRYPTION_KEYS: BENCH_KEYS },
+      encoding: 'utf8',
+    });
+    expect(result.stdout + result.stderr).toContain('The audit trail is whole');
+    expect(result.status).toBe(0);
+    const { rows } = await db.query(
+      `SELECT count(*)::int AS n FROM audit_events WHERE action IN ('disbursement.pay', 'disbursement.refund')`,
+    );
+    expect(rows[0].n).toBeGreaterThan(8_500);
   });
 
   it('adds 1,000 applications, about 900 cases and 10,000 payments, all planned rows loaded', () => {
