@@ -1,6 +1,6 @@
 // The scale benchmark's measurements: each figure of issue 12 for the product (the built app over
 // HTTP) beside the same work sent to PostgreSQL directly (pg, psql), on a copy of the data set.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import { cpus, tmpdir, totalmem } from 'node:os';
@@ -174,6 +174,8 @@ export async function measureAll({ adminUrl, dataSet, seconds = 10, keep = false
                             (SELECT count(*) FROM ledger_postings)::int AS ledger_postings, (SELECT count(*) FROM cases)::int AS cases`)
   ).rows[0];
   const facts = machineFacts(counts);
+  const commit = spawnSync('git', ['log', '-1', '--format=%h %s'], { encoding: 'utf8' }).stdout.trim().slice(0, 100);
+  facts.lines.push(`measured at commit ${commit || 'unknown'}`);
   const pgVersion = (await raw.query('SHOW server_version')).rows[0].server_version;
   facts.lines[0] += `, PostgreSQL ${pgVersion}`;
 
