@@ -1,6 +1,6 @@
 import { Inject, Injectable, StreamableFile } from '@nestjs/common';
 import { InjectEntityManager } from '@nestjs/typeorm';
-import { Readable } from 'node:stream';
+import { pipeline, Transform } from 'node:stream';
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../auth/auth.decorators.js';
 import { AuditService } from '../audit/audit.service.js';
@@ -10,7 +10,7 @@ import { parseListQuery } from '../common/list-query.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { DISBURSEMENT_LIST } from '../disbursements/disbursements.service.js';
 import { BOM, type CsvDelimiter, csvFormat, csvRecord, type CsvValue } from './csv.js';
-import { DisbursementsExportService } from './disbursements-export.service.js';
+import { DisbursementsExportService, type PaymentLine } from './disbursements-export.service.js';
 import type { DisbursementsCsvQueryDto } from './dto/disbursements-csv-query.dto.js';
 import type { Grouping, SpendingQueryDto } from './dto/spending-query.dto.js';
 import type { StatisticsQueryDto } from './dto/statistics-query.dto.js';
@@ -183,34 +183,36 @@ export class ReportExportsService {
       ],
       format,
     );
-    const pages = this.payments.payments(actor, list);
-    async function* lines(): AsyncGenerator<string> {
-      yield BOM + header;
-      for await (const page of pages) {
-        yield page
-          .map((p) =>
-            csvRecord(
-              [
-                p.paidOn,
-                p.year,
-                p.unitCode,
-                named(p.categoryCode),
-                p.applicationReference,
-                p.amount,
-                payeeTypeLabel(p.payeeType, language),
-                p.payeeReference,
-                p.accountCode,
-                p.id,
-              ],
-              format,
-            ),
-          )
-          .join('');
-      }
-    }
+    const record = (p: PaymentLine) =>
+      csvRecord(
+        [
+          p.paidOn,
+          p.year,
+          p.unitCode,
+          named(p.categoryCode),
+          p.applicationReference,
+          p.amount,
+          payeeTypeLabel(p.payeeType, language),
+          p.payeeReference,
+          p.accountCode,
+          p.id,
+        ],
+        format,
+      );
+    const file = new Transform({
+      writableObjectMode: true,
+      transform(batch: PaymentLine[], _encoding, done) {
+        done(null, batch.map(record).join(''));
+      },
+    });
+    file.push(BOM + header);
+    // the COPY starts here, after the audit: its snapshot is the file's
+    const batches = await this.payments.payments(actor, list);
+    // the file's reader gone (the response closed, the file destroyed): the batches stop, and the COPY with them
+    pipeline(batches, file, () => undefined);
     const year = typeof filter.year === 'number' ? filter.year : null;
     const name = `${word('fileDisbursements', language)}-${periodLabel({ year, from, to }, language)}.csv`;
-    return new StreamableFile(Readable.from(lines(), { objectMode: false }), {
+    return new StreamableFile(file, {
       type: CSV_TYPE,
       disposition: contentDisposition(name),
     });
