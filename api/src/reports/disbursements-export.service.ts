@@ -113,14 +113,21 @@ export class DisbursementsExportService {
       throw error;
     }
     const copy = client.query(copyTo(sql));
+    // the client says 'drain' once PostgreSQL is ready for its next query: the COPY's end, whichever way it ended
+    const ready: Promise<void> = new Promise((resolve) => client.once('drain', resolve));
     const rows = new CopyTextRows(toLine, (n) => this.reads.emit('rows', n));
     let copied = false;
     let settled = false;
     const settle = (drop?: Error | boolean) => {
       if (settled) return;
       settled = true;
-      client.release(drop);
-      this.reads.emit('end', rows.rows, copied);
+      const release = () => {
+        client.release(drop);
+        this.reads.emit('end', rows.rows, copied);
+      };
+      // a connection to be dropped goes at once; one going back to the pool once it is idle
+      if (drop) release();
+      else void ready.then(release);
     };
 
     const onData = (chunk: Buffer) => {

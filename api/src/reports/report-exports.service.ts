@@ -201,6 +201,8 @@ export class ReportExportsService {
       );
     const file = new Transform({
       writableObjectMode: true,
+      // one batch waiting at most: the rows stay in the database until the reader wants them
+      writableHighWaterMark: 1,
       transform(batch: PaymentLine[], _encoding, done) {
         done(null, batch.map(record).join(''));
       },
