@@ -27,7 +27,7 @@ import {
 } from './report-language.js';
 import { groupingFields, type SpendingReport, SpendingService } from './spending.service.js';
 import { type StatisticsFigure, type StatisticsReport, StatisticsService } from './statistics.service.js';
-import { type SheetColumn, type SheetSpec, type SheetValue, XLSX_TYPE, xlsxBuffer } from './xlsx.js';
+import { type SheetColumn, type SheetSpec, type SheetValue, XLSX_TYPE, xlsxStream } from './xlsx.js';
 
 const CSV_TYPE = 'text/csv; charset=utf-8; header=present';
 
@@ -301,9 +301,9 @@ export class ReportExportsService {
     return new StreamableFile(Buffer.from(text, 'utf8'), { type: CSV_TYPE, disposition: contentDisposition(name) });
   }
 
-  private async xlsxFile(sheets: SheetSpec[], language: Language, title: string, name: string) {
-    const buffer = await xlsxBuffer(sheets, { language, currency: this.config.currency, title });
-    return new StreamableFile(buffer, { type: XLSX_TYPE, disposition: contentDisposition(name) });
+  private xlsxFile(sheets: SheetSpec[], language: Language, title: string, name: string) {
+    const file = xlsxStream(sheets, { language, currency: this.config.currency, title });
+    return new StreamableFile(file, { type: XLSX_TYPE, disposition: contentDisposition(name) });
   }
 
   private record(
