@@ -301,7 +301,9 @@ describe('Streaming the payments file', () => {
 
   it('stops reading the database when a client hangs up mid-file, and serves on', async () => {
     const before = pool();
-    const ended = once(t.app.get(DisbursementsExportService).reads, 'end') as Promise<[rows: number, complete: boolean]>;
+    const ended = once(t.app.get(DisbursementsExportService).reads, 'end') as Promise<
+      [rows: number, complete: boolean]
+    >;
     const res = await request('/api/disbursements.csv');
     await firstChunk(res);
     expect(await copying()).toBe(1);

@@ -22,7 +22,12 @@ describe(CopyTextRows.name, () => {
   const rows = async (chunks: Buffer[]) => {
     const seen: number[] = [];
     const out: (string | null)[][] = [];
-    const stream = Readable.from(chunks).pipe(new CopyTextRows((f) => f, (n) => seen.push(n)));
+    const stream = Readable.from(chunks).pipe(
+      new CopyTextRows(
+        (f) => f,
+        (n) => seen.push(n),
+      ),
+    );
     for await (const batch of stream) out.push(...(batch as (string | null)[][]));
     return { out, seen };
   };

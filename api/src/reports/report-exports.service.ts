@@ -30,6 +30,8 @@ import { type StatisticsFigure, type StatisticsReport, StatisticsService } from 
 import { type SheetColumn, type SheetSpec, type SheetValue, XLSX_TYPE, xlsxStream } from './xlsx.js';
 
 const CSV_TYPE = 'text/csv; charset=utf-8; header=present';
+/** The least of the payments file sent at a time (characters), the last piece aside. */
+const FILE_CHUNK = 64 * 1024;
 
 interface FileOptions {
   lang?: Language;
@@ -199,12 +201,21 @@ export class ReportExportsService {
         ],
         format,
       );
+    // lines gathered into pieces of some size: a network read of the COPY may hold a few rows only
+    let pending = '';
     const file = new Transform({
       writableObjectMode: true,
       // one batch waiting at most: the rows stay in the database until the reader wants them
       writableHighWaterMark: 1,
       transform(batch: PaymentLine[], _encoding, done) {
-        done(null, batch.map(record).join(''));
+        pending += batch.map(record).join('');
+        if (pending.length < FILE_CHUNK) return done();
+        const chunk = pending;
+        pending = '';
+        done(null, chunk);
+      },
+      flush(done) {
+        done(null, pending || undefined);
       },
     });
     file.push(BOM + header);

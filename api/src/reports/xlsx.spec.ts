@@ -43,21 +43,21 @@ describe(xlsxStream.name, () => {
   it('writes months as dates in a month format, money as numbers and empty cells as empty', async () => {
     const file = await buffer(
       xlsxStream(
-      [
-        {
-          name: 'Pr. måned',
-          columns: [
-            { header: 'Måned', kind: 'month' },
-            { header: 'Udbetalt (DKK)', kind: 'money' },
-            { header: 'Tilbageholdt', kind: 'text' },
-          ],
-          rows: [
-            ['2026-01', 1234567890n, null],
-            ['2026-02', null, 'diskretioneret'],
-          ],
-          totalsLabel: 'I alt',
-        },
-      ],
+        [
+          {
+            name: 'Pr. måned',
+            columns: [
+              { header: 'Måned', kind: 'month' },
+              { header: 'Udbetalt (DKK)', kind: 'money' },
+              { header: 'Tilbageholdt', kind: 'text' },
+            ],
+            rows: [
+              ['2026-01', 1234567890n, null],
+              ['2026-02', null, 'diskretioneret'],
+            ],
+            totalsLabel: 'I alt',
+          },
+        ],
         { language: 'da', currency: 'DKK', title: 't' },
       ),
     );
