@@ -284,9 +284,9 @@ describe('Streaming the payments file', () => {
     const { source, ended, stop } = await exportFile();
     try {
       await firstChunk(source);
+      expect(await copying()).toBe(1);
       const during = pool();
       expect(during.busy).toBe(before.busy + 1);
-      expect(await copying()).toBe(1);
       source.destroy();
       const [rows, complete] = await within('the export to stop reading', ended);
       expect(complete).toBe(false);

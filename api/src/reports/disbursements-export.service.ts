@@ -156,12 +156,13 @@ export class DisbursementsExportService {
 
 /**
  * Stops a COPY whose reader went away: `pg_cancel_backend` from a connection
- * of its own (the pool may have none to spare), the rest of the data drained
- * and dropped, and the connection back in the pool once PostgreSQL confirms
- * the cancel. If the COPY ends all the same, or says nothing in time, the
- * connection is closed instead.
+ * of its own (the pool may have none to spare), then the rest of the data
+ * drained and dropped — only then, so that the COPY cannot finish first — and
+ * the connection back in the pool once PostgreSQL confirms the cancel. If the
+ * COPY ends all the same, or says nothing in time, the connection is closed.
  */
 function cancel(pool: pg.Pool, pid: number, copy: Readable, settle: (drop?: Error | boolean) => void): void {
+  copy.pause();
   const timer = setTimeout(() => settle(true), CANCEL_GRACE_MS);
   const done = (drop?: Error | boolean) => {
     clearTimeout(timer);
@@ -169,12 +170,14 @@ function cancel(pool: pg.Pool, pid: number, copy: Readable, settle: (drop?: Erro
   };
   copy.on('error', (error: Error & { code?: string }) => done(error.code === QUERY_CANCELED ? undefined : error));
   copy.on('end', () => done(true));
-  copy.resume();
   const canceller = new pg.Client(pool.options);
   canceller
     .connect()
     .then(() => canceller.query(`SELECT pg_cancel_backend($1)`, [pid]))
-    .catch(() => done(true))
+    .then(
+      () => copy.resume(),
+      () => done(true),
+    )
     .finally(() => void canceller.end().catch(() => undefined));
 }
 
