@@ -2,13 +2,16 @@ import { fromMajorString } from '@app/money';
 import { once } from 'node:events';
 import { get, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type pg from 'pg';
+import { DataSource } from 'typeorm';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver.js';
 import v8 from 'node:v8';
 import vm from 'node:vm';
-import { Writable } from 'node:stream';
+import { type Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Actor } from '../api/src/auth/auth.decorators.js';
 import { encryptedLineDescriptions, sealText } from '../api/src/crypto/encrypted-columns.js';
-import { DisbursementsExportService, PAGE_ROWS } from '../api/src/reports/disbursements-export.service.js';
+import { DisbursementsExportService } from '../api/src/reports/disbursements-export.service.js';
 import { ReportExportsService } from '../api/src/reports/report-exports.service.js';
 import { type Auth, isoDateOf, newCase, seedCatalog } from './support/fixtures.js';
 import { thisYear } from './support/money.js';
@@ -72,7 +75,8 @@ class CountingStream extends Writable {
 /**
  * `GET /api/disbursements.csv` over 100,000 payments: every one arrives, and
  * the process's memory does not grow with the file, because the rows come from
- * the database a page at a time, only as fast as the client reads them.
+ * the database (one COPY) only as fast as the client reads them, and a client
+ * that goes away stops the COPY and gives its connection back.
  */
 describe('Streaming the payments file', () => {
   let t: TestApp;
@@ -200,16 +204,39 @@ describe('Streaming the payments file', () => {
     expect(whole.held - quarter.held).toBeLessThan((whole.bytes - quarter.bytes) / 2);
   }, 120_000);
 
-  /** The file as the controller hands it to the HTTP layer, and the pages read for it, counted as they are read. */
+  /** The file as the controller hands it to the HTTP layer, and the rows read for it, counted as they are read. */
   async function exportFile() {
     const reads = t.app.get(DisbursementsExportService).reads;
-    const counted = { pages: 0 };
-    const onPage = () => counted.pages++;
-    reads.on('page', onPage);
-    const ended = once(reads, 'end') as Promise<[pages: number]>;
+    const counted = { rows: 0 };
+    const onRows = (rows: number) => (counted.rows = rows);
+    reads.on('rows', onRows);
+    const ended = once(reads, 'end') as Promise<[rows: number, complete: boolean]>;
     const file = await t.app.get(ReportExportsService).disbursementsCsv(financeActor, {});
-    return { source: file.getStream(), counted, ended, stop: () => reads.off('page', onPage) };
+    return { source: file.getStream(), counted, ended, stop: () => reads.off('rows', onRows) };
   }
+
+  /** The first chunk of a stream, which is then left paused (`once(stream, 'data')` would leave it flowing, unread). */
+  const firstChunk = (stream: Readable): Promise<Buffer> =>
+    new Promise((resolve) =>
+      stream.once('data', (chunk: Buffer) => {
+        stream.pause();
+        resolve(chunk);
+      }),
+    );
+
+  /** The app's pool: its connections, and those handed out. */
+  const pool = () => {
+    const p = (t.app.get(DataSource).driver as PostgresDriver).master as pg.Pool;
+    return { total: p.totalCount, busy: p.totalCount - p.idleCount, waiting: p.waitingCount };
+  };
+
+  /** COPY statements at work in the database. */
+  const copying = async (): Promise<number> =>
+    (
+      await t.db.query(
+        `SELECT count(*)::int AS n FROM pg_stat_activity WHERE state = 'active' AND query LIKE 'COPY (SELECT%'`,
+      )
+    )[0].n;
 
   it('reads the database only as fast as the reader takes the file', async () => {
     const { source, counted, ended, stop } = await exportFile();
@@ -227,45 +254,65 @@ describe('Streaming the payments file', () => {
         },
       });
       source.pipe(reader);
-      // the reader's refusal pauses the pipe, and the stream stops asking for pages once its own buffer is full
+      // the reader's refusal pauses the pipe, and the stream stops taking rows once its own buffer is full
       await until(
         'the file holds back for its reader',
         () => source.isPaused() && source.readableLength >= source.readableHighWaterMark,
       );
-      // what is in hand: a page with the reader, one in the stream's buffer, one on its way
-      const held = counted.pages;
-      expect(held).toBeLessThanOrEqual(3);
+      // and so does the COPY: what is in hand is a few network reads' worth, the rest waits in the database
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      const held = counted.rows;
+      console.log(`rows read while the reader waits: ${held}`);
+      expect(held).toBeGreaterThan(0);
+      expect(held).toBeLessThan(PAYMENTS / 10);
+      expect(await copying()).toBe(1);
       release();
       // reading on reads on
-      await until('three more pages read', () => counted.pages >= held + 3);
-      expect(received).toBeGreaterThan(3 * 150_000);
+      await until('30,000 more rows read', () => counted.rows >= held + 30_000);
+      expect(received).toBeGreaterThan(3 * 1024 * 1024);
       source.destroy();
-      const [pages] = await within('the export to stop reading', ended);
-      expect(pages).toBeLessThan(PAYMENTS / PAGE_ROWS);
+      const [rows, complete] = await within('the export to stop reading', ended);
+      expect(complete).toBe(false);
+      expect(rows).toBeLessThan(PAYMENTS);
     } finally {
       stop();
     }
   }, 120_000);
 
-  it('stops reading the database when the reader goes away', async () => {
+  it('cancels the COPY and gives its connection back to the pool when the reader goes away', async () => {
+    const before = pool();
     const { source, ended, stop } = await exportFile();
     try {
-      await once(source, 'data');
+      await firstChunk(source);
+      expect(await copying()).toBe(1);
+      const during = pool();
+      expect(during.busy).toBe(before.busy + 1);
       source.destroy();
-      const [pages] = await within('the export to stop reading', ended);
-      expect(pages).toBeLessThanOrEqual(2);
+      const [rows, complete] = await within('the export to stop reading', ended);
+      expect(complete).toBe(false);
+      expect(rows).toBeLessThan(PAYMENTS / 10);
+      // the same connection, idle again in the pool (not closed), and nothing copying any more
+      expect(pool()).toEqual({ ...during, busy: before.busy });
+      expect(await copying()).toBe(0);
     } finally {
       stop();
     }
   });
 
   it('stops reading the database when a client hangs up mid-file, and serves on', async () => {
-    const ended = once(t.app.get(DisbursementsExportService).reads, 'end') as Promise<[pages: number]>;
+    const before = pool();
+    const ended = once(t.app.get(DisbursementsExportService).reads, 'end') as Promise<
+      [rows: number, complete: boolean]
+    >;
     const res = await request('/api/disbursements.csv');
-    await once(res, 'data');
+    await firstChunk(res);
+    expect(await copying()).toBe(1);
     res.destroy();
-    const [pages] = await within('the export to stop reading', ended);
-    expect(pages).toBeLessThan(PAYMENTS / PAGE_ROWS);
+    const [rows, complete] = await within('the export to stop reading', ended);
+    expect(complete).toBe(false);
+    expect(rows).toBeLessThan(PAYMENTS);
+    expect(await copying()).toBe(0);
+    expect(pool().busy).toBe(before.busy);
     expect((await t.http.get('/api/health')).status).toBe(200);
     expect((await t.http.get('/api/disbursements?range=[0,0]').set(finance)).status).toBe(200);
   }, 60_000);
@@ -282,4 +329,45 @@ describe('Streaming the payments file', () => {
     expect(n).toBeGreaterThan(0);
     expect(counter.lines - 1).toBe(n);
   }, 60_000);
+  // last: it records a payment
+  it('leaves out a payment recorded after the file began', async () => {
+    const { source, stop } = await exportFile();
+    stop();
+    const counter = new CountingStream();
+    let tail = '';
+    let chunks = 0;
+    let begun!: () => void;
+    const first = new Promise<void>((resolve) => (begun = resolve));
+    source.on('data', (chunk: Buffer) => {
+      counter.write(chunk);
+      tail = (tail + chunk.toString('utf8')).slice(-1000);
+      if (++chunks === 1) {
+        source.pause();
+        begun();
+      }
+    });
+    const end = once(source, 'end');
+    await first;
+    // the last day of the payments, so that it would be the file's last line
+    const [{ id }] = await t.db.query(
+      `INSERT INTO disbursements (application_id, unit_id, budget_year_id, amount, paid_on, payee_type, recorded_by)
+       SELECT a.id, a.unit_id, a.budget_year_id, 12345, make_date($1, 1, 1) + 299, 'clinic',
+              (SELECT id FROM users WHERE role = 'finance' LIMIT 1)
+         FROM applications a WHERE a.reference = 'STREAM-1'
+       RETURNING id`,
+      [thisYear() - 1],
+    );
+    source.resume();
+    await end;
+    expect(counter.lines).toBe(PAYMENTS + 1);
+    expect(tail).not.toContain(id);
+    // a file begun now has it, last
+    const res = await request('/api/disbursements.csv');
+    const after = new CountingStream();
+    let last = '';
+    res.on('data', (chunk: Buffer) => (last = (last + chunk.toString('utf8')).slice(-1000)));
+    await pipeline(res, after);
+    expect(after.lines).toBe(PAYMENTS + 2);
+    expect(last.trimEnd().endsWith(id)).toBe(true);
+  }, 120_000);
 });

@@ -38,5 +38,8 @@ function field(value: CsvValue, format: CsvFormat): string {
 
 /** One RFC 4180 record, CRLF-terminated. Amounts are bigint minor units, written as major units. */
 export function csvRecord(values: readonly CsvValue[], format: CsvFormat): string {
-  return values.map((v) => field(v, format)).join(format.delimiter) + '\r\n';
+  // a loop rather than map and join: a million payments pass through here
+  let line = field(values[0], format);
+  for (let i = 1; i < values.length; i++) line += format.delimiter + field(values[i], format);
+  return line + '\r\n';
 }

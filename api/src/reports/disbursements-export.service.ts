@@ -1,12 +1,17 @@
 import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import { EventEmitter } from 'node:events';
-import { InjectEntityManager } from '@nestjs/typeorm';
-import type { EntityManager } from 'typeorm';
+import type { Readable } from 'node:stream';
+import pg from 'pg';
+import { to as copyTo } from 'pg-copy-streams';
+import type { DataSource } from 'typeorm';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver.js';
 import type { Actor } from '../auth/auth.decorators.js';
 import { applyListQuery, type ListQuery } from '../common/list-query.js';
 import { unitScope } from '../common/scope.js';
 import { openNullable } from '../crypto/encrypted-columns.js';
-import { DISBURSEMENT_LIST, DisbursementsService } from '../disbursements/disbursements.service.js';
+import { DISBURSEMENT_LIST } from '../disbursements/disbursements.service.js';
+import { type CopyField, CopyTextRows } from './copy-text.js';
 
 /** One payment as the file lists it: identifiers and figures, nothing narrative. */
 export interface PaymentLine {
@@ -23,88 +28,190 @@ export interface PaymentLine {
 }
 
 /**
- * What an export reads, as it reads it: `page` after each page fetched (its
- * rows), `end` when the export stops reading (at its last page, or because its
- * reader went away) with the pages it read. The pace of the database behind a
- * file, observable without reaching into the service.
+ * What an export reads, as it reads it: `rows` each time a batch of rows has
+ * been taken off the connection (the rows read so far), `end` once the
+ * export is done with its connection — its last row read, or its reader gone
+ * and the COPY cancelled — with the rows it read and whether that was all of
+ * them. The pace of the database behind a file, observable from outside.
  */
 export interface ExportReads {
-  page: [rows: number];
-  end: [pages: number];
+  rows: [rows: number];
+  end: [rows: number, complete: boolean];
 }
 
-/** Rows per query: large enough to be quick, small enough that memory never notices. */
-export const PAGE_ROWS = 2000;
+/** How long a cancelled COPY may take to say so before its connection is closed instead. */
+const CANCEL_GRACE_MS = 5_000;
+const QUERY_CANCELED = '57014';
+
+// the columns of the file, in its order; the payee reference as stored (encrypted), opened row by row in Node
+const COLUMNS = [
+  `to_char(d.paid_on, 'YYYY-MM-DD')`,
+  'y.year',
+  'un.code',
+  'a.category_code',
+  'a.reference',
+  'd.amount',
+  'd.payee_type',
+  'd.payee_reference',
+  'd.account_code',
+  'd.id',
+  // each with a name of its own: the query builder keeps the order of named expressions
+].map((column, i) => `${column} AS c${i}`);
 
 /**
  * Every payment matching the list's filter, in payment order (paid on, then
- * recorded), fetched page by page with a keyset on (paid_on, seq) — the
- * disbursements_paid_on_idx index — so a million payments pass through a
- * few thousand at a time, each page a short query that holds no connection
- * while the client reads. Payments recorded after the export began are left
- * out, so the file is the payments as they were when it was asked for.
+ * recorded), as one `COPY (SELECT …) TO STDOUT` on a connection of its own:
+ * PostgreSQL writes the rows as fast as the file's reader takes them (the
+ * socket's own backpressure), and one statement is one snapshot, so payments
+ * recorded after the export began are left out. The rows pass through in
+ * batches of whatever a network read holds; nothing holds the whole file.
  */
 @Injectable()
 export class DisbursementsExportService {
-  constructor(
-    @InjectEntityManager() private readonly manager: EntityManager,
-    private readonly disbursements: DisbursementsService,
-  ) {}
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   readonly reads = new EventEmitter<ExportReads>();
 
-  async *payments(actor: Actor, query: ListQuery): AsyncGenerator<PaymentLine[]> {
-    const [{ last }] = await this.manager.query(`SELECT coalesce(max(seq), 0)::text AS last FROM disbursements`);
-    let after: { paidOn: string; seq: string } | null = null;
-    let pages = 0;
-    try {
-      for (;;) {
-        const rows: Record<string, string>[] = await this.page(actor, query, last, after).getRawMany();
-        pages++;
-        this.reads.emit('page', rows.length);
-        if (rows.length) yield rows.map(toLine);
-        if (rows.length < PAGE_ROWS) return;
-        const end = rows[rows.length - 1];
-        after = { paidOn: end.paidOn, seq: end.seq };
-      }
-    } finally {
-      this.reads.emit('end', pages);
-    }
+  /**
+   * The query the file copies. COPY takes no bind parameters, so the list's
+   * filter (checked by parseListQuery) and the actor's unit are written into
+   * it as literals, each quoted by pg's escapeLiteral; the SQL is the list's
+   * own, from the list's own filter code.
+   */
+  copySql(actor: Actor, query: ListQuery): string {
+    const qb = this.dataSource
+      .createQueryBuilder()
+      .from('disbursements', 'd')
+      .innerJoin('applications', 'a', 'a.id = d.application_id')
+      .innerJoin('budget_years', 'y', 'y.id = d.budget_year_id')
+      .innerJoin('units', 'un', 'un.id = d.unit_id')
+      .select(COLUMNS);
+    const scope = unitScope(actor);
+    if (scope) qb.where('d.unit_id = :scope', { scope });
+    // the list's filters; its order and page give way to the file's
+    applyListQuery(qb, query, DISBURSEMENT_LIST);
+    qb.orderBy('d.paid_on', 'ASC').addOrderBy('d.seq', 'ASC').offset(undefined).limit(undefined);
+    const [sql, parameters] = qb.getQueryAndParameters();
+    return withLiterals(sql, parameters);
   }
 
-  private page(actor: Actor, query: ListQuery, last: string, after: { paidOn: string; seq: string } | null) {
-    const qb = this.disbursements
-      .base()
-      .innerJoin('units', 'un', 'un.id = d.unit_id')
-      .addSelect('un.code', 'unitCode')
-      .addSelect('d.seq::text', 'seq')
-      .where('d.seq <= CAST(:last AS bigint)', { last });
-    const scope = unitScope(actor);
-    if (scope) qb.andWhere('d.unit_id = :scope', { scope });
-    // the list's filters; its order and page give way to the keyset
-    applyListQuery(qb, query, DISBURSEMENT_LIST);
-    if (after) {
-      qb.andWhere('(d.paid_on, d.seq) > (CAST(:afterPaidOn AS date), CAST(:afterSeq AS bigint))', {
-        afterPaidOn: after.paidOn,
-        afterSeq: after.seq,
-      });
+  /**
+   * The payments as a stream of batches of lines. The COPY starts before this
+   * answers (its snapshot is the file's); the connection goes back to the pool
+   * when the last row is read, or, when the reader goes away first, once the
+   * COPY is cancelled.
+   */
+  async payments(actor: Actor, query: ListQuery): Promise<Readable> {
+    const sql = `COPY (${this.copySql(actor, query)}) TO STDOUT`;
+    const pool: pg.Pool = (this.dataSource.driver as PostgresDriver).master;
+    const client = await pool.connect();
+    let pid: number;
+    try {
+      [{ pid }] = (await client.query<{ pid: number }>(`SELECT pg_backend_pid() AS pid`)).rows;
+    } catch (error) {
+      client.release(true);
+      throw error;
     }
-    return qb.orderBy('d.paid_on', 'ASC').addOrderBy('d.seq', 'ASC').offset(undefined).limit(PAGE_ROWS);
+    const copy = client.query(copyTo(sql));
+    // the client says 'drain' once PostgreSQL is ready for its next query: the COPY's end, whichever way it ended
+    const ready: Promise<void> = new Promise((resolve) => client.once('drain', resolve));
+    const rows = new CopyTextRows(toLine, (n) => this.reads.emit('rows', n));
+    let copied = false;
+    let settled = false;
+    const settle = (drop?: Error | boolean) => {
+      if (settled) return;
+      settled = true;
+      const release = () => {
+        client.release(drop);
+        this.reads.emit('end', rows.rows, copied);
+      };
+      // a connection to be dropped goes at once; one going back to the pool once it is idle
+      if (drop) release();
+      else void ready.then(release);
+    };
+
+    const onData = (chunk: Buffer) => {
+      if (!rows.write(chunk)) copy.pause();
+    };
+    const onEnd = () => {
+      copied = true;
+      // every row is off the connection: it serves others while the reader takes the rest
+      settle();
+      rows.end();
+    };
+    const onError = (error: Error) => {
+      rows.destroy(error);
+      settle(error);
+    };
+    copy.on('data', onData).on('end', onEnd).on('error', onError);
+    rows.on('drain', () => copy.resume());
+    rows.on('close', () => {
+      if (copied || settled) return;
+      copy.off('data', onData).off('end', onEnd).off('error', onError);
+      cancel(pool, pid, copy, settle);
+    });
+    return rows;
   }
 }
 
-function toLine(r: Record<string, string>): PaymentLine {
+/**
+ * Stops a COPY whose reader went away: `pg_cancel_backend` from a connection
+ * of its own (the pool may have none to spare), then the rest of the data
+ * drained and dropped — only then, so that the COPY cannot finish first — and
+ * the connection back in the pool once PostgreSQL confirms the cancel. If the
+ * COPY ends all the same, or says nothing in time, the connection is closed.
+ */
+function cancel(pool: pg.Pool, pid: number, copy: Readable, settle: (drop?: Error | boolean) => void): void {
+  copy.pause();
+  const timer = setTimeout(() => settle(true), CANCEL_GRACE_MS);
+  const done = (drop?: Error | boolean) => {
+    clearTimeout(timer);
+    settle(drop);
+  };
+  copy.on('error', (error: Error & { code?: string }) => done(error.code === QUERY_CANCELED ? undefined : error));
+  copy.on('end', () => done(true));
+  const canceller = new pg.Client(pool.options);
+  canceller
+    .connect()
+    .then(() => canceller.query(`SELECT pg_cancel_backend($1)`, [pid]))
+    .then(
+      () => copy.resume(),
+      () => done(true),
+    )
+    .finally(() => void canceller.end().catch(() => undefined));
+}
+
+/** `$n` in the SQL replaced by its value as a quoted literal; PostgreSQL casts it as it would the parameter. */
+export function withLiterals(sql: string, parameters: unknown[]): string {
+  return sql.replace(/\$(\d+)/g, (_, n: string) => {
+    const index = Number(n) - 1;
+    if (index < 0 || index >= parameters.length) throw new Error(`no value for parameter $${n}`);
+    return literal(parameters[index]);
+  });
+}
+
+function literal(value: unknown): string {
+  if (value === null || value === undefined) return 'NULL';
+  if (typeof value === 'string') return pg.escapeLiteral(value);
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  if (typeof value === 'number' && Number.isSafeInteger(value)) return pg.escapeLiteral(String(value));
+  if (typeof value === 'bigint') return pg.escapeLiteral(value.toString());
+  throw new Error(`a ${typeof value} cannot be written into the export's query`);
+}
+
+function toLine(f: CopyField[]): PaymentLine {
+  if (f.length !== COLUMNS.length) throw new Error(`a COPY row of ${f.length} fields, expected ${COLUMNS.length}`);
   return {
-    paidOn: r.paidOn,
-    year: Number(r.year),
-    unitCode: r.unitCode,
-    categoryCode: r.categoryCode,
-    applicationReference: r.applicationReference,
-    amount: BigInt(r.amount),
-    payeeType: r.payeeType,
+    paidOn: f[0]!,
+    year: Number(f[1]),
+    unitCode: f[2]!,
+    categoryCode: f[3]!,
+    applicationReference: f[4]!,
+    amount: BigInt(f[5]!),
+    payeeType: f[6]!,
     // finance pays against it: the file carries it in plain text, like the API
-    payeeReference: openNullable(r.payeeReference) ?? null,
-    accountCode: r.accountCode,
-    id: r.id,
+    payeeReference: openNullable(f[7]) ?? null,
+    accountCode: f[8],
+    id: f[9]!,
   };
 }

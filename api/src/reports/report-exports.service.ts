@@ -1,6 +1,6 @@
 import { Inject, Injectable, StreamableFile } from '@nestjs/common';
 import { InjectEntityManager } from '@nestjs/typeorm';
-import { Readable } from 'node:stream';
+import { pipeline, Transform } from 'node:stream';
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../auth/auth.decorators.js';
 import { AuditService } from '../audit/audit.service.js';
@@ -10,7 +10,7 @@ import { parseListQuery } from '../common/list-query.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { DISBURSEMENT_LIST } from '../disbursements/disbursements.service.js';
 import { BOM, type CsvDelimiter, csvFormat, csvRecord, type CsvValue } from './csv.js';
-import { DisbursementsExportService } from './disbursements-export.service.js';
+import { DisbursementsExportService, type PaymentLine } from './disbursements-export.service.js';
 import type { DisbursementsCsvQueryDto } from './dto/disbursements-csv-query.dto.js';
 import type { Grouping, SpendingQueryDto } from './dto/spending-query.dto.js';
 import type { StatisticsQueryDto } from './dto/statistics-query.dto.js';
@@ -27,9 +27,11 @@ import {
 } from './report-language.js';
 import { groupingFields, type SpendingReport, SpendingService } from './spending.service.js';
 import { type StatisticsFigure, type StatisticsReport, StatisticsService } from './statistics.service.js';
-import { type SheetColumn, type SheetSpec, type SheetValue, XLSX_TYPE, xlsxBuffer } from './xlsx.js';
+import { type SheetColumn, type SheetSpec, type SheetValue, XLSX_TYPE, xlsxStream } from './xlsx.js';
 
 const CSV_TYPE = 'text/csv; charset=utf-8; header=present';
+/** The least of the payments file sent at a time (characters), the last piece aside. */
+const FILE_CHUNK = 64 * 1024;
 
 interface FileOptions {
   lang?: Language;
@@ -183,34 +185,47 @@ export class ReportExportsService {
       ],
       format,
     );
-    const pages = this.payments.payments(actor, list);
-    async function* lines(): AsyncGenerator<string> {
-      yield BOM + header;
-      for await (const page of pages) {
-        yield page
-          .map((p) =>
-            csvRecord(
-              [
-                p.paidOn,
-                p.year,
-                p.unitCode,
-                named(p.categoryCode),
-                p.applicationReference,
-                p.amount,
-                payeeTypeLabel(p.payeeType, language),
-                p.payeeReference,
-                p.accountCode,
-                p.id,
-              ],
-              format,
-            ),
-          )
-          .join('');
-      }
-    }
+    const record = (p: PaymentLine) =>
+      csvRecord(
+        [
+          p.paidOn,
+          p.year,
+          p.unitCode,
+          named(p.categoryCode),
+          p.applicationReference,
+          p.amount,
+          payeeTypeLabel(p.payeeType, language),
+          p.payeeReference,
+          p.accountCode,
+          p.id,
+        ],
+        format,
+      );
+    // lines gathered into pieces of some size: a network read of the COPY may hold a few rows only
+    let pending = '';
+    const file = new Transform({
+      writableObjectMode: true,
+      // one batch waiting at most: the rows stay in the database until the reader wants them
+      writableHighWaterMark: 1,
+      transform(batch: PaymentLine[], _encoding, done) {
+        pending += batch.map(record).join('');
+        if (pending.length < FILE_CHUNK) return done();
+        const chunk = pending;
+        pending = '';
+        done(null, chunk);
+      },
+      flush(done) {
+        done(null, pending || undefined);
+      },
+    });
+    file.push(BOM + header);
+    // the COPY starts here, after the audit: its snapshot is the file's
+    const batches = await this.payments.payments(actor, list);
+    // the file's reader gone (the response closed, the file destroyed): the batches stop, and the COPY with them
+    pipeline(batches, file, () => undefined);
     const year = typeof filter.year === 'number' ? filter.year : null;
     const name = `${word('fileDisbursements', language)}-${periodLabel({ year, from, to }, language)}.csv`;
-    return new StreamableFile(Readable.from(lines(), { objectMode: false }), {
+    return new StreamableFile(file, {
       type: CSV_TYPE,
       disposition: contentDisposition(name),
     });
@@ -297,9 +312,9 @@ export class ReportExportsService {
     return new StreamableFile(Buffer.from(text, 'utf8'), { type: CSV_TYPE, disposition: contentDisposition(name) });
   }
 
-  private async xlsxFile(sheets: SheetSpec[], language: Language, title: string, name: string) {
-    const buffer = await xlsxBuffer(sheets, { language, currency: this.config.currency, title });
-    return new StreamableFile(buffer, { type: XLSX_TYPE, disposition: contentDisposition(name) });
+  private xlsxFile(sheets: SheetSpec[], language: Language, title: string, name: string) {
+    const file = xlsxStream(sheets, { language, currency: this.config.currency, title });
+    return new StreamableFile(file, { type: XLSX_TYPE, disposition: contentDisposition(name) });
   }
 
   private record(

@@ -1,6 +1,8 @@
 import { formatMoney } from '@app/money';
 import ExcelJS from 'exceljs';
-import { columnWidth, MONTH_FORMAT, monthDate, xlsxBuffer } from './xlsx.js';
+import { buffer } from 'node:stream/consumers';
+import { Writable } from 'node:stream';
+import { columnWidth, MONTH_FORMAT, monthDate, writeXlsx, xlsxStream } from './xlsx.js';
 
 describe(monthDate.name, () => {
   it('is the first of the month at midnight UTC', () => {
@@ -37,28 +39,30 @@ describe(columnWidth.name, () => {
   });
 });
 
-describe(xlsxBuffer.name, () => {
+describe(xlsxStream.name, () => {
   it('writes months as dates in a month format, money as numbers and empty cells as empty', async () => {
-    const buffer = await xlsxBuffer(
-      [
-        {
-          name: 'Pr. måned',
-          columns: [
-            { header: 'Måned', kind: 'month' },
-            { header: 'Udbetalt (DKK)', kind: 'money' },
-            { header: 'Tilbageholdt', kind: 'text' },
-          ],
-          rows: [
-            ['2026-01', 1234567890n, null],
-            ['2026-02', null, 'diskretioneret'],
-          ],
-          totalsLabel: 'I alt',
-        },
-      ],
-      { language: 'da', currency: 'DKK', title: 't' },
+    const file = await buffer(
+      xlsxStream(
+        [
+          {
+            name: 'Pr. måned',
+            columns: [
+              { header: 'Måned', kind: 'month' },
+              { header: 'Udbetalt (DKK)', kind: 'money' },
+              { header: 'Tilbageholdt', kind: 'text' },
+            ],
+            rows: [
+              ['2026-01', 1234567890n, null],
+              ['2026-02', null, 'diskretioneret'],
+            ],
+            totalsLabel: 'I alt',
+          },
+        ],
+        { language: 'da', currency: 'DKK', title: 't' },
+      ),
     );
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(buffer as unknown as ArrayBuffer);
+    await wb.xlsx.load(file as unknown as ArrayBuffer);
     const ws = wb.getWorksheet('Pr. måned')!;
     expect(ws.getCell('A2').value).toEqual(new Date(Date.UTC(2026, 0, 1)));
     expect(ws.getCell('A2').numFmt).toBe(MONTH_FORMAT);
@@ -68,5 +72,44 @@ describe(xlsxBuffer.name, () => {
     expect((ws.getCell('B4').value as ExcelJS.CellFormulaValue).formula).toBe('SUM(B2:B3)');
     expect(ws.getCell('A4').value).toBe('I alt');
     expect(ws.getColumn(2).width).toBeGreaterThanOrEqual(formatMoney(1234567890n, 'DKK', 'da').length + 2);
+  });
+});
+
+describe(writeXlsx.name, () => {
+  it('writes a large sheet as it goes, in many pieces, and every row arrives', async () => {
+    const rows = Array.from({ length: 5_000 }, (_, i): [string, bigint] => [`KBH-${i}`, BigInt(i)]);
+    const pieces: Buffer[] = [];
+    const sink = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        pieces.push(chunk);
+        done();
+      },
+    });
+    await writeXlsx(
+      [
+        {
+          name: 'Rows',
+          columns: [
+            { header: 'Unit', kind: 'text' },
+            { header: 'Paid', kind: 'money' },
+          ],
+          rows,
+          totalsLabel: 'Total',
+        },
+      ],
+      { language: 'en', currency: 'DKK', title: 't' },
+      sink,
+    );
+    // written whole at the end, it would be one piece
+    expect(pieces.length).toBeGreaterThan(10);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.concat(pieces) as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet('Rows')!;
+    expect(ws.rowCount).toBe(5_002);
+    expect(ws.getCell('A5001').value).toBe('KBH-4999');
+    expect(ws.getCell('B5002').value).toEqual({ formula: 'SUM(B2:B5001)', result: 124975 });
+    expect(ws.getRow(1).font?.bold).toBe(true);
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(ws.autoFilter).toBeDefined();
   });
 });

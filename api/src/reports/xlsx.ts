@@ -1,5 +1,6 @@
 import { formatMoney, toMajorString } from '@app/money';
 import ExcelJS from 'exceljs';
+import { PassThrough, type Readable, type Writable } from 'node:stream';
 import type { Language } from './report-language.js';
 
 /** Text, money in bigint minor units, a whole number, or a month as `YYYY-MM`; null is an empty cell. */
@@ -80,16 +81,19 @@ export function columnWidth(
 }
 
 /**
- * A workbook of one sheet per spec: a bold header row that is frozen and
- * filtered, money as numbers in the currency format, months as dates, columns
- * as wide as their content, and a totals row of SUM formulas (with their
- * results, for readers that do not recalculate).
+ * A workbook of one sheet per spec, written as it is made by exceljs'
+ * streaming writer (each row committed to the zip as it is added, nothing
+ * kept for the whole file): a bold header row that is frozen and filtered,
+ * money as numbers in the currency format, months as dates, columns as wide
+ * as their content, and a totals row of SUM formulas (with their results, for
+ * readers that do not recalculate). Resolves once the stream has taken the file.
  */
-export async function xlsxBuffer(
+export async function writeXlsx(
   sheets: SheetSpec[],
   options: { language: Language; currency: string; title: string },
-): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  stream: Writable,
+): Promise<void> {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
   workbook.creator = 'Exit Pool';
   workbook.title = options.title;
   workbook.created = new Date();
@@ -109,8 +113,10 @@ export async function xlsxBuffer(
               ? { numFmt: MONTH_FORMAT, alignment: { horizontal: 'left' } }
               : {},
     }));
-    ws.getRow(1).font = { bold: true };
-    for (const row of spec.rows) ws.addRow(row.map((v, i) => cellValue(v, spec.columns[i].kind)));
+    const header = ws.getRow(1);
+    header.font = { bold: true };
+    header.commit();
+    for (const row of spec.rows) ws.addRow(row.map((v, i) => cellValue(v, spec.columns[i].kind))).commit();
     const last = spec.rows.length + 1;
     ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: last, column: spec.columns.length } };
     if (totals) {
@@ -122,10 +128,23 @@ export async function xlsxBuffer(
         const letter = ws.getColumn(i + 1).letter;
         return { formula: `SUM(${letter}2:${letter}${last})`, result };
       });
-      ws.addRow(cells).font = { bold: true };
+      const row = ws.addRow(cells);
+      row.font = { bold: true };
+      row.commit();
     }
+    ws.commit();
   }
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  await workbook.commit();
+}
+
+/** The workbook as a stream to answer with; a failure while writing it fails the stream. */
+export function xlsxStream(
+  sheets: SheetSpec[],
+  options: { language: Language; currency: string; title: string },
+): Readable {
+  const file = new PassThrough();
+  writeXlsx(sheets, options, file).catch((error: unknown) => file.destroy(error as Error));
+  return file;
 }
 
 /** The label, then the sum of each money and count column (null under text and months). */

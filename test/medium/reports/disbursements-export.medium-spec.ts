@@ -16,6 +16,7 @@ let workerA: Actor;
 let workerB: Actor;
 let unitCodes: Record<string, string>;
 const refs: string[] = [];
+let grantA: string;
 
 /** A relocation of `nights` nights at DKK 1,000 a night for a new case of the worker's unit, approved in full. */
 async function grant(worker: Actor, nights: number): Promise<{ id: string; reference: string }> {
@@ -44,7 +45,7 @@ const pay = (applicationId: string, amount: number, payeeReference?: string, acc
 async function exported(actor: Actor, filter: Record<string, unknown> = {}): Promise<PaymentLine[]> {
   const query: ListQuery = { sort: ['paidOn', 'DESC'], range: [0, 9], filter };
   const lines: PaymentLine[] = [];
-  for await (const page of exporter.payments(actor, query)) lines.push(...page);
+  for await (const batch of await exporter.payments(actor, query)) lines.push(...(batch as PaymentLine[]));
   return lines;
 }
 
@@ -63,6 +64,7 @@ beforeAll(async () => {
   const a = await grant(workerA, 3);
   const b = await grant(workerB, 2);
   refs.push(a.reference, b.reference);
+  grantA = a.id;
   await pay(a.id, 100_000, 'INV-A-1', '4711');
   await pay(b.id, 200_000, 'INV-B-1');
   await pay(a.id, -20_000, 'REFUND-A');
@@ -118,20 +120,40 @@ describe('DisbursementsExportService', () => {
     expect(await exported(finance, { unitId: workerA.unitId, q: refs[1] })).toEqual([]);
   });
 
-  it('tells what it reads: one page of three rows, then the end after one page', async () => {
-    const pages: number[] = [];
-    let ended: number | undefined;
-    const onPage = (rows: number) => pages.push(rows);
-    const onEnd = (n: number) => (ended = n);
-    exporter.reads.on('page', onPage);
+  it('tells what it reads: three rows, then the end after all of them', async () => {
+    const seen: number[] = [];
+    const ended: [number, boolean][] = [];
+    const onRows = (rows: number) => seen.push(rows);
+    const onEnd = (rows: number, complete: boolean) => ended.push([rows, complete]);
+    exporter.reads.on('rows', onRows);
     exporter.reads.on('end', onEnd);
     try {
       await exported(finance);
     } finally {
-      exporter.reads.off('page', onPage);
+      exporter.reads.off('rows', onRows);
       exporter.reads.off('end', onEnd);
     }
-    expect(pages).toEqual([3]);
-    expect(ended).toBe(1);
+    expect(seen.at(-1)).toBe(3);
+    expect(ended).toEqual([[3, true]]);
+  });
+
+  it('carries any text through the COPY and any filter into it as a literal: quotes, backslashes, tabs, line breaks', async () => {
+    const hostile = [
+      `'; DROP TABLE units; --`,
+      `\\'); SELECT 1; --`,
+      `$1 :scope \\N \\x41 \\101`,
+      `tab\there, "comma";`,
+      `line\nbreak\r\nend`,
+    ];
+    for (const text of hostile) await pay(grantA, 1, `ref ${text}`, text);
+    for (const text of hostile) {
+      const found = await exported(finance, { q: text });
+      expect(found.map((l) => [l.accountCode, l.payeeReference])).toEqual([[text, `ref ${text}`]]);
+      // the unit scope holds beside it
+      expect(await exported(workerB, { q: text })).toEqual([]);
+    }
+    expect(await exported(finance, { unitId: [workerA.unitId, workerB.unitId], amount_gte: 2 })).toHaveLength(2);
+    const [{ n }] = await t.db.query(`SELECT count(*)::int AS n FROM units`);
+    expect(n).toBeGreaterThan(0);
   });
 });
