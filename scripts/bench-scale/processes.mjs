@@ -91,7 +91,7 @@ export async function startApp(databaseUrl, { demo = true, poolSize } = {}) {
       DEMO: String(demo),
       PORT: String(port),
       DATA_DIR: dataDir,
-      LOG_LEVEL: 'warn',
+      LOG_LEVEL: 'error',
       ...(poolSize && { DATABASE_POOL_SIZE: String(poolSize) }),
     },
     stdio: ['ignore', 'inherit', 'inherit'],
