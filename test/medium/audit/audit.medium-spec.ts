@@ -93,6 +93,23 @@ describe('AuditService (append)', () => {
   });
 });
 
+describe('AuditService (list totals)', () => {
+  it('answers the whole log’s total as the number of events, and a filtered total as the matching ones', async () => {
+    for (const action of ['test.total_a', 'test.total_b', 'test.total_a'])
+      await audit.record({ actorId: null, action, entityType: 'test', entityId: 't' });
+    const [{ all, a }] = await t.db.query(
+      `SELECT count(*)::int AS all, count(*) FILTER (WHERE action = 'test.total_a')::int AS a FROM audit_events`,
+    );
+    const whole = await audit.list({ sort: ['seq', 'ASC'], range: [0, 0], filter: {} });
+    expect(whole.total).toBe(all);
+    // the last page of the whole log, read from the other end
+    const last = await audit.list({ sort: ['seq', 'ASC'], range: [all - 1, all - 1], filter: {} });
+    expect(last.rows.map((r) => r.action)).toEqual(['test.total_a']);
+    const filtered = await audit.list({ sort: ['seq', 'ASC'], range: [0, 9], filter: { action: 'test.total_a' } });
+    expect(filtered.total).toBe(a);
+  });
+});
+
 describe('AuditService (verify)', () => {
   // the tests below break the chain on purpose, as someone with the table owner's rights could
   const asOwner = async (sql: string, params: unknown[] = []) => {
