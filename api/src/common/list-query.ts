@@ -313,11 +313,11 @@ export interface PageSource {
 }
 
 /**
- * One page and the total of a list in ONE statement: the count, then the page
- * read from the nearer end of the order (past the middle, the reversed order
- * with the complementary offset, so that the last page costs what the first
- * does), then what its rows look up. The rows are those of a straight
- * `ORDER BY … OFFSET … LIMIT`, in that order.
+ * One page and the total of a list: the first page in ONE statement (the count,
+ * the page, what its rows look up); a later one counts first, then reads the page
+ * from the nearer end of the order (past the middle, the reversed order with the
+ * complementary offset, so that the last page costs what the first does). The
+ * rows are those of a straight `ORDER BY … OFFSET … LIMIT`, in that order.
  */
 export async function queryPage<R>(
   manager: EntityManager,
@@ -326,41 +326,46 @@ export async function queryPage<R>(
   source: PageSource,
   map: (row: Record<string, unknown>) => R,
 ): Promise<Page<R>> {
-  const values: unknown[] = [];
-  const param = (value: unknown): string => `$${values.push(value)}`;
   const named = source.named ?? {};
-  // `:name` of the given values, never the `::` of a cast
-  const bind = (sql: string): string =>
-    sql.replace(/(?<![:\w]):(\w+)/g, (whole, name: string) =>
-      Object.hasOwn(named, name) ? param(named[name]) : whole,
-    );
   const listed = await lookUp(manager, query, spec);
-  const where = [...(source.where ?? []), ...filterConditions(query, spec, param, listed)].map(bind);
-  const whereSql = where.length ? `WHERE ${where.map((c) => `(${c})`).join(' AND ')}` : '';
-  const terms = orderTerms(query, spec).map((t) => ({ ...t, column: bind(t.column) }));
-  const keys = terms.map((t, i) => `${t.column} AS "_k${i}"`);
+  /** The statement's conditions and order, with their values numbered from $1 for one statement. */
+  const compile = () => {
+    const values: unknown[] = [];
+    const param = (value: unknown): string => `$${values.push(value)}`;
+    // `:name` of the given values, never the `::` of a cast
+    const bind = (sql: string): string =>
+      sql.replace(/(?<![:\w]):(\w+)/g, (whole, name: string) =>
+        Object.hasOwn(named, name) ? param(named[name]) : whole,
+      );
+    const where = [...(source.where ?? []), ...filterConditions(query, spec, param, listed)].map(bind);
+    const whereSql = where.length ? `WHERE ${where.map((c) => `(${c})`).join(' AND ')}` : '';
+    const count =
+      where.length === 0 && source.unfilteredTotal
+        ? source.unfilteredTotal
+        : `SELECT count(*)::bigint AS total FROM ${source.from} ${whereSql}`;
+    return { values, bind, whereSql, count };
+  };
   const [first, last] = query.range;
   const size = last - first + 1;
-  const total = '(SELECT total FROM n)';
-  const page = (order: OrderTerm[], offset: string, limit: string) =>
-    `(SELECT ${[...source.select, ...keys, 'true AS "_row"'].join(', ')} FROM ${source.from} ${whereSql}
-      ORDER BY ${orderSql(order)} OFFSET ${offset} LIMIT ${limit})`;
-  // The branch not taken has LIMIT 0, which PostgreSQL answers without starting its scan. The first
-  // page never reads from the end, and keeps constants the planner can cost.
+  // Past the first page, the total comes first, so that the page's statement reads from the nearer end
+  // with constants the planner can cost (an offset it must guess can make it sort the whole table).
+  let known: number | undefined;
+  if (first > 0) {
+    const { values, count } = compile();
+    const [row] = (await manager.query(count, values)) as { total: string }[];
+    known = Number(row?.total ?? 0);
+  }
+  const { values, bind, whereSql, count } = compile();
+  const terms = orderTerms(query, spec).map((t) => ({ ...t, column: bind(t.column) }));
+  const keys = terms.map((t, i) => `${t.column} AS "_k${i}"`);
+  const page = (order: OrderTerm[], offset: number, limit: number) =>
+    `SELECT ${[...source.select, ...keys, 'true AS "_row"'].join(', ')} FROM ${source.from} ${whereSql}
+      ORDER BY ${orderSql(order)} OFFSET ${offset} LIMIT ${limit}`;
   const pages =
-    first === 0
-      ? page(terms, '0', String(size))
-      : `${page(terms, String(first), `CASE WHEN ${2 * first} <= ${total} THEN ${size} ELSE 0 END`)}
-        UNION ALL ${page(
-          terms.map(reversed),
-          `greatest(${total} - ${last + 1}, 0)`,
-          `CASE WHEN ${2 * first} > ${total} THEN greatest(least(${size}, ${total} - ${first}), 0) ELSE 0 END`,
-        )}`;
-  const count =
-    where.length === 0 && source.unfilteredTotal
-      ? source.unfilteredTotal
-      : `SELECT count(*)::bigint AS total FROM ${source.from} ${whereSql}`;
-  const sql = `WITH n AS (${count}), p AS (${pages})
+    known === undefined || 2 * first <= known
+      ? page(terms, first, size)
+      : page(terms.map(reversed), Math.max(known - last - 1, 0), Math.max(Math.min(size, known - first), 0));
+  const sql = `WITH n AS (${known === undefined ? count : `SELECT ${known}::bigint AS total`}), p AS (${pages})
     SELECT n.total AS "_total", p.*${source.lookup ? `, ${source.lookup.select.join(', ')}` : ''}
     FROM n LEFT JOIN p ON true ${source.lookup?.join ?? ''}
     ORDER BY ${orderSql(terms, (_, i) => `p."_k${i}"`)}`;
