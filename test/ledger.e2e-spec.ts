@@ -527,6 +527,43 @@ describe('The pool’s money', () => {
         await t.db.query(`UPDATE budget_years SET committed = committed - 1 WHERE year = $1`, [thisYear()]);
       }
     });
+
+    it('keeps the number of payments per unit with the payments, refuses it to anyone else, and finds it changed', async () => {
+      const g = await grant(t, worker, cp, caseId, 2);
+      const [{ unit_id: unitId }] = await t.db.query(`SELECT unit_id FROM applications WHERE id = $1`, [g.id]);
+      const counted = async () =>
+        (await t.db.query(`SELECT payments::int FROM disbursement_counts WHERE unit_id = $1`, [unitId]))[0]?.payments ??
+        0;
+      const before = await counted();
+      await pay(t, finance, g.id, 100_000);
+      await pay(t, finance, g.id, -50_000);
+      expect(await counted()).toBe(before + 2);
+      const [{ payments }] = await t.db.query(`SELECT count(*)::int AS payments FROM disbursements`);
+      // the whole list's total is the kept count; a unit worker's is counted over their unit's payments
+      const all = await t.http.get('/api/disbursements?range=[0,0]').set(finance);
+      expect(all.headers['content-range']).toMatch(new RegExp(`/${payments}$`));
+      const [{ own }] = await t.db.query(`SELECT count(*)::int AS own FROM disbursements WHERE unit_id = $1`, [unitId]);
+      const mine = await t.http.get('/api/disbursements?range=[0,0]').set(worker);
+      expect(mine.headers['content-range']).toMatch(new RegExp(`/${own}$`));
+
+      await expect(
+        t.db.query(`UPDATE disbursement_counts SET payments = payments + 1 WHERE unit_id = $1`, [unitId]),
+      ).rejects.toThrow(/kept by the disbursements trigger only/);
+      const tamper = (sql: string) =>
+        t.db.transaction(async (tx) => {
+          await tx.query(`ALTER TABLE disbursement_counts DISABLE TRIGGER disbursement_counts_by_trigger_only`);
+          await tx.query(sql, [unitId]);
+          await tx.query(`ALTER TABLE disbursement_counts ENABLE TRIGGER disbursement_counts_by_trigger_only`);
+        });
+      await tamper(`UPDATE disbursement_counts SET payments = payments + 1 WHERE unit_id = $1`);
+      try {
+        expect(await checkLedger(t.db.manager)).toEqual([
+          { what: 'payments counted per unit', id: unitId, stored: String(own + 1), fromPostings: String(own) },
+        ]);
+      } finally {
+        await tamper(`UPDATE disbursement_counts SET payments = payments - 1 WHERE unit_id = $1`);
+      }
+    });
   });
 
   // last, so that it sees what every test above left behind

@@ -104,6 +104,8 @@ export class DisbursementsService {
         named: { scope },
         select: SELECT.filter((column) => !column.startsWith('u.')),
         lookup: { select: ['(SELECT u.display_name FROM users u WHERE u.id = p."recordedBy") AS "recordedByName"'] },
+        // every payment, unfiltered: the counts the payment trigger keeps per unit (check:ledger compares them)
+        unfilteredTotal: 'SELECT coalesce(sum(payments), 0)::bigint AS total FROM disbursement_counts',
       },
       toView,
     );

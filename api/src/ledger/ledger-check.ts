@@ -13,8 +13,9 @@ export interface LedgerProblem {
  * each one that differs: the years' running balances from the postings, the
  * reports' monthly summary (`ledger_monthly`, one row per year, unit, category
  * and month; `none` where a row is missing on one side) from the postings,
- * each grant's paid amount from its payments and from its postings, and each
- * grant's commitment from what it was granted and paid. An empty list means
+ * the number of payments kept per unit (`disbursement_counts`) from the
+ * payments, each grant's paid amount from its payments and from its postings,
+ * and each grant's commitment from what it was granted and paid. An empty list means
  * the books add up to the last øre.
  */
 export async function checkLedger(db: EntityManager): Promise<LedgerProblem[]> {
@@ -40,6 +41,10 @@ export async function checkLedger(db: EntityManager): Promise<LedgerProblem[]> {
              s.committed AS stored_committed, s.disbursed AS stored_disbursed, x.committed, x.disbursed
         FROM ledger_monthly s
         FULL JOIN (${MONTHLY_FROM_POSTINGS}) x USING (budget_year_id, unit_id, category_code, month)
+    ), counted AS (
+      SELECT unit_id, s.payments AS stored, x.payments
+        FROM disbursement_counts s
+        FULL JOIN (SELECT unit_id, count(*) AS payments FROM disbursements GROUP BY unit_id) x USING (unit_id)
     )
     SELECT 'budget year committed' AS what, id::text, stored_committed::text AS stored, committed::text AS "fromPostings"
       FROM per_year WHERE stored_committed <> committed
@@ -51,6 +56,9 @@ export async function checkLedger(db: EntityManager): Promise<LedgerProblem[]> {
     UNION ALL
     SELECT 'monthly summary disbursed', id, coalesce(stored_disbursed::text, 'none'), coalesce(disbursed::text, 'none')
       FROM monthly WHERE stored_disbursed IS DISTINCT FROM disbursed
+    UNION ALL
+    SELECT 'payments counted per unit', unit_id::text, coalesce(stored::text, 'none'), coalesce(payments::text, 'none')
+      FROM counted WHERE stored IS DISTINCT FROM payments
     UNION ALL
     SELECT 'grant paid amount (payments)', id::text, paid_amount::text, paid_by_payments::text FROM per_grant WHERE paid_amount <> paid_by_payments
     UNION ALL

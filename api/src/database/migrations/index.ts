@@ -12,6 +12,7 @@ import { ListIndexes1795301200000 } from './1795301200000-ListIndexes.js';
 import { LedgerSummaries1795301300000 } from './1795301300000-LedgerSummaries.js';
 import { EncryptionKeyRegistry1795301400000 } from './1795301400000-EncryptionKeyRegistry.js';
 import { SetBasedPaymentTrigger1795301500000 } from './1795301500000-SetBasedPaymentTrigger.js';
+import { PaymentCounts1795301600000 } from './1795301600000-PaymentCounts.js';
 
 /** Every migration, oldest first. Listed by hand so the build and the tests load the same set. */
 export const migrations = [
@@ -29,4 +30,5 @@ export const migrations = [
   LedgerSummaries1795301300000,
   EncryptionKeyRegistry1795301400000,
   SetBasedPaymentTrigger1795301500000,
+  PaymentCounts1795301600000,
 ];
