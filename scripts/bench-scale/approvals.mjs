@@ -152,11 +152,22 @@ async function approveRaw(pool, id, actorId, yearNumber, body) {
       `SELECT id, pool_amount - committed - disbursed AS available FROM budget_years WHERE year = $1 FOR UPDATE`,
       [yearNumber],
     );
+    // the product's one read under the lock (application-checker.ts, standing): the case's other
+    // grants and their dates, the pool and the unit's allocation left (moneyLeftSql, from the build)
     await db.query(
-      `SELECT (SELECT coalesce(sum(amount), 0) FROM ledger_postings p WHERE p.budget_year_id = $1 AND p.unit_id = $2) AS used,
-              (SELECT coalesce(sum(amount_approved), 0) FROM applications
-                WHERE case_id = $3 AND category_code = $4 AND id <> $5 AND status IN ('approved', 'paid')) AS granted`,
-      [year.id, a.unit_id, a.case_id, a.category_code, a.id],
+      `WITH siblings AS (
+         SELECT status, amount_approved, first_approved_amount, paid_amount, planned_session_dates
+           FROM applications WHERE case_id = $1 AND category_code = $2 AND id <> $3)
+       SELECT (SELECT coalesce(sum(CASE
+                        WHEN status IN ('approved', 'partially_approved', 'paid') THEN amount_approved
+                        WHEN status = 'awaiting_second_approval' THEN first_approved_amount
+                        WHEN status = 'cancelled' THEN paid_amount
+                        ELSE 0 END), 0)::text FROM siblings) AS granted,
+              (SELECT coalesce(array_agg(d::text ORDER BY d), '{}') FROM siblings, unnest(planned_session_dates) AS d
+                WHERE status IN ('approved', 'partially_approved', 'paid')) AS dates,
+              m.available, m.allocation_left
+         FROM (${ledger.moneyLeftSql('$4::int', '$5::uuid')}) AS m`,
+      [a.case_id, a.category_code, a.id, yearNumber, a.unit_id],
     );
     if (BigInt(year.available) < BigInt(a.amount_requested)) {
       await db.query('ROLLBACK');
@@ -227,8 +238,9 @@ async function approveRaw(pool, id, actorId, yearNumber, body) {
   }
 }
 
-// the built api/src/audit/audit-chain.ts: the chain's lock and hash (npm run build:api first)
+// the built api/src/audit/audit-chain.ts (the chain's lock and hash) and ledger.repository.ts (npm run build:api first)
 let chain;
+let ledger;
 
 async function approveThroughPg(databaseUrl, ids, actorId, poolSize) {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: poolSize });
@@ -251,6 +263,8 @@ async function approveThroughPg(databaseUrl, ids, actorId, poolSize) {
 
 export async function measureApprovals({ baseUrl, databaseUrl, login, count = 200, room = 100, poolSize = 20 }) {
   chain = await import(new URL('../../dist/api/src/audit/audit-chain.js', import.meta.url).href);
+  await import('reflect-metadata');
+  ledger = await import(new URL('../../dist/api/src/ledger/ledger.repository.js', import.meta.url).href);
   const db = new pg.Client({ connectionString: databaseUrl });
   await db.connect();
   try {

@@ -5,7 +5,7 @@ import { applyListQuery, type ListQuery, type ListSpec } from '../common/list-qu
 import { BudgetAllocation } from './budget-allocation.entity.js';
 import { BudgetYear } from './budget-year.entity.js';
 import type { PostingKind } from './ledger-posting.entity.js';
-import { COMMITTED_SUM, DISBURSED_SUM, type LedgerFigures, USED_SUM } from './ledger-figures.js';
+import type { LedgerFigures } from './ledger-figures.js';
 
 /** A posting to write: amounts positive, the kind saying which way the money moves. */
 export interface NewPosting {
@@ -130,12 +130,15 @@ export class LedgerRepository {
     );
   }
 
-  /** A year's committed and disbursed per unit, from its postings; one unit's only when `unitId` is given. */
+  /**
+   * A year's committed and disbursed per unit, from the monthly summary the ledger's trigger keeps of
+   * its postings (check:ledger compares the two); one unit's only when `unitId` is given.
+   */
   async figuresByUnit(tx: EntityManager, budgetYearId: string, unitId: string | null): Promise<UnitLedgerFigures[]> {
     const rows: { unit_id: string; committed: string; disbursed: string }[] = await tx.query(
-      `SELECT p.unit_id, ${COMMITTED_SUM()}::text AS committed, ${DISBURSED_SUM()}::text AS disbursed
-         FROM ledger_postings p WHERE p.budget_year_id = $1 AND ($2::uuid IS NULL OR p.unit_id = $2)
-        GROUP BY p.unit_id ORDER BY p.unit_id`,
+      `SELECT m.unit_id, sum(m.committed)::text AS committed, sum(m.disbursed)::text AS disbursed
+         FROM ledger_monthly m WHERE m.budget_year_id = $1 AND ($2::uuid IS NULL OR m.unit_id = $2)
+        GROUP BY m.unit_id ORDER BY m.unit_id`,
       [budgetYearId, unitId],
     );
     return rows.map((r) => ({ unitId: r.unit_id, committed: BigInt(r.committed), disbursed: BigInt(r.disbursed) }));
@@ -173,8 +176,8 @@ export class LedgerRepository {
 export function moneyLeftSql(year: string, unitId: string): string {
   return `SELECT (SELECT (y.pool_amount - y.committed - y.disbursed)::text FROM budget_years y
                    WHERE y.year = ${year} AND y.status = 'open') AS available,
-                 (SELECT (a.amount - (SELECT ${USED_SUM()} FROM ledger_postings p
-                                       WHERE p.budget_year_id = y.id AND p.unit_id = a.unit_id))::text
+                 (SELECT (a.amount - (SELECT coalesce(sum(m.committed + m.disbursed), 0) FROM ledger_monthly m
+                                       WHERE m.budget_year_id = y.id AND m.unit_id = a.unit_id))::text
                     FROM budget_allocations a JOIN budget_years y ON y.id = a.budget_year_id
                    WHERE y.year = ${year} AND a.unit_id = ${unitId}) AS allocation_left`;
 }
