@@ -7,7 +7,6 @@ import {
   figuresOf,
   LEDGER_FIGURES,
   SUMMED_FIGURES,
-  USED_SUM,
 } from './ledger-figures.js';
 
 describe('ledger figures', () => {
@@ -34,10 +33,6 @@ describe('ledger figures', () => {
     );
     expect(DISBURSED_SUM()).toBe(
       `coalesce(sum(CASE p.kind WHEN 'disburse' THEN p.amount WHEN 'refund' THEN -p.amount ELSE 0 END), 0)`,
-    );
-    // committed + disbursed: a payment moves money within what is used, it does not add to it
-    expect(USED_SUM()).toBe(
-      `coalesce(sum(CASE p.kind WHEN 'commit' THEN p.amount WHEN 'release' THEN -p.amount ELSE 0 END), 0)`,
     );
     expect(LEDGER_FIGURES()).toBe(`${COMMITTED_SUM()}::text AS committed, ${DISBURSED_SUM()}::text AS disbursed`);
     // one posting's figures, and the sums of rows that hold figures already (the monthly summary)

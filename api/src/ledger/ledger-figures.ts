@@ -38,9 +38,8 @@ export function figuresOf(postings: readonly { kind: PostingKind; amount: bigint
 
 type Figure = 'committed' | 'disbursed';
 
-function signed(figure: Figure | 'used', p: string): string {
-  const sign = (kind: PostingKind) =>
-    figure === 'used' ? POSTING_EFFECT[kind].committed + POSTING_EFFECT[kind].disbursed : POSTING_EFFECT[kind][figure];
+function signed(figure: Figure, p: string): string {
+  const sign = (kind: PostingKind) => POSTING_EFFECT[kind][figure];
   const whens = (Object.keys(POSTING_EFFECT) as PostingKind[])
     .filter((kind) => sign(kind) !== 0)
     .map((kind) => `WHEN '${kind}' THEN ${sign(kind) < 0 ? '-' : ''}${p}.amount`)
@@ -48,7 +47,7 @@ function signed(figure: Figure | 'used', p: string): string {
   return `CASE ${p}.kind ${whens} ELSE 0 END`;
 }
 
-const signedSum = (figure: Figure | 'used', p: string): string => `coalesce(sum(${signed(figure, p)}), 0)`;
+const signedSum = (figure: Figure, p: string): string => `coalesce(sum(${signed(figure, p)}), 0)`;
 
 /**
  * The SQL aggregates over postings aliased `p` (or another alias): numeric,
@@ -56,8 +55,6 @@ const signedSum = (figure: Figure | 'used', p: string): string => `coalesce(sum(
  */
 export const COMMITTED_SUM = (p = 'p'): string => signedSum('committed', p);
 export const DISBURSED_SUM = (p = 'p'): string => signedSum('disbursed', p);
-/** Committed plus disbursed, i.e. commit − release: what a unit has taken of its allocation. */
-export const USED_SUM = (p = 'p'): string => signedSum('used', p);
 
 /** What one posting `p` adds to each figure (a signed bigint), for a query that sums it later. */
 export const COMMITTED_OF = (p = 'p'): string => signed('committed', p);
