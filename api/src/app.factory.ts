@@ -30,6 +30,8 @@ export async function createApp(
   // money is bigint minor units inside; JSON carries it as an integer number
   app.set('json replacer', (_key: string, value: unknown) => (typeof value === 'bigint' ? moneyToJson(value) : value));
   app.disable('x-powered-by');
+  // the API answers no-store: an ETag (a hash of every answer's body) would never be used
+  app.set('etag', false);
   // first, so that every answer of the API carries it: the login, errors, 404s and file downloads
   app.use((req: Request, res: Response, next: NextFunction) => {
     if (isApiPath(req.path)) res.setHeader('Cache-Control', 'no-store');

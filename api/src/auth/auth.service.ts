@@ -19,6 +19,14 @@ const hashToken = (token: string): Buffer => createHash('sha256').update(token).
 // Writing last_seen_at on every request would turn reads into writes; a minute's slack is harmless.
 const TOUCH_AFTER_MS = 60_000;
 
+// Every authenticated request runs it: one fixed statement, not a query built anew each time.
+const SESSION_LOOKUP = `
+  SELECT s.id AS "sessionId", s.last_seen_at AS "lastSeenAt", u.id, u.email, u.display_name AS "displayName",
+         u.role, u.unit_id AS "unitId", u.totp_enabled_at IS NOT NULL AS "totpEnabled"
+    FROM sessions s JOIN users u ON u.id = s.user_id
+   WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > now()
+     AND s.last_seen_at > now() - make_interval(mins => $2) AND u.active`;
+
 /** The session behind a bearer token, and whether its user has a second factor (read in the same query). */
 export interface AuthenticatedSession {
   actor: Actor;
@@ -107,24 +115,13 @@ export class AuthService {
 
   /** The session behind a bearer token, or an AuthError when the session is unknown, revoked, idle or expired. */
   async authenticate(token: string): Promise<AuthenticatedSession> {
-    const row = await this.manager
-      .createQueryBuilder(Session, 's')
-      .innerJoin(User, 'u', 'u.id = s.user_id')
-      .select(['s.id AS "sessionId"', 's.last_seen_at AS "lastSeenAt"'])
-      .addSelect([
-        'u.id AS id',
-        'u.email AS email',
-        'u.display_name AS "displayName"',
-        'u.role AS role',
-        'u.unit_id AS "unitId"',
-        'u.totp_enabled_at IS NOT NULL AS "totpEnabled"',
-      ])
-      .where('s.token_hash = :hash', { hash: hashToken(token) })
-      .andWhere('s.revoked_at IS NULL')
-      .andWhere('s.expires_at > now()')
-      .andWhere('s.last_seen_at > now() - make_interval(mins => :idle)', { idle: this.config.sessionIdleMinutes })
-      .andWhere('u.active')
-      .getRawOne<Actor & { lastSeenAt: Date; totpEnabled: boolean }>();
+    const [row] = (await this.manager.query(SESSION_LOOKUP, [
+      hashToken(token),
+      this.config.sessionIdleMinutes,
+    ])) as (Actor & {
+      lastSeenAt: Date;
+      totpEnabled: boolean;
+    })[];
     if (!row) throw new AuthError(AuthErrorCode.InvalidSession);
     if (Date.now() - new Date(row.lastSeenAt).getTime() > TOUCH_AFTER_MS) {
       await this.manager.update(Session, { id: row.sessionId }, { lastSeenAt: new Date() });

@@ -370,9 +370,13 @@ export async function queryPage<R>(
     FROM n LEFT JOIN p ON true ${source.lookup?.join ?? ''}
     ORDER BY ${orderSql(terms, (_, i) => `p."_k${i}"`)}`;
   const rows: Record<string, unknown>[] = await manager.query(sql, values);
-  // the page's own columns, without the statement's
-  const own = (row: Record<string, unknown>) =>
-    Object.fromEntries(Object.entries(row).filter(([k]) => k !== '_total' && k !== '_row' && !/^_k\d+$/.test(k)));
+  // the page's own columns, without the statement's: named once, copied per row
+  const columns = Object.keys(rows[0] ?? {}).filter((k) => k !== '_total' && k !== '_row' && !/^_k\d+$/.test(k));
+  const own = (row: Record<string, unknown>) => {
+    const copy: Record<string, unknown> = {};
+    for (const k of columns) copy[k] = row[k];
+    return copy;
+  };
   return new Page(
     spec.resource,
     rows.filter((r) => r._row !== null).map((r) => map(own(r))),
