@@ -239,11 +239,19 @@ async function expectPlainAnswers(base: string, n: Narratives, w: Written, signI
   expect(payments.map((p: { payeeReference: string }) => p.payeeReference)).toEqual([n.payee]);
   const file = await call(
     'GET',
-    `/disbursements.csv?filter=${encodeURIComponent(JSON.stringify({ applicationId: w.ids.a }))}`,
+    `/disbursements.csv?filter=${encodeURIComponent(JSON.stringify({ applicationId: w.ids.a }))}&payeeReferences=true`,
     w.auth.finance,
   );
   expect(file.status).toBe(200);
   expect(file.body).toContain(n.payee);
+  // unless asked for, the file has no payee reference: who was paid can show where a candidate lives
+  const plain = await call(
+    'GET',
+    `/disbursements.csv?filter=${encodeURIComponent(JSON.stringify({ applicationId: w.ids.a }))}`,
+    w.auth.finance,
+  );
+  expect(plain.status).toBe(200);
+  expect(plain.body).not.toContain(n.payee);
   expect((await ok('GET', `/applications/${w.ids.a}`, w.auth.finance)).justification).toBeUndefined();
   // the document keeps its name, in the list and as the download's name
   const [document] = await ok(

@@ -457,10 +457,26 @@ describe('Reports on the demo history', () => {
         'Ansøgning',
         'Beløb (DKK)',
         'Modtagertype',
-        'Modtagerreference',
         'Konto',
         'Betalings-id',
       ]);
+      // asked for, the payee reference comes last, as each payment was recorded
+      const withPayees = await t.http
+        .get(`/api/disbursements.csv?lang=da&payeeReferences=true&filter=${encodeURIComponent(filter)}`)
+        .set(finance);
+      const payees: { ref: string | null }[] = await t.db.query(
+        `SELECT payee_reference AS ref FROM disbursements WHERE paid_on BETWEEN $1 AND $2 ORDER BY paid_on, seq`,
+        [`${previous}-07-01`, `${previous}-12-31`],
+      );
+      const rowsWithPayees = csv(withPayees.text, ';');
+      expect(Object.keys(rowsWithPayees[0] ?? {}).at(-1)).toBe('Modtagerreference');
+      expect(rowsWithPayees.map((r) => r['Betalings-id'])).toEqual(rows.map((r) => r['Betalings-id']));
+      expect(rowsWithPayees.filter((r) => r.Modtagerreference !== '').length).toBe(
+        payees.filter((p) => p.ref !== null).length,
+      );
+      const refused = await t.http.get(`/api/disbursements.csv?payeeReferences=yes`).set(finance);
+      expect(refused.status).toBe(400);
+      expect(JSON.stringify(refused.body)).toContain('payeeReferences must be true or false');
       // the list agrees on how many match
       const list = await t.http.get(`/api/disbursements?filter=${encodeURIComponent(filter)}&range=[0,0]`).set(finance);
       expect(list.headers['content-range']).toMatch(new RegExp(`/${rows.length}$`));
@@ -547,6 +563,7 @@ describe('Reports on the demo history', () => {
       await t.http.get(`/api/reports/spending.csv?year=${year}&groupBy=unit&lang=da`).set(finance);
       await t.http.get(`/api/reports/spending.xlsx?year=${year}`).set(cp);
       await t.http.get(`/api/disbursements.csv?filter=${search}`).set(finance);
+      await t.http.get(`/api/disbursements.csv?filter=${search}&payeeReferences=true`).set(finance);
       await t.http.get(`/api/reports/statistics?year=${year}`).set(finance);
       await t.http.get(`/api/reports/statistics.xlsx?year=${year}`).set(finance);
       await t.http.get(`/api/reports/spending?year=${year}`).set(finance);
@@ -576,6 +593,15 @@ describe('Reports on the demo history', () => {
         }),
         expect.objectContaining({
           details: { report: 'disbursements', format: 'csv', language: 'en', filters: { year, search: true } },
+        }),
+        // the asking for payee references is on record
+        expect.objectContaining({
+          details: {
+            report: 'disbursements',
+            format: 'csv',
+            language: 'en',
+            filters: { year, search: true, payeeReferences: true },
+          },
         }),
         expect.objectContaining({
           details: { report: 'statistics', format: 'json', filters: { year, byUnit: false } },

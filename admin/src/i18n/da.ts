@@ -428,6 +428,7 @@ const app: AppMessages = {
     payments: 'Udbetalinger',
     payments_hint:
       'Alle udbetalinger og tilbagebetalinger i perioden, exitenheden og kategorien valgt ovenfor, én pr. linje.',
+    payee_references: 'Med modtagerreferencer (hvem der fik pengene, kan vise hvor en flyttet kandidat bor)',
     payments_csv: 'Udbetalinger CSV',
     downloaded: '%{name} er hentet',
     download_failed: 'Filen kunne ikke dannes: %{message}',

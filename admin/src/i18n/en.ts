@@ -214,6 +214,7 @@ const app = {
     statistics_xlsx: 'Statistics XLSX',
     payments: 'Payments',
     payments_hint: 'Every payment and refund of the period, exit unit and category chosen above, one a line.',
+    payee_references: 'With payee references (who was paid can show where a relocated candidate lives)',
     payments_csv: 'Payments CSV',
     downloaded: '%{name} downloaded',
     download_failed: 'The file could not be made: %{message}',

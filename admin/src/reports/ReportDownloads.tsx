@@ -37,6 +37,7 @@ export const ReportDownloads = ({ choices }: { choices: ReportChoices }) => {
   const [picked, setPicked] = useState<CsvDelimiter | null>(null);
   const delimiter = picked ?? defaultDelimiter(locale);
   const [byUnit, setByUnit] = useState(false);
+  const [payees, setPayees] = useState(false);
   const query = spendingQuery(choices);
   const spending = query ? spendingParams(query) : {};
   const year = statisticsYear(choices);
@@ -95,9 +96,14 @@ export const ReportDownloads = ({ choices }: { choices: ReportChoices }) => {
         />
       </Section>
       <Section title={translate('app.reports.payments')} hint={translate('app.reports.payments_hint')}>
+        <FormControlLabel
+          control={<Checkbox size="small" checked={payees} onChange={(event) => setPayees(event.target.checked)} />}
+          label={translate('app.reports.payee_references')}
+          data-testid="payments-payee-references"
+        />
         <DownloadButton
           path="disbursements.csv"
-          params={{ filter: JSON.stringify(filter), lang, delimiter }}
+          params={{ filter: JSON.stringify(filter), lang, delimiter, ...(payees && { payeeReferences: 'true' }) }}
           label={translate('app.reports.payments_csv')}
           disabled={!query}
           testId="download-payments-csv"

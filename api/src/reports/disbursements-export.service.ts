@@ -22,7 +22,8 @@ export interface PaymentLine {
   applicationReference: string;
   amount: bigint;
   payeeType: string;
-  payeeReference: string | null;
+  /** Present when the file was asked to carry it. */
+  payeeReference?: string | null;
   accountCode: string | null;
   id: string;
 }
@@ -43,20 +44,28 @@ export interface ExportReads {
 const CANCEL_GRACE_MS = 5_000;
 const QUERY_CANCELED = '57014';
 
-// the columns of the file, in its order; the payee reference as stored (encrypted), opened row by row in Node
-const COLUMNS = [
-  `to_char(d.paid_on, 'YYYY-MM-DD')`,
-  'y.year',
-  'un.code',
-  'a.category_code',
-  'a.reference',
-  'd.amount',
-  'd.payee_type',
-  'd.payee_reference',
-  'd.account_code',
-  'd.id',
-  // each with a name of its own: the query builder keeps the order of named expressions
-].map((column, i) => `${column} AS c${i}`);
+// the columns of the file, in its order; the payee reference (when asked for) as stored, encrypted,
+// opened row by row in Node
+const columns = (payeeReferences: boolean) =>
+  [
+    `to_char(d.paid_on, 'YYYY-MM-DD')`,
+    'y.year',
+    'un.code',
+    'a.category_code',
+    'a.reference',
+    'd.amount',
+    'd.payee_type',
+    'd.account_code',
+    'd.id',
+    ...(payeeReferences ? ['d.payee_reference'] : []),
+    // each with a name of its own: the query builder keeps the order of named expressions
+  ].map((column, i) => `${column} AS c${i}`);
+
+/** What a payments file holds beside the figures. */
+export interface PaymentFileOptions {
+  /** Each payment's payee reference, decrypted: only when asked for. */
+  payeeReferences: boolean;
+}
 
 /**
  * Every payment matching the list's filter, in payment order (paid on, then
@@ -78,14 +87,14 @@ export class DisbursementsExportService {
    * it as literals, each quoted by pg's escapeLiteral; the SQL is the list's
    * own, from the list's own filter code.
    */
-  copySql(actor: Actor, query: ListQuery): string {
+  copySql(actor: Actor, query: ListQuery, options: PaymentFileOptions): string {
     const qb = this.dataSource
       .createQueryBuilder()
       .from('disbursements', 'd')
       .innerJoin('applications', 'a', 'a.id = d.application_id')
       .innerJoin('budget_years', 'y', 'y.id = d.budget_year_id')
       .innerJoin('units', 'un', 'un.id = d.unit_id')
-      .select(COLUMNS);
+      .select(columns(options.payeeReferences));
     const scope = unitScope(actor);
     if (scope) qb.where('d.unit_id = :scope', { scope });
     // the list's filters; its order and page give way to the file's
@@ -101,8 +110,8 @@ export class DisbursementsExportService {
    * when the last row is read, or, when the reader goes away first, once the
    * COPY is cancelled.
    */
-  async payments(actor: Actor, query: ListQuery): Promise<Readable> {
-    const sql = `COPY (${this.copySql(actor, query)}) TO STDOUT`;
+  async payments(actor: Actor, query: ListQuery, options: PaymentFileOptions): Promise<Readable> {
+    const sql = `COPY (${this.copySql(actor, query, options)}) TO STDOUT`;
     const pool: pg.Pool = (this.dataSource.driver as PostgresDriver).master;
     const client = await pool.connect();
     let pid: number;
@@ -115,7 +124,9 @@ export class DisbursementsExportService {
     const copy = client.query(copyTo(sql));
     // the client says 'drain' once PostgreSQL is ready for its next query: the COPY's end, whichever way it ended
     const ready: Promise<void> = new Promise((resolve) => client.once('drain', resolve));
-    const rows = new CopyTextRows(toLine, (n) => this.reads.emit('rows', n));
+    const rows = new CopyTextRows(options.payeeReferences ? withPayeeReference : toLine, (n) =>
+      this.reads.emit('rows', n),
+    );
     let copied = false;
     let settled = false;
     const settle = (drop?: Error | boolean) => {
@@ -199,8 +210,10 @@ function literal(value: unknown): string {
   throw new Error(`a ${typeof value} cannot be written into the export's query`);
 }
 
+const FIELDS = 9;
+
 function toLine(f: CopyField[]): PaymentLine {
-  if (f.length !== COLUMNS.length) throw new Error(`a COPY row of ${f.length} fields, expected ${COLUMNS.length}`);
+  if (f.length !== FIELDS) throw new Error(`a COPY row of ${f.length} fields, expected ${FIELDS}`);
   return {
     paidOn: f[0]!,
     year: Number(f[1]),
@@ -209,9 +222,13 @@ function toLine(f: CopyField[]): PaymentLine {
     applicationReference: f[4]!,
     amount: BigInt(f[5]!),
     payeeType: f[6]!,
-    // finance pays against it: the file carries it in plain text, like the API
-    payeeReference: openNullable(f[7]) ?? null,
-    accountCode: f[8],
-    id: f[9]!,
+    accountCode: f[7],
+    id: f[8]!,
   };
+}
+
+function withPayeeReference(f: CopyField[]): PaymentLine {
+  if (f.length !== FIELDS + 1) throw new Error(`a COPY row of ${f.length} fields, expected ${FIELDS + 1}`);
+  // finance pays against it: asked for, the file carries it in plain text, like the API
+  return { ...toLine(f.slice(0, FIELDS)), payeeReference: openNullable(f[FIELDS]) ?? null };
 }

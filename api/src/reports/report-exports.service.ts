@@ -165,7 +165,12 @@ export class ReportExportsService {
     if (from && to && from > to) throw fieldError('filter.paidOn_lte', 'must not be before paidOn_gte');
     // the search text is whatever the user typed: the trail keeps that there was one, not what
     const { q, ...rest } = filter;
-    await this.record(actor, 'disbursements', 'csv', language, { ...rest, ...(q !== undefined && { search: true }) });
+    const payeeReferences = query.payeeReferences === 'true';
+    await this.record(actor, 'disbursements', 'csv', language, {
+      ...rest,
+      ...(q !== undefined && { search: true }),
+      ...(payeeReferences && { payeeReferences }),
+    });
 
     const format = csvFormat(language, query.delimiter);
     const currency = this.config.currency;
@@ -179,9 +184,9 @@ export class ReportExportsService {
         word('application', language),
         moneyHeader('amount', language, currency),
         word('payeeType', language),
-        word('payeeReference', language),
         word('accountCode', language),
         word('paymentId', language),
+        ...(payeeReferences ? [word('payeeReference', language)] : []),
       ],
       format,
     );
@@ -195,9 +200,9 @@ export class ReportExportsService {
           p.applicationReference,
           p.amount,
           payeeTypeLabel(p.payeeType, language),
-          p.payeeReference,
           p.accountCode,
           p.id,
+          ...(payeeReferences ? [p.payeeReference] : []),
         ],
         format,
       );
@@ -220,7 +225,7 @@ export class ReportExportsService {
     });
     file.push(BOM + header);
     // the COPY starts here, after the audit: its snapshot is the file's
-    const batches = await this.payments.payments(actor, list);
+    const batches = await this.payments.payments(actor, list, { payeeReferences });
     // the file's reader gone (the response closed, the file destroyed): the batches stop, and the COPY with them
     pipeline(batches, file, () => undefined);
     const year = typeof filter.year === 'number' ? filter.year : null;

@@ -42,10 +42,15 @@ const pay = (applicationId: string, amount: number, payeeReference?: string, acc
     ...(accountCode && { accountCode }),
   } as never);
 
-async function exported(actor: Actor, filter: Record<string, unknown> = {}): Promise<PaymentLine[]> {
+async function exported(
+  actor: Actor,
+  filter: Record<string, unknown> = {},
+  payeeReferences = true,
+): Promise<PaymentLine[]> {
   const query: ListQuery = { sort: ['paidOn', 'DESC'], range: [0, 9], filter };
   const lines: PaymentLine[] = [];
-  for await (const batch of await exporter.payments(actor, query)) lines.push(...(batch as PaymentLine[]));
+  for await (const batch of await exporter.payments(actor, query, { payeeReferences }))
+    lines.push(...(batch as PaymentLine[]));
   return lines;
 }
 
@@ -112,6 +117,15 @@ describe('DisbursementsExportService', () => {
     // encrypted at rest all the same
     const stored: { ref: string }[] = await t.db.query(`SELECT payee_reference AS ref FROM disbursements`);
     for (const { ref } of stored) expect(ref).not.toMatch(/INV|REFUND/);
+  });
+
+  it('leaves the payee reference out unless asked: neither read nor opened', async () => {
+    const lines = await exported(finance, {}, false);
+    expect(lines.map((l) => l.amount)).toEqual([100_000n, 200_000n, -20_000n]);
+    for (const line of lines) expect(line).not.toHaveProperty('payeeReference');
+    expect(
+      exporter.copySql(finance, { sort: ['paidOn', 'DESC'], range: [0, 9], filter: {} }, { payeeReferences: false }),
+    ).not.toContain('payee_reference');
   });
 
   it("confines a unit worker to their unit's payments, and applies the list's filters", async () => {

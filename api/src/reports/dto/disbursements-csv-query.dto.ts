@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString } from 'class-validator';
+import { IsIn, IsOptional, IsString } from 'class-validator';
 import { DelimiterQueryDto } from './file-query.dto.js';
 
 export class DisbursementsCsvQueryDto extends DelimiterQueryDto {
@@ -10,4 +10,14 @@ export class DisbursementsCsvQueryDto extends DelimiterQueryDto {
   @IsOptional()
   @IsString({ message: 'filter must be given once, as JSON' })
   filter?: string;
+
+  @ApiPropertyOptional({
+    enum: ['true', 'false'],
+    description:
+      'true adds the payee reference of each payment (opened from its encryption): who was paid can show where a ' +
+      'relocated candidate lives, so the file leaves it out unless asked, and the audit trail records the asking',
+  })
+  @IsOptional()
+  @IsIn(['true', 'false'], { message: 'payeeReferences must be true or false' })
+  payeeReferences?: 'true' | 'false';
 }
