@@ -55,7 +55,7 @@ export class LoginThrottleService {
   /** A wrong password or code: the attempt stays counted; the failure that locks an existing account tells the admins. */
   async fail(attemptId: string, tx?: EntityManager): Promise<void> {
     if (!tx) return this.manager.transaction((own) => this.fail(attemptId, own));
-    const [attempt] = await tx.query(`UPDATE login_attempts SET succeeded = false WHERE id = $1 RETURNING email`, [
+    const [[attempt]] = await tx.query(`UPDATE login_attempts SET succeeded = false WHERE id = $1 RETURNING email`, [
       attemptId,
     ]);
     if (!attempt) return;
