@@ -37,7 +37,8 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
-export async function smtpCatcher(options: { started?: boolean } = {}): Promise<SmtpCatcher> {
+/** `delayMs`: how long the server takes to accept each message (a slow server makes senders overlap). */
+export async function smtpCatcher(options: { started?: boolean; delayMs?: number } = {}): Promise<SmtpCatcher> {
   const port = await freePort();
   const mails: CaughtMail[] = [];
   let server: SMTPServer | undefined;
@@ -62,7 +63,7 @@ export async function smtpCatcher(options: { started?: boolean } = {}): Promise<
               raw,
               ...decode(raw),
             });
-            callback();
+            setTimeout(() => callback(), options.delayMs ?? 0);
           });
         },
       });

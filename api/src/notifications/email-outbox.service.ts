@@ -167,7 +167,8 @@ export class EmailOutboxService implements OnModuleInit, OnApplicationBootstrap,
         headers: { 'Auto-Submitted': 'auto-generated' },
       });
     } catch (error) {
-      const message = describeError(error).slice(0, 500);
+      // the SMTP client's message (`connect ECONNREFUSED 127.0.0.1:25`, the server's reply): never the e-mail
+      const message = (error instanceof Error ? error.message : String(error)).slice(0, 500);
       const failed = attempts >= EMAIL_MAX_ATTEMPTS;
       const delay = Math.min(this.baseDelaySeconds() * 2 ** (attempts - 1), MAX_BACKOFF_SECONDS);
       await tx.query(
