@@ -13,7 +13,6 @@ import { installKeyRing } from '../../api/src/crypto/key-ring.js';
 import { ConfigModule } from '../../api/src/config/config.module.js';
 import { dataSourceOptions, migrate } from '../../api/src/database/data-source.js';
 import { JobsModule } from '../../api/src/jobs/jobs.module.js';
-import { NotificationsModule } from '../../api/src/notifications/notifications.module.js';
 import type { Unit } from '../../api/src/units/unit.entity.js';
 import type { User } from '../../api/src/users/user.entity.js';
 import { createTestDatabase } from '../support/database.js';
@@ -80,8 +79,6 @@ export async function createMediumTest(options: MediumOptions = {}): Promise<Med
           JobsModule,
           AuditModule,
           AuthModule,
-          // the sign-in throttle and every workflow change write notifications in their transactions
-          NotificationsModule,
           ...options.imports,
         ]
       : // loaded only when asked for: a narrow test does not load, or depend on, every feature
