@@ -3,7 +3,7 @@ import type { Response } from 'supertest';
 import type { AppConfig } from '../api/src/config/app-config.js';
 import { JobsService } from '../api/src/jobs/jobs.service.js';
 import { REVIEW_REMINDER_JOB, EMAIL_DIGEST_JOB } from '../api/src/notifications/notification-schedules.service.js';
-import { type Auth, newCase, quoteOverride, todayIso } from './support/fixtures.js';
+import { newCase, quoteOverride, todayIso } from './support/fixtures.js';
 import { openYear, setPool, thisYear } from './support/money.js';
 import { type CaughtMail, type SmtpCatcher, smtpCatcher } from './support/smtp.js';
 import { createTestApp, type SignedIn, type TestApp } from './support/test-app.js';
@@ -352,6 +352,23 @@ describe('Notifications and e-mail (issue 13)', () => {
     );
     const sent = await t.db.query(`SELECT status FROM email_deliveries WHERE reference = $1`, [a.reference]);
     expect(sent).toEqual([{ status: 'sent' }, { status: 'sent' }]);
+  });
+
+  it('listens again when its connection is lost, and sends what was queued meanwhile', async () => {
+    const killed = await t.db.query(
+      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+        WHERE application_name = 'exit-pool-outbox' AND datname = current_database()`,
+    );
+    expect(killed).toHaveLength(1);
+    const a = await draft(t, p);
+    await ok(await t.http.post(`/api/applications/${a.id}/submit`).set(p.worker.auth));
+    // well before the minute's sweep: the listener is back after 5 s and wakes the delivery
+    await smtp.waitFor(2, { ms: 15_000 });
+    const [{ n }] = await t.db.query(
+      `SELECT count(*)::int AS n FROM pg_stat_activity
+        WHERE application_name = 'exit-pool-outbox' AND datname = current_database()`,
+    );
+    expect(n).toBe(1);
   });
 
   describe('the HTTP resources', () => {

@@ -153,6 +153,24 @@ export class ApplicationWorkflowService {
       const guideline = toEngineGuideline(await this.guidelines.get(a.guidelineId!, tx));
       const facts = await this.checker.facts(tx, a);
       await this.say(tx, actor, a, 'decision', dto.reason);
+      const outcome = approvalOutcome({
+        status: a.status,
+        amountRequested: a.amountRequested,
+        amountApproved: amount,
+        secondApprovalRequired: requiresSecondApproval(amount, guideline, a.categoryCode),
+      });
+      // the notices too, before the lock: a refusal below rolls them back with the rest
+      await this.notify(
+        tx,
+        actor,
+        a,
+        outcome.needsSecondApproval
+          ? [toRole('second_approval_waiting', 'contact_point')]
+          : [
+              toUnit(outcome.status === 'approved' ? 'application_approved' : 'application_partly_approved', a.unitId),
+              ...(amount > 0n ? [toRole('grant_payable', 'finance')] : []),
+            ],
+      );
       // the year's row is locked before the pool is read, so concurrent approvals queue for the money
       const year = second ? await this.ledger.lockYear(tx, a.budgetYearId!) : await this.ledger.lockOpenYear(tx);
       const today = todayIso();
@@ -184,12 +202,6 @@ export class ApplicationWorkflowService {
         );
       }
       const at = new Date().toISOString();
-      const outcome = approvalOutcome({
-        status: a.status,
-        amountRequested: a.amountRequested,
-        amountApproved: amount,
-        secondApprovalRequired: requiresSecondApproval(amount, guideline, a.categoryCode),
-      });
       // the money is committed at the first approval, so that the second cannot find the pool empty
       if (!second) a.budgetYearId = await this.ledger.commit(tx, year, a, amount, actor.id);
       a.findings = findings;
@@ -211,17 +223,6 @@ export class ApplicationWorkflowService {
           conditions: dto.conditions ?? null,
         });
       }
-      await this.notify(
-        tx,
-        actor,
-        a,
-        outcome.needsSecondApproval
-          ? [toRole('second_approval_waiting', 'contact_point')]
-          : [
-              toUnit(a.status === 'approved' ? 'application_approved' : 'application_partly_approved', a.unitId),
-              ...(amount > 0n ? [toRole('grant_payable', 'finance')] : []),
-            ],
-      );
       for (const o of overrides) {
         await this.audit.recordChange(
           tx,

@@ -1,4 +1,4 @@
-import { COMMON_ERROR_CODES, WORKFLOW_ERROR_CODES } from '@app/contract';
+import { COMMON_ERROR_CODES, NOTIFICATION_ERROR_CODES, WORKFLOW_ERROR_CODES } from '@app/contract';
 import type { HttpException } from '@nestjs/common';
 import { STATUS_CODES } from 'node:http';
 import { ApplicationError, ApplicationErrorCode } from '../applications/applications.errors.js';
@@ -39,6 +39,12 @@ describe('WORKFLOW_ERROR_CODES', () => {
     ].sort();
     expect([...WORKFLOW_ERROR_CODES].sort()).toEqual(api);
     expect([...COMMON_ERROR_CODES].sort()).toEqual(Object.values(CommonErrorCode).sort());
+  });
+});
+
+describe('NOTIFICATION_ERROR_CODES', () => {
+  it('names every code the notifications feature refuses with', () => {
+    expect([...NOTIFICATION_ERROR_CODES].sort()).toEqual(Object.values(NotificationErrorCode).sort());
   });
 });
 

@@ -60,6 +60,7 @@ export class EmailOutboxService implements OnModuleInit, OnApplicationBootstrap,
   private readonly transport: Transporter | undefined;
   private listener: pg.Client | undefined;
   private wakeTimer: NodeJS.Timeout | undefined;
+  private relisten: NodeJS.Timeout | undefined;
   private closing = false;
 
   constructor(
@@ -97,19 +98,43 @@ export class EmailOutboxService implements OnModuleInit, OnApplicationBootstrap,
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.transport || !this.config.databaseUrl) return;
+    await this.listen();
+  }
+
+  /** LISTENs for commits that queued e-mail; a lost connection is opened again (the minute's sweep covers the gap). */
+  private async listen(): Promise<void> {
     const client = new pg.Client({ connectionString: this.config.databaseUrl, application_name: 'exit-pool-outbox' });
     client.on('error', (error) => {
       if (!this.closing) this.logger.warn(`The outbox listener: ${describeError(error)}`);
     });
+    client.on('end', () => {
+      if (this.closing || this.listener !== client) return;
+      this.listener = undefined;
+      this.relistenLater();
+    });
     client.on('notification', () => this.wake());
+    this.listener = client;
     await client.connect();
     await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
-    this.listener = client;
+  }
+
+  private relistenLater(): void {
+    if (this.closing || this.relisten) return;
+    this.relisten = setTimeout(() => {
+      this.relisten = undefined;
+      this.listen()
+        .then(() => this.wake())
+        .catch((error) => {
+          this.logger.warn(`The outbox listener: ${describeError(error)}`);
+          this.relistenLater();
+        });
+    }, 5_000);
   }
 
   async onApplicationShutdown(): Promise<void> {
     this.closing = true;
     clearTimeout(this.wakeTimer);
+    clearTimeout(this.relisten);
     await this.listener?.end().catch(() => undefined);
     this.transport?.close();
   }
