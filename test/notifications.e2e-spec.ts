@@ -459,6 +459,83 @@ describe('Notifications and e-mail (issue 13)', () => {
       expect((await t.http.post(`/api/email-deliveries/${randomUUID()}/retry`).set(p.admin.auth)).status).toBe(404);
     });
   });
+
+  // last in this application: it moves this year's budget year into the past
+  it('tells the unit of a partial grant and a refund, and finance of a year-end cancel of a grant with money', async () => {
+    // (the preferences test above chose no e-mail for finance)
+    await ok(await t.http.put('/api/auth/preferences').set(p.finance.auth).send({ language: 'en', email: 'each' }));
+    const a = await draft(t, p);
+    const R = a.reference;
+    await ok(await t.http.post(`/api/applications/${a.id}/submit`).set(p.worker.auth));
+    await ok(
+      await t.http
+        .post(`/api/applications/${a.id}/approve`)
+        .set(p.cp1.auth)
+        .send({ amountApproved: 500_000, reason: NARRATIVE, overrides: quoteOverride }),
+    );
+    await ok(
+      await t.http
+        .post('/api/disbursements')
+        .set(p.finance.auth)
+        .send({ applicationId: a.id, amount: 200_000, paidOn: todayIso() }),
+      201,
+    );
+    await ok(
+      await t.http
+        .post('/api/disbursements')
+        .set(p.finance.auth)
+        .send({ applicationId: a.id, amount: -50_000, paidOn: todayIso() }),
+      201,
+    );
+    await settled();
+    expect(lines(smtp.mails, p)).toEqual(
+      [
+        `cp1 URGENT ${R}: submitted for review`,
+        `cp2 HASTER ${R}: indsendt til behandling`,
+        `worker URGENT ${R}: partly approved`,
+        `worker2 HASTER ${R}: delvist bevilget`,
+        `finance URGENT ${R}: ready for payment`,
+        `worker URGENT ${R}: payment recorded`,
+        `worker2 HASTER ${R}: udbetaling registreret`,
+        `worker URGENT ${R}: refund recorded`,
+        `worker2 HASTER ${R}: tilbagebetaling registreret`,
+      ].sort(),
+    );
+    smtp.mails.length = 0;
+    // the year ended with money left on the grant: cancelling it is a year-end decision
+    await t.db.query(`UPDATE budget_years SET year = $1 WHERE year = $2`, [thisYear() - 1, thisYear()]);
+    await ok(await t.http.post(`/api/applications/${a.id}/cancel`).set(p.cp2.auth).send({ reason: NARRATIVE }));
+    await settled();
+    expect(lines(smtp.mails, p)).toEqual(
+      [
+        `finance URGENT ${R}: year end: grant cancelled`,
+        `worker URGENT ${R}: grant cancelled`,
+        `worker2 HASTER ${R}: bevilling annulleret`,
+      ].sort(),
+    );
+    for (const mail of smtp.mails)
+      expect(said(mail) + mail.raw).not.toMatch(new RegExp(`${NARRATIVE}|500000|5[.,]000`));
+    const events = await t.db.query(
+      `SELECT u.email, n.event FROM notifications n JOIN users u ON u.id = n.recipient_id WHERE n.record_id = $1`,
+      [a.id],
+    );
+    expect(events.map((e: { email: string; event: string }) => `${e.email} ${e.event}`).sort()).toEqual(
+      [
+        `${p.cp1.user.email} application_submitted`,
+        `${p.cp2.user.email} application_submitted`,
+        `${p.worker.user.email} application_partly_approved`,
+        `${p.worker2.user.email} application_partly_approved`,
+        `${p.finance.user.email} grant_payable`,
+        `${p.worker.user.email} payment_recorded`,
+        `${p.worker2.user.email} payment_recorded`,
+        `${p.worker.user.email} refund_recorded`,
+        `${p.worker2.user.email} refund_recorded`,
+        `${p.worker.user.email} grant_cancelled`,
+        `${p.worker2.user.email} grant_cancelled`,
+        `${p.finance.user.email} year_end_grant_cancelled`,
+      ].sort(),
+    );
+  });
 });
 
 describe('Notification e-mail with two API processes on one database', () => {

@@ -157,7 +157,9 @@ export class EmailOutboxService implements OnModuleInit, OnApplicationBootstrap,
       if (outcome === null) break;
       run[outcome] += 1;
     }
-    await this.followUp();
+    // what was sent stays sent: a follow-up that cannot be queued is left to the minute's sweep
+    if (!signal?.aborted)
+      await this.followUp().catch((error) => this.logger.warn(`No follow-up: ${describeError(error)}`));
     return run;
   }
 
