@@ -121,6 +121,17 @@ describe('The demo cases and applications', () => {
     expect(fyn.every((a) => a.reference.startsWith('FYN-'))).toBe(true);
   });
 
+  it('has notifications from the seeded workflow, so that the bell is not empty, each user their own', async () => {
+    for (const email of ['kbh@demo.test', 'fyn@demo.test', 'ncp@demo.test', 'ncp2@demo.test', 'finance@demo.test']) {
+      const token = await t.login(email, DEMO_PASSWORD);
+      const count = await t.http.get('/api/notifications/unread-count').set('Authorization', `Bearer ${token}`);
+      expect({ email, some: count.body.count > 0 }).toEqual({ email, some: true });
+    }
+    const token = await t.login('kbh@demo.test', DEMO_PASSWORD);
+    const own = await t.http.get('/api/notifications?range=[0,99]').set('Authorization', `Bearer ${token}`);
+    expect(own.body.every((n: { reference: string }) => n.reference.startsWith('KBH-'))).toBe(true);
+  });
+
   it('publishes the contract’s guideline version', async () => {
     const token = await t.login('kbh@demo.test', DEMO_PASSWORD);
     const res = await t.http.get('/api/guidelines').set('Authorization', `Bearer ${token}`);

@@ -16,6 +16,7 @@ import { dataSourceOptions } from './database/data-source.js';
 import { DisbursementsModule } from './disbursements/disbursements.module.js';
 import { GuidelinesModule } from './guidelines/guidelines.module.js';
 import { LedgerModule } from './ledger/ledger.module.js';
+import { NotificationsModule } from './notifications/notifications.module.js';
 import { ReportsModule } from './reports/reports.module.js';
 import { HealthModule } from './health/health.module.js';
 import { JobsModule } from './jobs/jobs.module.js';
@@ -49,6 +50,7 @@ export class AppModule {
         SettingsModule,
         JobsModule,
         RetentionModule,
+        NotificationsModule,
       ],
       providers: [
         { provide: APP_PIPE, useClass: AppValidationPipe },

@@ -27,6 +27,7 @@ import { ApplicationError, ApplicationErrorCode } from './applications.errors.js
 import { ApplicationsService } from './applications.service.js';
 import { ApplicationRepository } from './application.repository.js';
 import { LedgerService } from '../ledger/ledger.service.js';
+import { type Notice, NotificationWriter, toRole, toUnit } from '../notifications/notification-writer.js';
 import { refuseIfApplicationPurged } from '../retention/retention.errors.js';
 import { unpaid } from './application-view.js';
 import type { ApproveDto } from './dto/actions.dto.js';
@@ -46,6 +47,7 @@ export class ApplicationWorkflowService {
     private readonly checker: ApplicationChecker,
     private readonly audit: AuditService,
     private readonly ledger: LedgerService,
+    private readonly notifications: NotificationWriter,
   ) {}
 
   /** The guideline findings now, changing nothing: the version in force for an unsubmitted application, else the one it was submitted under. */
@@ -64,13 +66,17 @@ export class ApplicationWorkflowService {
   }
 
   submit(actor: Actor, id: string) {
-    return this.transition(actor, id, 'submit', (tx, a) => this.submitIn(tx, actor, a));
+    return this.transition(actor, id, 'submit', async (tx, a) => {
+      await this.submitIn(tx, actor, a);
+      await this.notify(tx, actor, a, [toRole('application_submitted', 'contact_point')]);
+    });
   }
 
   answer(actor: Actor, id: string, message: string) {
     return this.transition(actor, id, 'answer', async (tx, a) => {
       await this.say(tx, actor, a, 'answer', message);
       await this.submitIn(tx, actor, a);
+      await this.notify(tx, actor, a, [toRole('application_answered', 'contact_point')]);
     });
   }
 
@@ -92,6 +98,7 @@ export class ApplicationWorkflowService {
     return this.transition(actor, id, 'request-info', async (tx, a) => {
       await this.say(tx, actor, a, 'question', message);
       a.status = statusAfter('request-info', a.status);
+      await this.notify(tx, actor, a, [toUnit('information_requested', a.unitId)]);
     });
   }
 
@@ -105,15 +112,24 @@ export class ApplicationWorkflowService {
         decidedBy: actor.id,
         decisionReason: reason,
       });
+      await this.notify(tx, actor, a, [toUnit('application_rejected', a.unitId)]);
     });
   }
 
   cancel(actor: Actor, id: string, reason: string) {
     return this.transition(actor, id, 'cancel', async (tx, a) => {
+      const rest = unpaid(a);
+      // a grant of an ended budget year that still holds money: a year-end decision, which finance hears of
+      const [year] = rest > 0n ? await tx.query(`SELECT year FROM budget_years WHERE id = $1`, [a.budgetYearId]) : [];
+      const yearEnd = year !== undefined && year.year < Number(todayIso().slice(0, 4));
       // the unpaid rest goes back to the pool; what was paid stays paid
-      await this.ledger.release(tx, a, unpaid(a), actor.id);
+      await this.ledger.release(tx, a, rest, actor.id);
       await this.say(tx, actor, a, 'decision', reason);
       a.status = statusAfter('cancel', a.status);
+      await this.notify(tx, actor, a, [
+        toUnit('grant_cancelled', a.unitId),
+        ...(yearEnd ? [toRole('year_end_grant_cancelled', 'finance')] : []),
+      ]);
     });
   }
 
@@ -137,6 +153,24 @@ export class ApplicationWorkflowService {
       const guideline = toEngineGuideline(await this.guidelines.get(a.guidelineId!, tx));
       const facts = await this.checker.facts(tx, a);
       await this.say(tx, actor, a, 'decision', dto.reason);
+      const outcome = approvalOutcome({
+        status: a.status,
+        amountRequested: a.amountRequested,
+        amountApproved: amount,
+        secondApprovalRequired: requiresSecondApproval(amount, guideline, a.categoryCode),
+      });
+      // the notices too, before the lock: a refusal below rolls them back with the rest
+      await this.notify(
+        tx,
+        actor,
+        a,
+        outcome.needsSecondApproval
+          ? [toRole('second_approval_waiting', 'contact_point')]
+          : [
+              toUnit(outcome.status === 'approved' ? 'application_approved' : 'application_partly_approved', a.unitId),
+              ...(amount > 0n ? [toRole('grant_payable', 'finance')] : []),
+            ],
+      );
       // the year's row is locked before the pool is read, so concurrent approvals queue for the money
       const year = second ? await this.ledger.lockYear(tx, a.budgetYearId!) : await this.ledger.lockOpenYear(tx);
       const today = todayIso();
@@ -168,12 +202,6 @@ export class ApplicationWorkflowService {
         );
       }
       const at = new Date().toISOString();
-      const outcome = approvalOutcome({
-        status: a.status,
-        amountRequested: a.amountRequested,
-        amountApproved: amount,
-        secondApprovalRequired: requiresSecondApproval(amount, guideline, a.categoryCode),
-      });
       // the money is committed at the first approval, so that the second cannot find the pool empty
       if (!second) a.budgetYearId = await this.ledger.commit(tx, year, a, amount, actor.id);
       a.findings = findings;
@@ -242,6 +270,10 @@ export class ApplicationWorkflowService {
       a.budgetYearId = await this.ledger.commit(tx, to, a, rest, actor.id);
       await this.say(tx, actor, a, 'decision', reason);
       a.status = statusAfter('carry-over', a.status);
+      await this.notify(tx, actor, a, [
+        toUnit('grant_carried_over', a.unitId),
+        ...(rest > 0n ? [toRole('year_end_grant_carried_over', 'finance')] : []),
+      ]);
       return { fromYear: from.year, toYear: to.year, amount: String(rest) };
     });
   }
@@ -249,6 +281,15 @@ export class ApplicationWorkflowService {
   /** A first approval above the threshold holds money; a rejection or withdrawal gives it back. */
   private async releaseFirstApproval(tx: EntityManager, actor: Actor, a: Application): Promise<void> {
     if (a.status === 'awaiting_second_approval') await this.ledger.release(tx, a, a.firstApprovedAmount!, actor.id);
+  }
+
+  /** The change's notices, in its transaction: to everyone they name but the actor. */
+  private async notify(tx: EntityManager, actor: Actor, a: Application, notices: Notice[]): Promise<void> {
+    await this.notifications.notify(
+      tx,
+      { reference: a.reference, resource: 'applications', recordId: a.id, urgent: a.urgent, except: [actor.id] },
+      notices,
+    );
   }
 
   private async say(tx: EntityManager, actor: Actor, a: Application, kind: MessageKind, body: string): Promise<void> {

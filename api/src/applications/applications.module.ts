@@ -1,3 +1,4 @@
+import { NotificationWriterModule } from '../notifications/notification-writer.module.js';
 import { Module } from '@nestjs/common';
 import { GuidelinesModule } from '../guidelines/guidelines.module.js';
 import { LedgerModule } from '../ledger/ledger.module.js';
@@ -10,7 +11,7 @@ import { ApplicationsController } from './applications.controller.js';
 import { ApplicationsService } from './applications.service.js';
 
 @Module({
-  imports: [GuidelinesModule, LedgerModule],
+  imports: [GuidelinesModule, LedgerModule, NotificationWriterModule],
   controllers: [ApplicationsController, ApplicationMessagesController],
   providers: [
     ApplicationRepository,

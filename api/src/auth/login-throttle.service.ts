@@ -3,6 +3,7 @@ import { InjectEntityManager } from '@nestjs/typeorm';
 import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { NotificationWriter, toRole } from '../notifications/notification-writer.js';
 import { ThrottledError } from './auth.errors.js';
 
 /** First key of the two-key advisory locks that serialise one account's attempts (objid: hashtext(email)). */
@@ -20,6 +21,7 @@ export class LoginThrottleService {
     @InjectEntityManager() private readonly manager: EntityManager,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly audit: AuditService,
+    private readonly notifications: NotificationWriter,
   ) {}
 
   /** Reserves an attempt for the account and answers its id, or throws a 429 when the account is throttled. */
@@ -50,9 +52,31 @@ export class LoginThrottleService {
     throw new ThrottledError(result.retryAfter);
   }
 
-  /** A wrong password or code: the attempt stays counted. */
-  async fail(attemptId: string, tx: EntityManager = this.manager): Promise<void> {
-    await tx.query(`UPDATE login_attempts SET succeeded = false WHERE id = $1`, [attemptId]);
+  /** A wrong password or code: the attempt stays counted; the failure that locks an existing account tells the admins. */
+  async fail(attemptId: string, tx?: EntityManager): Promise<void> {
+    if (!tx) return this.manager.transaction((own) => this.fail(attemptId, own));
+    const [[attempt]] = await tx.query(`UPDATE login_attempts SET succeeded = false WHERE id = $1 RETURNING email`, [
+      attemptId,
+    ]);
+    if (!attempt) return;
+    // the account's failures are counted one at a time, so that exactly one of them is the one that locks it
+    await tx.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [LOGIN_LOCK_CLASS, attempt.email]);
+    const [locked] = await tx.query(
+      `SELECT u.id, u.email FROM users u
+        WHERE u.email = $1
+          AND (SELECT count(*) FROM login_attempts
+                WHERE email = $1 AND succeeded = false AND at > now() - make_interval(mins => $2)
+                  AND at > coalesce((SELECT max(at) FROM login_attempts WHERE email = $1 AND succeeded), '-infinity')
+              ) = $3`,
+      [attempt.email, this.config.loginWindowMinutes, this.config.loginMaxFailures],
+    );
+    if (!locked) return;
+    // the account's owner is not told through the account that is locked; every other admin is
+    await this.notifications.notify(
+      tx,
+      { reference: locked.email, resource: 'users', recordId: locked.id, except: [locked.id] },
+      [toRole('account_locked', 'admin')],
+    );
   }
 
   /** A sign-in: failures before it no longer count. */

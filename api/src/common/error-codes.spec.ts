@@ -1,4 +1,4 @@
-import { COMMON_ERROR_CODES, WORKFLOW_ERROR_CODES } from '@app/contract';
+import { COMMON_ERROR_CODES, NOTIFICATION_ERROR_CODES, WORKFLOW_ERROR_CODES } from '@app/contract';
 import type { HttpException } from '@nestjs/common';
 import { STATUS_CODES } from 'node:http';
 import { ApplicationError, ApplicationErrorCode } from '../applications/applications.errors.js';
@@ -7,6 +7,7 @@ import { AuthError, AuthErrorCode } from '../auth/auth.errors.js';
 import { DisbursementError, DisbursementErrorCode } from '../disbursements/disbursements.errors.js';
 import { GuidelineError, GuidelineErrorCode } from '../guidelines/guidelines.errors.js';
 import { LedgerError, LedgerErrorCode } from '../ledger/ledger.errors.js';
+import { NotificationError, NotificationErrorCode } from '../notifications/notifications.errors.js';
 import { RetentionError, RetentionErrorCode } from '../retention/retention.errors.js';
 import { CommonErrorCode, fieldError, notFound, uniqueConflict } from './errors.js';
 import { HttpExceptionFilter } from './http-exception.filter.js';
@@ -21,6 +22,7 @@ const REFUSALS: Record<string, HttpException[]> = {
   attachment: Object.values(AttachmentErrorCode).map((code) => new AttachmentError(code, 'No')),
   guideline: Object.values(GuidelineErrorCode).map((code) => new GuidelineError(code)),
   auth: Object.values(AuthErrorCode).map((code) => new AuthError(code)),
+  notification: Object.values(NotificationErrorCode).map((code) => new NotificationError(code, 'No')),
 };
 
 const codeOf = (error: HttpException): unknown => (error.getResponse() as { code?: unknown }).code;
@@ -37,6 +39,12 @@ describe('WORKFLOW_ERROR_CODES', () => {
     ].sort();
     expect([...WORKFLOW_ERROR_CODES].sort()).toEqual(api);
     expect([...COMMON_ERROR_CODES].sort()).toEqual(Object.values(CommonErrorCode).sort());
+  });
+});
+
+describe('NOTIFICATION_ERROR_CODES', () => {
+  it('names every code the notifications feature refuses with', () => {
+    expect([...NOTIFICATION_ERROR_CODES].sort()).toEqual(Object.values(NotificationErrorCode).sort());
   });
 });
 

@@ -145,6 +145,41 @@ describe(loadConfig.name, () => {
     expect(() => loadConfig({ [name]: value })).toThrow(message);
   });
 
+  it('has e-mail off, reminders after 5 days and links to localhost by default', () => {
+    const config = loadConfig({ PORT: '8080' });
+    expect(config).toMatchObject({ reviewReminderDays: 5, publicUrl: 'http://localhost:8080' });
+    expect(config.smtpUrl).toBeUndefined();
+    expect(
+      loadConfig({
+        SMTP_URL: 'smtp://mail.example.org:587',
+        MAIL_FROM: 'Exit Pool <noreply@example.org>',
+        REVIEW_REMINDER_DAYS: '3',
+        PUBLIC_URL: 'https://exitpool.example.org/',
+      }),
+    ).toMatchObject({
+      smtpUrl: 'smtp://mail.example.org:587',
+      mailFrom: 'Exit Pool <noreply@example.org>',
+      reviewReminderDays: 3,
+      publicUrl: 'https://exitpool.example.org',
+    });
+  });
+
+  it.each([
+    ['SMTP_URL', 'mail.example.org:25', 'SMTP_URL: SMTP_URL must look like smtp://'],
+    ['MAIL_FROM', 'not an address', 'MAIL_FROM: MAIL_FROM must be an e-mail address'],
+    ['REVIEW_REMINDER_DAYS', '0', 'REVIEW_REMINDER_DAYS: REVIEW_REMINDER_DAYS must be between 1 and 365'],
+    ['REVIEW_REMINDER_DAYS', 'five', 'REVIEW_REMINDER_DAYS: REVIEW_REMINDER_DAYS must be a whole number of days'],
+    ['PUBLIC_URL', 'exitpool.example.org', 'PUBLIC_URL: PUBLIC_URL must be the address users open the product at'],
+  ])('refuses a bad %s (%j) with a message naming it', (name, value, message) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(message);
+  });
+
+  it('asks for MAIL_FROM when SMTP_URL is set', () => {
+    expect(() => loadConfig({ SMTP_URL: 'smtp://127.0.0.1:2525' })).toThrow(
+      'MAIL_FROM: MAIL_FROM must be set with SMTP_URL',
+    );
+  });
+
   it('ignores variables it does not know', () => {
     expect(() => loadConfig({ HOME: '/root', PATH: '/bin' })).not.toThrow();
   });

@@ -49,6 +49,9 @@ function IsCron(options: ValidationOptions): PropertyDecorator {
   );
 }
 
+/** `noreply@example.org` or `Exit Pool <noreply@example.org>`. */
+const MAIL_FROM = /^\s*([^<>\r\n]*<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)\s*$/;
+
 /** MFA_REQUIRED_ROLES once validated: `none`, or roles separated by commas. */
 function parseRoles(value: string): Role[] {
   const text = value.trim();
@@ -162,6 +165,34 @@ export class EnvironmentVariables {
 
   /** `k2:<base64>,k1:<base64>`: parsed by parseKeyRing, which names the variable in its messages. */
   @IsOptional() @IsString() ENCRYPTION_KEYS?: string;
+
+  @IsOptional()
+  @IsString()
+  @Matches(/^smtps?:\/\/[^\s/]+(\/\S*)?$/, {
+    message: 'SMTP_URL must look like smtp://user:password@host:587 or smtps://host:465',
+  })
+  SMTP_URL?: string;
+
+  @IsOptional()
+  @IsString()
+  @Matches(MAIL_FROM, {
+    message: 'MAIL_FROM must be an e-mail address, or a name and one: Exit Pool <noreply@example.org>',
+  })
+  MAIL_FROM?: string;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'REVIEW_REMINDER_DAYS must be a whole number of days' })
+  @Min(1, { message: 'REVIEW_REMINDER_DAYS must be between 1 and 365' })
+  @Max(365, { message: 'REVIEW_REMINDER_DAYS must be between 1 and 365' })
+  REVIEW_REMINDER_DAYS?: number;
+
+  @IsOptional()
+  @IsString()
+  @Matches(/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/, {
+    message: 'PUBLIC_URL must be the address users open the product at, e.g. https://exitpool.example.org',
+  })
+  PUBLIC_URL?: string;
 }
 
 export interface AppConfig {
@@ -193,6 +224,14 @@ export interface AppConfig {
    * demo mode with the embedded database, where the key file in DATA_DIR holds it (loadKeyRing).
    */
   encryptionKeys?: KeyRing;
+  /** Notification e-mail over SMTP; unset: e-mail is off (in-product notifications stay). */
+  smtpUrl?: string;
+  /** The sender of notification e-mails (required with SMTP_URL). */
+  mailFrom?: string;
+  /** Days an application may wait in the review queue before the daily reminder names it. */
+  reviewReminderDays: number;
+  /** Where users open the product: the base of the links in e-mails. */
+  publicUrl: string;
 }
 
 const KEYS = [
@@ -214,6 +253,10 @@ const KEYS = [
   'RETENTION_MONTHS',
   'RETENTION_SCHEDULE',
   'ENCRYPTION_KEYS',
+  'SMTP_URL',
+  'MAIL_FROM',
+  'REVIEW_REMINDER_DAYS',
+  'PUBLIC_URL',
 ];
 
 /** Connections of one process's request pool unless DATABASE_POOL_SIZE says otherwise. */
@@ -237,8 +280,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const databaseUrl = parsed.DATABASE_URL || undefined;
   const demo = parsed.DEMO ?? databaseUrl === undefined;
   const encryptionKeys = readKeyRing(parsed.ENCRYPTION_KEYS, demo && databaseUrl === undefined);
+  const smtpUrl = parsed.SMTP_URL?.trim() || undefined;
+  const mailFrom = parsed.MAIL_FROM?.trim() || undefined;
+  if (smtpUrl && !mailFrom) {
+    throw new ConfigError(
+      'Invalid environment:\n  MAIL_FROM: MAIL_FROM must be set with SMTP_URL: the sender of notification e-mails, e.g. Exit Pool <noreply@example.org>',
+    );
+  }
+  const port = parsed.PORT ?? 3000;
   return {
-    port: parsed.PORT ?? 3000,
+    port,
     databaseUrl,
     databasePoolSize: parsed.DATABASE_POOL_SIZE ?? DEFAULT_POOL_SIZE,
     apiProcesses: parsed.API_PROCESSES ?? 1,
@@ -260,6 +311,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     retentionMonths: parsed.RETENTION_MONTHS ?? 36,
     retentionSchedule: parsed.RETENTION_SCHEDULE?.trim() || '30 2 * * *',
     encryptionKeys,
+    smtpUrl,
+    mailFrom,
+    reviewReminderDays: parsed.REVIEW_REMINDER_DAYS ?? 5,
+    publicUrl: (parsed.PUBLIC_URL?.trim() || `http://localhost:${port}`).replace(/\/+$/, ''),
   };
 }
 

@@ -20,6 +20,7 @@ import { isoDateOf, todayIso } from '../common/dates.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { openNullable } from '../crypto/encrypted-columns.js';
 import { LedgerService } from '../ledger/ledger.service.js';
+import { NotificationWriter, toUnit } from '../notifications/notification-writer.js';
 import { Disbursement, PAYEE_TYPES } from './disbursement.entity.js';
 import { DisbursementError, DisbursementErrorCode } from './disbursements.errors.js';
 import type { CreateDisbursementDto } from './dto/disbursement.dto.js';
@@ -76,6 +77,7 @@ export class DisbursementsService {
     private readonly applicationRepository: ApplicationRepository,
     private readonly ledger: LedgerService,
     private readonly audit: AuditService,
+    private readonly notifications: NotificationWriter,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -253,6 +255,11 @@ export class DisbursementsService {
     }
     const status = statusAfterPayment(a, amount);
     if (status !== a.status) await this.applicationRepository.setStatus(tx, a.id, status);
+    await this.notifications.notify(
+      tx,
+      { reference: a.reference, resource: 'applications', recordId: a.id, urgent: a.urgent, except: [actor.id] },
+      [toUnit(amount > 0n ? 'payment_recorded' : 'refund_recorded', a.unitId)],
+    );
     faultPoint(this.config, 'disbursement.before-commit');
     await this.audit.recordChange(
       tx,

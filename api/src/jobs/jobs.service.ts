@@ -35,6 +35,7 @@ export class JobsService implements BeforeApplicationShutdown {
   private readonly stopping = new AbortController();
   private boss: PgBoss | undefined;
   private stopped: Promise<void> | undefined;
+  private options: JobsOptions = {};
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig & { databaseUrl?: string }) {}
 
@@ -48,6 +49,11 @@ export class JobsService implements BeforeApplicationShutdown {
 
   get started(): boolean {
     return this.boss !== undefined;
+  }
+
+  /** The first retry delay of the started scheduler's test override, for work that retries on its own terms. */
+  get retryDelaySeconds(): number | undefined {
+    return this.options.retryDelaySeconds;
   }
 
   async start(options: JobsOptions = {}): Promise<void> {
@@ -88,14 +94,15 @@ export class JobsService implements BeforeApplicationShutdown {
       await lock.end().catch(() => undefined);
     }
     this.boss = boss;
+    this.options = options;
     this.logger.log(`The scheduler runs ${[...this.definitions.keys()].join(', ') || 'no job'}`);
   }
 
-  /** Queues a job now (for a queue without a schedule, or to run a scheduled one at once). */
-  async send(name: string, data: object = {}): Promise<string> {
+  /** Queues a job now, or from `startAfter` on (for a queue without a schedule, or to run a scheduled one at once). */
+  async send(name: string, data: object = {}, options: { startAfter?: Date } = {}): Promise<string> {
     if (!this.boss) throw new Error('The scheduler is not started');
     if (!this.definitions.has(name)) throw new Error(`No job ${name} is registered`);
-    const id = await this.boss.send(name, data);
+    const id = await this.boss.send(name, data, options.startAfter ? { startAfter: options.startAfter } : {});
     if (!id) throw new Error(`The job ${name} was not queued`);
     return id;
   }

@@ -134,3 +134,4 @@ export interface AuditChainBreak {
 export type AuditVerification =
   { ok: true; events: number; head: string | null } | { ok: false; events: number; brokenAt: AuditChainBreak };
 export * from './records.js';
+export * from './notifications.js';

@@ -13,6 +13,7 @@ import { LedgerSummaries1795301300000 } from './1795301300000-LedgerSummaries.js
 import { EncryptionKeyRegistry1795301400000 } from './1795301400000-EncryptionKeyRegistry.js';
 import { SetBasedPaymentTrigger1795301500000 } from './1795301500000-SetBasedPaymentTrigger.js';
 import { PaymentCounts1795301600000 } from './1795301600000-PaymentCounts.js';
+import { Notifications1795301700000 } from './1795301700000-Notifications.js';
 
 /** Every migration, oldest first. Listed by hand so the build and the tests load the same set. */
 export const migrations = [
@@ -31,4 +32,5 @@ export const migrations = [
   EncryptionKeyRegistry1795301400000,
   SetBasedPaymentTrigger1795301500000,
   PaymentCounts1795301600000,
+  Notifications1795301700000,
 ];

@@ -1,0 +1,127 @@
+import type { Language, NotificationEvent } from '@app/contract';
+
+/**
+ * The words of a notification e-mail. An e-mail leaves the product and may be read on a
+ * phone in a public place: it names the event, the reference and a link, never what
+ * (no narrative, justification, message, amount or unit name). Everything here is
+ * built from those three only, so nothing else can reach the text.
+ */
+export interface EmailContent {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+/** What one notification e-mail is made of, and nothing more. */
+export interface EmailFacts {
+  event: NotificationEvent;
+  reference: string;
+  urgent: boolean;
+  /** The react-admin resource and record the link opens. */
+  resource: 'applications' | 'users';
+  recordId: string;
+}
+
+export type DigestItem = Pick<EmailFacts, 'event' | 'reference' | 'urgent'>;
+
+const PHRASES: Record<Language, Record<NotificationEvent, string>> = {
+  en: {
+    information_requested: 'information requested',
+    application_approved: 'approved',
+    application_partly_approved: 'partly approved',
+    application_rejected: 'rejected',
+    grant_cancelled: 'grant cancelled',
+    grant_carried_over: 'grant carried over to the next budget year',
+    payment_recorded: 'payment recorded',
+    refund_recorded: 'refund recorded',
+    application_submitted: 'submitted for review',
+    application_answered: 'answer received',
+    second_approval_waiting: 'waiting for a second approval',
+    review_overdue: 'waiting too long for review',
+    grant_payable: 'ready for payment',
+    year_end_grant_carried_over: 'year end: grant carried over',
+    year_end_grant_cancelled: 'year end: grant cancelled',
+    account_locked: 'account locked after too many failed sign-ins',
+  },
+  da: {
+    information_requested: 'der er bedt om oplysninger',
+    application_approved: 'bevilget',
+    application_partly_approved: 'delvist bevilget',
+    application_rejected: 'afslået',
+    grant_cancelled: 'bevilling annulleret',
+    grant_carried_over: 'bevilling overført til næste budgetår',
+    payment_recorded: 'udbetaling registreret',
+    refund_recorded: 'tilbagebetaling registreret',
+    application_submitted: 'indsendt til behandling',
+    application_answered: 'svar modtaget',
+    second_approval_waiting: 'afventer anden godkendelse',
+    review_overdue: 'har ventet for længe på behandling',
+    grant_payable: 'klar til udbetaling',
+    year_end_grant_carried_over: 'årsafslutning: bevilling overført',
+    year_end_grant_cancelled: 'årsafslutning: bevilling annulleret',
+    account_locked: 'konto spærret efter for mange mislykkede login',
+  },
+};
+
+const WORDS = {
+  en: {
+    urgent: 'URGENT',
+    open: 'Open it in Exit Pool',
+    openAll: 'Open your notifications in Exit Pool',
+    why: 'This e-mail only says that something needs your attention. Sign in to see more.',
+    settings: 'You can choose e-mail per event, a daily digest or none on your Account page.',
+    digest: (n: number) => `Exit Pool: ${n} new notification${n === 1 ? '' : 's'}`,
+  },
+  da: {
+    urgent: 'HASTER',
+    open: 'Åbn den i Exit Pool',
+    openAll: 'Åbn dine notifikationer i Exit Pool',
+    why: 'Denne e-mail siger kun, at noget kræver din opmærksomhed. Log ind for at se mere.',
+    settings: 'Du kan vælge e-mail for hver hændelse, en daglig oversigt eller ingen på din kontoside.',
+    digest: (n: number) => `Exit Pool: ${n} ${n === 1 ? 'ny notifikation' : 'nye notifikationer'}`,
+  },
+} as const;
+
+/** The phrase of an event in a language, e.g. `information requested`. */
+export const eventPhrase = (event: NotificationEvent, language: Language): string => PHRASES[language][event];
+
+/** `KBH-2026-014-A1: information requested`, marked when urgent. */
+export function headline(item: DigestItem, language: Language): string {
+  const line = `${item.reference}: ${eventPhrase(item.event, language)}`;
+  return item.urgent ? `${WORDS[language].urgent} ${line}` : line;
+}
+
+/** The product's page of the record, e.g. `https://exitpool.example/#/applications/<id>/show`. */
+export function recordLink(publicUrl: string, resource: EmailFacts['resource'], recordId: string): string {
+  const base = publicUrl.replace(/\/+$/, '');
+  return resource === 'users' ? `${base}/#/users/${recordId}` : `${base}/#/${resource}/${recordId}/show`;
+}
+
+const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+function compose(subject: string, lines: string[], linkLabel: string, link: string, language: Language): EmailContent {
+  const words = WORDS[language];
+  const text = [...lines, '', `${linkLabel}: ${link}`, '', words.why, words.settings, ''].join('\n');
+  const html = [
+    `<!doctype html><html lang="${language}"><body style="font-family:sans-serif">`,
+    ...lines.map((l) => `<p>${escapeHtml(l)}</p>`),
+    `<p><a href="${escapeHtml(link)}">${escapeHtml(linkLabel)}</a></p>`,
+    `<p style="color:#555">${escapeHtml(words.why)}<br>${escapeHtml(words.settings)}</p>`,
+    '</body></html>',
+  ].join('\n');
+  return { subject, text, html };
+}
+
+/** The e-mail of one notification, in the recipient's language. */
+export function notificationEmail(facts: EmailFacts, language: Language, publicUrl: string): EmailContent {
+  const subject = headline(facts, language);
+  const link = recordLink(publicUrl, facts.resource, facts.recordId);
+  return compose(subject, [`${subject}.`], WORDS[language].open, link, language);
+}
+
+/** The daily digest: one line per notification, and a link to the product's list of them. */
+export function digestEmail(items: DigestItem[], language: Language, publicUrl: string): EmailContent {
+  const link = `${publicUrl.replace(/\/+$/, '')}/#/notifications`;
+  const lines = items.map((i) => `- ${headline(i, language)}`);
+  return compose(WORDS[language].digest(items.length), lines, WORDS[language].openAll, link, language);
+}
