@@ -1,0 +1,35 @@
+import { useCallback } from 'react';
+import { useTranslate } from 'react-admin';
+import type { EmailDelivery, Notification } from '../types';
+
+type Event = Pick<Notification, 'event' | 'reference'>;
+
+/** An event code in the user's words; a code this UI does not know yet is shown as it comes. */
+export const useEventWords = () => {
+  const translate = useTranslate();
+  return useCallback(
+    (event: string) => translate(`app.notifications.events.${event}`, { _: event.replace(/_/g, ' ') }),
+    [translate],
+  );
+};
+
+/**
+ * What happened and where, in the user's language: "KBH-2026-014-A1: information requested".
+ * Built from the event's code and the reference only: a notification holds nothing else to say.
+ */
+export const useNotificationSentence = () => {
+  const translate = useTranslate();
+  const words = useEventWords();
+  return useCallback(
+    ({ event, reference }: Event | Pick<EmailDelivery, 'event' | 'reference'>) => {
+      const what = words(event);
+      if (!reference) return what.charAt(0).toLocaleUpperCase() + what.slice(1);
+      return translate('app.notifications.sentence', { reference, event: what });
+    },
+    [translate, words],
+  );
+};
+
+/** The show page the notification leads to, or null when it names no record. */
+export const notificationLink = ({ resource, recordId }: Pick<Notification, 'resource' | 'recordId'>) =>
+  resource && recordId ? `/${resource}/${encodeURIComponent(recordId)}/show` : null;
