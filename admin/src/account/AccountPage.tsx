@@ -1,5 +1,6 @@
 import { Card, CardContent, Stack, Typography } from '@mui/material';
 import { Title, useGetIdentity, useTranslate } from 'react-admin';
+import { NotificationsCard } from './NotificationsCard';
 import { SecondFactorCard } from './SecondFactorCard';
 
 const WhoCard = () => {
@@ -20,11 +21,12 @@ const WhoCard = () => {
   );
 };
 
-/** The signed-in user's own account: who they are and their second factor. Open to every role. */
+/** The signed-in user's own account: who they are, their second factor and their e-mail. Open to every role. */
 export const AccountPage = () => (
   <Stack spacing={2} sx={{ mt: 2, mb: 2, maxWidth: 760 }}>
     <Title title="app.account.title" />
     <WhoCard />
     <SecondFactorCard />
+    <NotificationsCard />
   </Stack>
 );

@@ -25,8 +25,11 @@ const field = (name: string) => `resources.email-deliveries.fields.${name}`;
 const DeliveryPhoneList = () => (
   <SimpleList<EmailDelivery>
     primaryText={
-      <Box component="span" sx={{ display: 'block', overflowWrap: 'anywhere' }}>
-        <TextField source="recipient" />
+      <Box component="span" sx={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 1 }}>
+        <Box component="span" sx={{ overflowWrap: 'anywhere' }}>
+          <TextField source="recipient" />
+        </Box>
+        <DeliveryStatusField />
       </Box>
     }
     secondaryText={
@@ -34,7 +37,6 @@ const DeliveryPhoneList = () => (
         <InlineFields>
           <EventField />
           <CodeField source="reference" />
-          <DeliveryStatusField />
         </InlineFields>
         <InlineFields>
           <ShortDateTimeField source="createdAt" />

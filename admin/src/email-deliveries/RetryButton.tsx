@@ -46,7 +46,8 @@ export const RetryButton = (_props: { label?: string }) => {
         void retry();
       }}
       disabled={sending}
-      startIcon={<ReplayIcon />}
-    />
+    >
+      <ReplayIcon />
+    </Button>
   );
 };

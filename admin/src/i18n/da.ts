@@ -524,6 +524,7 @@ const app: AppMessages = {
   },
   email_preferences: {
     title: 'Notifikationer',
+    question: 'Send mig e-mail',
     subheader:
       'Exit Pool fortæller dig det her, under klokken i topbjælken, når noget venter på dig. Vælg, om du også vil have en e-mail.',
     each: 'En e-mail for hver notifikation',

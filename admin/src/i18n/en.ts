@@ -312,6 +312,7 @@ const app = {
   },
   email_preferences: {
     title: 'Notifications',
+    question: 'E-mail me',
     subheader:
       'Exit Pool tells you here, under the bell in the app bar, when something needs you. Choose whether it also sends you e-mail.',
     each: 'An e-mail for each notification',

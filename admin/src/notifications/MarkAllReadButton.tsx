@@ -31,11 +31,8 @@ export const MarkAllReadButton = () => {
   };
 
   return (
-    <Button
-      label="app.notifications.mark_all_read"
-      onClick={markAll}
-      disabled={sending || unread === 0}
-      startIcon={<DoneAllIcon />}
-    />
+    <Button label="app.notifications.mark_all_read" onClick={markAll} disabled={sending || unread === 0}>
+      <DoneAllIcon />
+    </Button>
   );
 };

@@ -1,0 +1,134 @@
+import SaveIcon from '@mui/icons-material/Save';
+import {
+  Alert,
+  Box,
+  Button,
+  Card,
+  CardContent,
+  CardHeader,
+  CircularProgress,
+  FormControl,
+  FormControlLabel,
+  LinearProgress,
+  Radio,
+  RadioGroup,
+  Typography,
+} from '@mui/material';
+import { useQueryClient } from '@tanstack/react-query';
+import { useId, useState } from 'react';
+import { useLocales, useNotify, useTranslate } from 'react-admin';
+import { useProblemText } from '../common/useProblemText';
+import { useExitPoolDataProvider } from '../dataProvider';
+import { EMAIL_CHOICES, type EmailChoice, type Preferences } from '../types';
+import { PREFERENCES_KEY, usePreferences } from './usePreferences';
+
+const ChoiceForm = ({ preferences }: { preferences: Preferences }) => {
+  const translate = useTranslate();
+  const notify = useNotify();
+  const problemText = useProblemText();
+  const dataProvider = useExitPoolDataProvider();
+  const queryClient = useQueryClient();
+  const languages = useLocales();
+  const labelId = useId();
+  const [choice, setChoice] = useState<EmailChoice>(preferences.email);
+  const [saving, setSaving] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const language = languages.find((l) => l.locale === preferences.language)?.name ?? preferences.language;
+
+  const save = async () => {
+    setSaving(true);
+    setProblem(null);
+    try {
+      // the language stays as it is: the app bar's language switch changes it
+      const { data } = await dataProvider.savePreferences({ language: preferences.language, email: choice });
+      queryClient.setQueryData(PREFERENCES_KEY, data);
+      notify('app.email_preferences.saved', { type: 'success' });
+    } catch (error) {
+      setProblem(problemText(error));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <>
+      {problem && (
+        <Alert severity="error" sx={{ mb: 2 }} onClose={() => setProblem(null)}>
+          {problem}
+        </Alert>
+      )}
+      <FormControl>
+        <Typography id={labelId} variant="body2" sx={{ fontWeight: 600, mb: 0.5 }}>
+          {translate('app.email_preferences.question')}
+        </Typography>
+        <RadioGroup
+          aria-labelledby={labelId}
+          value={choice}
+          onChange={(_event, value) => setChoice(value as EmailChoice)}
+        >
+          {EMAIL_CHOICES.map((option) => (
+            <FormControlLabel
+              key={option}
+              value={option}
+              control={<Radio />}
+              sx={{ alignItems: 'flex-start', mb: 1, '& .MuiRadio-root': { pt: 0.25 } }}
+              label={
+                <>
+                  <Typography variant="body2">{translate(`app.email_preferences.${option}`)}</Typography>
+                  <Typography variant="caption" color="text.secondary">
+                    {translate(`app.email_preferences.${option}_hint`)}
+                  </Typography>
+                </>
+              }
+            />
+          ))}
+        </RadioGroup>
+      </FormControl>
+      <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
+        {translate('app.email_preferences.promise')}
+      </Typography>
+      <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
+        {translate('app.email_preferences.language', { language })}
+      </Typography>
+      <Box>
+        <Button
+          variant="contained"
+          onClick={save}
+          disabled={saving || choice === preferences.email}
+          startIcon={saving ? <CircularProgress size={16} color="inherit" /> : <SaveIcon />}
+        >
+          {translate('app.email_preferences.save')}
+        </Button>
+      </Box>
+    </>
+  );
+};
+
+/** On the account page: whether notifications also come by e-mail, one each, a daily digest, or none. */
+export const NotificationsCard = () => {
+  const translate = useTranslate();
+  const { data, isPending, error } = usePreferences();
+  return (
+    <Card variant="outlined">
+      <CardHeader
+        title={translate('app.email_preferences.title')}
+        subheader={translate('app.email_preferences.subheader')}
+        slotProps={{
+          title: { variant: 'subtitle1', component: 'h2', fontWeight: 600 },
+          subheader: { variant: 'body2' },
+        }}
+        sx={{ pb: 0.5 }}
+      />
+      <CardContent sx={{ pt: 1 }}>
+        {isPending ? (
+          <LinearProgress />
+        ) : error || !data ? (
+          <Alert severity="error">{translate('app.email_preferences.load_failed')}</Alert>
+        ) : (
+          // a new key when the saved choice changes (another tab, the language switch): the form starts from it
+          <ChoiceForm key={`${data.email}-${data.language}`} preferences={data} />
+        )}
+      </CardContent>
+    </Card>
+  );
+};
