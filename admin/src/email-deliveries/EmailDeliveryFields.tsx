@@ -1,15 +1,15 @@
 import { Box } from '@mui/material';
 import { useRecordContext } from 'react-admin';
 import { StatusChip } from '../common/StatusChip';
-import { useEventWords } from '../notifications/notificationWords';
+import { capitalised, useEventWords } from '../notifications/notificationWords';
 import type { EmailDelivery } from '../types';
 
-/** The event in the reader's words ("information requested"; a digest is "daily digest"). */
+/** The event in the reader's words ("Information requested"; a digest is "Daily digest"). */
 export const EventField = (_props: { label?: string; source?: string; sortable?: boolean }) => {
   const record = useRecordContext<EmailDelivery>();
   const words = useEventWords();
   if (!record) return null;
-  return <span>{words(record.event)}</span>;
+  return <span>{capitalised(words(record.event))}</span>;
 };
 
 /** The SMTP server's last refusal, as it came (technical, for the administrator). */

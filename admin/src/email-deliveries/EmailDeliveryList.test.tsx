@@ -56,12 +56,12 @@ describe('EmailDeliveryList', () => {
   it('lists the failed e-mails with recipient, event, reference, attempts and last error', async () => {
     const fetchStub = renderList('en', {});
     const row = await rowOf('kbh@demo.test');
-    expect(row.getByText('information requested')).toBeInTheDocument();
+    expect(row.getByText('Information requested')).toBeInTheDocument();
     expect(row.getByText('KBH-2026-014-A1')).toBeInTheDocument();
     expect(row.getByText('3')).toBeInTheDocument();
     expect(row.getByText('connect ECONNREFUSED 127.0.0.1:2525')).toBeInTheDocument();
     expect(row.getByText('Failed')).toBeInTheDocument();
-    expect((await rowOf('ncp@demo.test')).getByText('daily digest')).toBeInTheDocument();
+    expect((await rowOf('ncp@demo.test')).getByText('Daily digest')).toBeInTheDocument();
     // the failed ones by default
     const [request] = callsTo(fetchStub, 'GET /api/email-deliveries');
     expect(JSON.parse(request.url.searchParams.get('filter') ?? '')).toEqual({ status: 'failed' });

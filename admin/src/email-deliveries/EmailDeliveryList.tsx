@@ -1,5 +1,5 @@
 import { Box } from '@mui/material';
-import { DataTable, List, NumberField, SelectInput, SimpleList, TextField } from 'react-admin';
+import { DataTable, List, NumberField, SelectInput, SimpleList, TextField, useRecordContext } from 'react-admin';
 import { CodeField } from '../common/CodeField';
 import { ShortDateTimeField } from '../common/DateTimeField';
 import { InlineField, InlineFields } from '../common/InlineFields';
@@ -21,6 +21,17 @@ const filters = [
 
 const field = (name: string) => `resources.email-deliveries.fields.${name}`;
 
+/** The event and its reference; a digest has none. */
+const EventAndReference = () => {
+  const record = useRecordContext<EmailDelivery>();
+  return (
+    <InlineFields>
+      <EventField />
+      {record?.reference && <CodeField source="reference" />}
+    </InlineFields>
+  );
+};
+
 /** On a phone: one card an e-mail, its recipient and what it told of, then the error and the Retry button. */
 const DeliveryPhoneList = () => (
   <SimpleList<EmailDelivery>
@@ -34,10 +45,7 @@ const DeliveryPhoneList = () => (
     }
     secondaryText={
       <>
-        <InlineFields>
-          <EventField />
-          <CodeField source="reference" />
-        </InlineFields>
+        <EventAndReference />
         <InlineFields>
           <ShortDateTimeField source="createdAt" />
           <InlineField label={field('attempts')}>
@@ -73,7 +81,7 @@ export const EmailDeliveryList = () => {
           <DataTable.Col source="status" field={DeliveryStatusField} disableSort />
           <DataTable.Col source="attempts" field={NumberField} align="right" disableSort />
           <DataTable.Col source="lastError" field={LastErrorField} disableSort />
-          <DataTable.Col label="" disableSort>
+          <DataTable.Col label="" disableSort sx={{ whiteSpace: 'nowrap' }}>
             <RetryButton />
           </DataTable.Col>
         </DataTable>

@@ -19,8 +19,8 @@ import { RecordContextProvider, useGetList, useLogoutIfAccessDenied, useTranslat
 import { Link } from 'react-router-dom';
 import { useEnrolmentRequired } from '../account/useEnrolmentRequired';
 import { ShortDateTimeField } from '../common/DateTimeField';
-import { UnreadMark, UrgentChip } from '../notifications/NotificationFields';
-import { notificationLink, useNotificationSentence } from '../notifications/notificationWords';
+import { NotificationHeadline } from '../notifications/NotificationFields';
+import { notificationLink } from '../notifications/notificationWords';
 import { useOpenNotification } from '../notifications/useMarkRead';
 import { useUnreadCount } from '../notifications/useUnreadCount';
 import type { Notification } from '../types';
@@ -30,7 +30,6 @@ export const LATEST = 5;
 
 const Latest = ({ onClose }: { onClose: () => void }) => {
   const translate = useTranslate();
-  const sentence = useNotificationSentence();
   const open = useOpenNotification();
   const { data, isPending, error } = useGetList<Notification>('notifications', {
     // the API's order (the data provider sends no sort): unread first, then the newest
@@ -52,7 +51,12 @@ const Latest = ({ onClose }: { onClose: () => void }) => {
     );
   }
   return (
-    <List dense disablePadding aria-label={translate('app.notifications.latest')}>
+    <List
+      dense
+      disablePadding
+      aria-label={translate('app.notifications.latest')}
+      sx={{ maxHeight: '60vh', overflowY: 'auto' }}
+    >
       {data.map((notification) => {
         const link = notificationLink(notification);
         return (
@@ -66,18 +70,7 @@ const Latest = ({ onClose }: { onClose: () => void }) => {
               sx={notification.readAt ? undefined : { bgcolor: 'action.hover' }}
             >
               <ListItemText
-                primary={
-                  <Box component="span" sx={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 0.75 }}>
-                    <UnreadMark />
-                    <UrgentChip />
-                    <Box
-                      component="span"
-                      sx={{ fontWeight: notification.readAt ? 'normal' : 700, overflowWrap: 'anywhere' }}
-                    >
-                      {sentence(notification)}
-                    </Box>
-                  </Box>
-                }
+                primary={<NotificationHeadline link={false} />}
                 secondary={<ShortDateTimeField source="createdAt" />}
               />
             </ListItemButton>

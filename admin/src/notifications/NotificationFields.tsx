@@ -35,7 +35,15 @@ export const UrgentChip = () => {
   const record = useRecordContext<Notification>();
   const translate = useTranslate();
   if (!record?.urgent) return null;
-  return <Chip size="small" color="error" icon={<BoltIcon />} label={translate('app.notifications.urgent')} />;
+  return (
+    <Chip
+      size="small"
+      color="error"
+      icon={<BoltIcon />}
+      label={translate('app.notifications.urgent')}
+      sx={{ verticalAlign: 'middle' }}
+    />
+  );
 };
 
 /**
@@ -75,22 +83,35 @@ export const NotificationSentenceField = (_props: { label?: string; source?: str
   );
 };
 
-/** The mark, the urgent chip and the sentence on one line, wrapping on a phone. */
-export const NotificationHeadline = ({ link = true }: { link?: boolean }) => {
+/**
+ * The mark, the urgent chip and the sentence flowing as one line of text, wrapping on a phone
+ * without leaving the mark alone on a line. `link`: the sentence links to the record.
+ */
+export const NotificationHeadline = ({ link = true, mark = true }: { link?: boolean; mark?: boolean }) => {
   const record = useRecordContext<Notification>();
   const sentence = useNotificationSentence();
   if (!record) return null;
   return (
-    <Box component="span" sx={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 0.75 }}>
-      <UnreadMark />
-      <UrgentChip />
-      {link ? (
-        <NotificationSentenceField />
-      ) : (
-        <Box component="span" sx={{ fontWeight: record.readAt ? 'normal' : 700, overflowWrap: 'anywhere' }}>
-          {sentence(record)}
+    <Box component="span" sx={{ display: 'flex', alignItems: 'baseline', gap: 0.75 }}>
+      {mark && !record.readAt && (
+        <Box component="span" sx={{ flex: '0 0 auto', alignSelf: 'center' }}>
+          <UnreadMark />
         </Box>
       )}
+      <Box component="span" sx={{ minWidth: 0 }}>
+        {record.urgent && (
+          <Box component="span" sx={{ mr: 0.75 }}>
+            <UrgentChip />
+          </Box>
+        )}
+        {link ? (
+          <NotificationSentenceField />
+        ) : (
+          <Box component="span" sx={{ fontWeight: record.readAt ? 'normal' : 700, overflowWrap: 'anywhere' }}>
+            {sentence(record)}
+          </Box>
+        )}
+      </Box>
     </Box>
   );
 };

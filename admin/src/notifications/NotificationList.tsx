@@ -3,7 +3,7 @@ import { ShortDateTimeField } from '../common/DateTimeField';
 import { usePhone } from '../common/usePhone';
 import { NOTIFICATION_EVENTS, type Notification } from '../types';
 import { MarkAllReadButton } from './MarkAllReadButton';
-import { NotificationHeadline, NotificationSentenceField, UnreadMark, UrgentChip } from './NotificationFields';
+import { NotificationHeadline, UnreadMark } from './NotificationFields';
 import { ReadTabs } from './ReadTabs';
 import { useOpenNotification } from './useMarkRead';
 
@@ -49,10 +49,7 @@ export const NotificationList = () => {
             <UnreadMark />
           </DataTable.Col>
           <DataTable.Col source="event" disableSort>
-            <NotificationSentenceField />
-          </DataTable.Col>
-          <DataTable.Col source="urgent" label="" disableSort>
-            <UrgentChip />
+            <NotificationHeadline mark={false} />
           </DataTable.Col>
           <DataTable.Col source="createdAt" field={ShortDateTimeField} disableSort />
         </DataTable>

@@ -4,6 +4,9 @@ import type { EmailDelivery, Notification } from '../types';
 
 type Event = Pick<Notification, 'event' | 'reference'>;
 
+/** "Information requested": the words of an event standing alone, as a sentence starts. */
+export const capitalised = (text: string): string => text.charAt(0).toLocaleUpperCase() + text.slice(1);
+
 /** An event code in the user's words; a code this UI does not know yet is shown as it comes. */
 export const useEventWords = () => {
   const translate = useTranslate();
@@ -23,7 +26,7 @@ export const useNotificationSentence = () => {
   return useCallback(
     ({ event, reference }: Event | Pick<EmailDelivery, 'event' | 'reference'>) => {
       const what = words(event);
-      if (!reference) return what.charAt(0).toLocaleUpperCase() + what.slice(1);
+      if (!reference) return capitalised(what);
       return translate('app.notifications.sentence', { reference, event: what });
     },
     [translate, words],
