@@ -17,7 +17,7 @@ import {
 import { useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useLocales, useNotify, useTranslate } from 'react-admin';
-import { useProblemText } from '../common/useProblemText';
+import { useRefusalText } from '../common/useProblemText';
 import { useExitPoolDataProvider } from '../dataProvider';
 import { EMAIL_CHOICES, type EmailChoice, type Preferences } from '../types';
 import { PREFERENCES_KEY, usePreferences } from './usePreferences';
@@ -25,7 +25,7 @@ import { PREFERENCES_KEY, usePreferences } from './usePreferences';
 const ChoiceForm = ({ preferences }: { preferences: Preferences }) => {
   const translate = useTranslate();
   const notify = useNotify();
-  const problemText = useProblemText();
+  const refusalText = useRefusalText();
   const dataProvider = useExitPoolDataProvider();
   const queryClient = useQueryClient();
   const languages = useLocales();
@@ -44,7 +44,7 @@ const ChoiceForm = ({ preferences }: { preferences: Preferences }) => {
       queryClient.setQueryData(PREFERENCES_KEY, data);
       notify('app.email_preferences.saved', { type: 'success' });
     } catch (error) {
-      setProblem(problemText(error));
+      setProblem(refusalText(error));
     } finally {
       setSaving(false);
     }

@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { useI18nProvider, useLocaleState, useNotify } from 'react-admin';
-import { useProblemText } from '../common/useProblemText';
+import { useRefusalText } from '../common/useProblemText';
 import { useExitPoolDataProvider } from '../dataProvider';
 import { session } from '../session';
 import type { Preferences } from '../types';
@@ -26,7 +26,7 @@ export const useLanguagePreference = (): void => {
   const dataProvider = useExitPoolDataProvider();
   const queryClient = useQueryClient();
   const notify = useNotify();
-  const problemText = useProblemText();
+  const refusalText = useRefusalText();
 
   useEffect(() => {
     if (previous.current !== locale) {
@@ -50,8 +50,8 @@ export const useLanguagePreference = (): void => {
     save().catch((error: unknown) =>
       notify('app.email_preferences.language_not_saved', {
         type: 'warning',
-        messageArgs: { message: problemText(error) },
+        messageArgs: { message: refusalText(error) },
       }),
     );
-  }, [locale, i18nProvider, dataProvider, queryClient, notify, problemText]);
+  }, [locale, i18nProvider, dataProvider, queryClient, notify, refusalText]);
 };

@@ -1,8 +1,8 @@
 import ReplayIcon from '@mui/icons-material/Replay';
 import { useState } from 'react';
-import { Button, HttpError, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
+import { Button, HttpError, useNotify, useRecordContext, useRefresh } from 'react-admin';
+import { useRefusalText } from '../common/useProblemText';
 import { useExitPoolDataProvider } from '../dataProvider';
-import { problemKey } from '../httpClient';
 import type { EmailDelivery } from '../types';
 
 /**
@@ -14,7 +14,7 @@ export const RetryButton = (_props: { label?: string }) => {
   const dataProvider = useExitPoolDataProvider();
   const notify = useNotify();
   const refresh = useRefresh();
-  const translate = useTranslate();
+  const refusalText = useRefusalText();
   const [sending, setSending] = useState(false);
   if (!record || record.status !== 'failed') return null;
 
@@ -28,8 +28,7 @@ export const RetryButton = (_props: { label?: string }) => {
         // retried meanwhile (another admin, another tab): the list shows where it stands now
         notify('app.email_deliveries.not_failed', { type: 'warning' });
       } else {
-        const { key, fallback } = problemKey(error);
-        notify(translate(key, { _: translate(fallback, { _: fallback }) }), { type: 'error' });
+        notify(refusalText(error), { type: 'error' });
       }
     } finally {
       setSending(false);

@@ -1,7 +1,7 @@
 import DoneAllIcon from '@mui/icons-material/DoneAll';
 import { useState } from 'react';
 import { Button, useNotify } from 'react-admin';
-import { useProblemText } from '../common/useProblemText';
+import { useRefusalText } from '../common/useProblemText';
 import { useExitPoolDataProvider } from '../dataProvider';
 import { useRefreshNotifications, useUnreadCount } from './useUnreadCount';
 
@@ -9,7 +9,7 @@ import { useRefreshNotifications, useUnreadCount } from './useUnreadCount';
 export const MarkAllReadButton = () => {
   const dataProvider = useExitPoolDataProvider();
   const notify = useNotify();
-  const problemText = useProblemText();
+  const refusalText = useRefusalText();
   const refresh = useRefreshNotifications();
   const { data: unread } = useUnreadCount();
   const [sending, setSending] = useState(false);
@@ -23,7 +23,7 @@ export const MarkAllReadButton = () => {
         messageArgs: { smart_count: count },
       });
     } catch (error) {
-      notify(problemText(error), { type: 'error' });
+      notify(refusalText(error), { type: 'error' });
     } finally {
       setSending(false);
       void refresh();

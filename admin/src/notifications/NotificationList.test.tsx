@@ -11,6 +11,8 @@ import { NOTIFICATION_EVENTS, type Notification } from '../types';
 import { NotificationList } from './NotificationList';
 
 const APPLICATION = 'a7c1d9e0-5b2f-4f7e-8a43-6d0e1f2a3b4c';
+// app.error_code.NOT_FOUND in Danish
+const DA_NOT_FOUND = 'Den findes ikke, eller du har ikke adgang til den.';
 const LOCKED_USER = 'b1c2d3e4-f5a6-4b7c-8d9e-0f1a2b3c4d5e';
 
 /** One notification of each event, the first two unread; the locked account names its user's address. */
@@ -152,6 +154,23 @@ describe('NotificationList', () => {
 
     await vi.waitFor(() => expect(window.location.hash).toBe(`#/applications/${APPLICATION}/show`));
     await vi.waitFor(() => expect(callsTo(fetchStub, `POST /api/notifications/${first.id}/read`)).toHaveLength(1));
+  });
+
+  it('says in the user’s words when the notification is not theirs or gone', async () => {
+    const user = userEvent.setup({ delay: null });
+    const first = everyEvent[0];
+    serve(
+      answers([first], 1, {
+        [`POST /api/notifications/${first.id}/read`]: {
+          status: 404,
+          body: { statusCode: 404, error: 'Not Found', message: 'Notification not found', code: 'NOT_FOUND' },
+        },
+      }),
+    );
+    renderList('da');
+    await user.click(await screen.findByRole('link', { name: 'KBH-2026-014-A1: oplysninger efterspurgt' }));
+    expect(await screen.findByText(DA_NOT_FOUND)).toBeInTheDocument();
+    expect(screen.queryByText('Notification not found')).not.toBeInTheDocument();
   });
 
   it('does not mark again a notification already read', async () => {

@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
 import { useNotify } from 'react-admin';
-import { useProblemText } from '../common/useProblemText';
+import { useRefusalText } from '../common/useProblemText';
 import { useExitPoolDataProvider } from '../dataProvider';
 import type { Notification } from '../types';
 import { notificationLink } from './notificationWords';
@@ -14,17 +14,17 @@ export const useOpenNotification = () => {
   const dataProvider = useExitPoolDataProvider();
   const refresh = useRefreshNotifications();
   const notify = useNotify();
-  const problemText = useProblemText();
+  const refusalText = useRefusalText();
   return useCallback(
     (notification: Notification): string | false => {
       if (!notification.readAt) {
         dataProvider.markNotificationRead(notification.id).then(
           () => refresh(),
-          (error: unknown) => notify(problemText(error), { type: 'error' }),
+          (error: unknown) => notify(refusalText(error), { type: 'error' }),
         );
       }
       return notificationLink(notification) ?? false;
     },
-    [dataProvider, refresh, notify, problemText],
+    [dataProvider, refresh, notify, refusalText],
   );
 };
