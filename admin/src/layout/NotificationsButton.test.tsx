@@ -1,7 +1,9 @@
 import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ResourceContextProvider } from 'react-admin';
 import { dataProvider } from '../dataProvider';
+import { NotificationList } from '../notifications/NotificationList';
 import { POLL_INTERVAL_MS } from '../notifications/useUnreadCount';
 import { session } from '../session';
 import { callsTo, listAnswer, serve, SIGNED_IN_USER } from '../testing/fetchStub';
@@ -57,6 +59,31 @@ describe('NotificationsButton', () => {
     expect(await screen.findByRole('button', { name: 'Notifications: 5 unread' })).toBeInTheDocument();
     expect(callsTo(fetchStub, COUNT)).toHaveLength(3);
     expect(POLL_INTERVAL_MS).toBe(30_000);
+  });
+
+  it('reads an open list of notifications again when a poll finds a new one', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    let count = 1;
+    serve({
+      [COUNT]: () => ({ status: 200, body: { count } }),
+      'GET /api/notifications': () =>
+        count === 1 ? listAnswer('notifications', [urgentRead]) : listAnswer('notifications', [unread, urgentRead]),
+    });
+    render(
+      <TestAdmin locale="en" dataProvider={dataProvider}>
+        <NotificationsButton />
+        <ResourceContextProvider value="notifications">
+          <NotificationList />
+        </ResourceContextProvider>
+      </TestAdmin>,
+    );
+    expect(await screen.findByText('FYN-2026-003-A2: application submitted')).toBeInTheDocument();
+    expect(screen.queryByText('KBH-2026-014-A1: information requested')).not.toBeInTheDocument();
+
+    count = 2;
+    await act(() => vi.advanceTimersByTimeAsync(POLL_INTERVAL_MS));
+    expect(await screen.findByRole('button', { name: 'Notifications: 2 unread' })).toBeInTheDocument();
+    expect(await screen.findByText('KBH-2026-014-A1: information requested')).toBeInTheDocument();
   });
 
   it('shows no count when nothing is unread, in Danish', async () => {

@@ -22,7 +22,7 @@ import { ShortDateTimeField } from '../common/DateTimeField';
 import { NotificationHeadline } from '../notifications/NotificationFields';
 import { notificationLink } from '../notifications/notificationWords';
 import { useOpenNotification } from '../notifications/useMarkRead';
-import { useUnreadCount } from '../notifications/useUnreadCount';
+import { useListsFollowCount, useUnreadCount } from '../notifications/useUnreadCount';
 import type { Notification } from '../types';
 
 /** How many notifications the bell shows: the unread first, then the newest. */
@@ -91,6 +91,7 @@ export const NotificationsButton = () => {
   const logoutIfAccessDenied = useLogoutIfAccessDenied();
   // until a required second factor is set up the API refuses everything else: no polling meanwhile
   const { data: count, error } = useUnreadCount({ enabled: !enrolmentRequired });
+  useListsFollowCount(count);
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
 
   useEffect(() => {

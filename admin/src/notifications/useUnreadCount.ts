@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import { useExitPoolDataProvider } from '../dataProvider';
 
 /** Every query of the notifications (the lists and the count) starts with this key. */
@@ -30,4 +30,22 @@ export const useUnreadCount = ({ enabled = true }: { enabled?: boolean } = {}) =
 export const useRefreshNotifications = () => {
   const queryClient = useQueryClient();
   return useCallback(() => queryClient.invalidateQueries({ queryKey: NOTIFICATIONS_KEY }), [queryClient]);
+};
+
+/**
+ * When a poll finds the count changed (a new notification, or one read in another tab), the lists of
+ * notifications on the screen are read again: an open Notifications page shows the new one too.
+ */
+export const useListsFollowCount = (count: number | undefined) => {
+  const queryClient = useQueryClient();
+  const previous = useRef(count);
+  useEffect(() => {
+    if (count === undefined || previous.current === count) return;
+    const before = previous.current;
+    previous.current = count;
+    if (before === undefined) return;
+    void queryClient.invalidateQueries({
+      predicate: ({ queryKey }) => queryKey[0] === NOTIFICATIONS_KEY[0] && queryKey[1] !== UNREAD_COUNT_KEY[1],
+    });
+  }, [count, queryClient]);
 };
