@@ -2,6 +2,7 @@ import { Card, CardContent, Stack, Typography } from '@mui/material';
 import { Title, useGetIdentity, useTranslate } from 'react-admin';
 import { NotificationsCard } from './NotificationsCard';
 import { SecondFactorCard } from './SecondFactorCard';
+import { useEnrolmentRequired } from './useEnrolmentRequired';
 
 const WhoCard = () => {
   const { identity } = useGetIdentity();
@@ -22,11 +23,15 @@ const WhoCard = () => {
 };
 
 /** The signed-in user's own account: who they are, their second factor and their e-mail. Open to every role. */
-export const AccountPage = () => (
-  <Stack spacing={2} sx={{ mt: 2, mb: 2, maxWidth: 760 }}>
-    <Title title="app.account.title" />
-    <WhoCard />
-    <SecondFactorCard />
-    <NotificationsCard />
-  </Stack>
-);
+export const AccountPage = () => {
+  // until a required second factor is on, the API answers nothing else: the page is about that alone
+  const enrolmentRequired = useEnrolmentRequired();
+  return (
+    <Stack spacing={2} sx={{ mt: 2, mb: 2, maxWidth: 760 }}>
+      <Title title="app.account.title" />
+      <WhoCard />
+      <SecondFactorCard />
+      {!enrolmentRequired && <NotificationsCard />}
+    </Stack>
+  );
+};
