@@ -23,7 +23,7 @@ beforeEach(() => {
 });
 
 describe('NotificationsCard', () => {
-  it('saves the daily digest with the language unchanged', async () => {
+  it('saves the daily digest in Danish', async () => {
     const user = userEvent.setup({ delay: null });
     const fetchStub = serve({
       [`GET ${PREFERENCES}`]: { status: 200, body: { language: 'da', email: 'each' } },
@@ -32,7 +32,7 @@ describe('NotificationsCard', () => {
     renderCard('da');
 
     expect(await screen.findByRole('radio', { name: /^En e-mail for hver notifikation/ })).toBeChecked();
-    expect(screen.getByText(/E-mails skrives på Dansk/)).toBeInTheDocument();
+    expect(screen.getByText('E-mails skrives på dansk, det sprog du vælger i topbjælken.')).toBeInTheDocument();
     const save = screen.getByRole('button', { name: 'Gem' });
     // nothing to save until the choice changes
     expect(save).toBeDisabled();
@@ -59,6 +59,27 @@ describe('NotificationsCard', () => {
       expect(callsTo(fetchStub, `PUT ${PREFERENCES}`).map((c) => c.body)).toEqual([{ language: 'en', email: 'none' }]),
     );
     expect(await screen.findByText('Your choice of e-mail is saved.')).toBeInTheDocument();
+  });
+
+  it('brings the language of e-mails in line with the one the product is read in', async () => {
+    const user = userEvent.setup({ delay: null });
+    const fetchStub = serve({
+      [`GET ${PREFERENCES}`]: { status: 200, body: { language: 'da', email: 'each' } },
+      [`PUT ${PREFERENCES}`]: (_url, init) => ({ status: 200, body: JSON.parse(String(init?.body)) }),
+    });
+    renderCard('en');
+    expect(
+      await screen.findByText(
+        'E-mails are written in Danish. Save to have them in English, the language you read Exit Pool in.',
+      ),
+    ).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    await vi.waitFor(() =>
+      expect(callsTo(fetchStub, `PUT ${PREFERENCES}`).map((c) => c.body)).toEqual([{ language: 'en', email: 'each' }]),
+    );
+    expect(
+      await screen.findByText('E-mails are written in English, the language you choose in the app bar.'),
+    ).toBeInTheDocument();
   });
 
   it('keeps the choice and says why when the API refuses it', async () => {

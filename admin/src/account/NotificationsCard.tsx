@@ -16,7 +16,7 @@ import {
 } from '@mui/material';
 import { useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
-import { useLocales, useNotify, useTranslate } from 'react-admin';
+import { useLocaleState, useNotify, useTranslate } from 'react-admin';
 import { useRefusalText } from '../common/useProblemText';
 import { useExitPoolDataProvider } from '../dataProvider';
 import { EMAIL_CHOICES, type EmailChoice, type Preferences } from '../types';
@@ -28,19 +28,21 @@ const ChoiceForm = ({ preferences }: { preferences: Preferences }) => {
   const refusalText = useRefusalText();
   const dataProvider = useExitPoolDataProvider();
   const queryClient = useQueryClient();
-  const languages = useLocales();
+  const [locale] = useLocaleState();
   const labelId = useId();
   const [choice, setChoice] = useState<EmailChoice>(preferences.email);
   const [saving, setSaving] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
-  const language = languages.find((l) => l.locale === preferences.language)?.name ?? preferences.language;
+  // e-mails follow the language the user reads the product in: saving brings them in line with it
+  const language: Preferences['language'] = locale === 'en' || locale === 'da' ? locale : preferences.language;
+  const languageName = (code: string) => translate(`app.email_preferences.languages.${code}`, { _: code });
+  const changed = choice !== preferences.email || language !== preferences.language;
 
   const save = async () => {
     setSaving(true);
     setProblem(null);
     try {
-      // the language stays as it is: the app bar's language switch changes it
-      const { data } = await dataProvider.savePreferences({ language: preferences.language, email: choice });
+      const { data } = await dataProvider.savePreferences({ language, email: choice });
       queryClient.setQueryData(PREFERENCES_KEY, data);
       notify('app.email_preferences.saved', { type: 'success' });
     } catch (error) {
@@ -88,13 +90,18 @@ const ChoiceForm = ({ preferences }: { preferences: Preferences }) => {
         {translate('app.email_preferences.promise')}
       </Typography>
       <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
-        {translate('app.email_preferences.language', { language })}
+        {language === preferences.language
+          ? translate('app.email_preferences.language', { language: languageName(language) })
+          : translate('app.email_preferences.language_differs', {
+              saved: languageName(preferences.language),
+              current: languageName(language),
+            })}
       </Typography>
       <Box>
         <Button
           variant="contained"
           onClick={save}
-          disabled={saving || choice === preferences.email}
+          disabled={saving || !changed}
           startIcon={saving ? <CircularProgress size={16} color="inherit" /> : <SaveIcon />}
         >
           {translate('app.email_preferences.save')}

@@ -536,6 +536,11 @@ const app: AppMessages = {
     promise:
       'En e-mail siger kun, hvad der er sket og hvor, f.eks. "KBH-2026-014-A1: oplysninger efterspurgt": aldrig en begrundelse, besked, et beløb eller en enheds navn.',
     language: 'E-mails skrives på %{language}, det sprog du vælger i topbjælken.',
+    language_differs: 'E-mails skrives på %{saved}. Gem for at få dem på %{current}, det sprog du læser Exit Pool på.',
+    languages: {
+      en: 'engelsk',
+      da: 'dansk',
+    },
     save: 'Gem',
     saved: 'Dit valg af e-mail er gemt.',
     load_failed: 'Dine indstillinger for notifikationer kunne ikke hentes. Genindlæs siden for at prøve igen.',

@@ -324,6 +324,12 @@ const app = {
     promise:
       'An e-mail says only what happened and where, e.g. "KBH-2026-014-A1: information requested": never a justification, message, amount or unit name.',
     language: 'E-mails are written in %{language}, the language you choose in the app bar.',
+    language_differs:
+      'E-mails are written in %{saved}. Save to have them in %{current}, the language you read Exit Pool in.',
+    languages: {
+      en: 'English',
+      da: 'Danish',
+    },
     save: 'Save',
     saved: 'Your choice of e-mail is saved.',
     load_failed: 'Your notification settings could not be read. Reload the page to try again.',
