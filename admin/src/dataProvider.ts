@@ -44,20 +44,6 @@ const get = async <T>(path: string): Promise<T> => (await httpClient(`${API}/${p
 const put = async <T>(path: string, body: unknown): Promise<T> =>
   (await httpClient(`${API}/${path}`, { method: 'PUT', body: JSON.stringify(body) })).json as T;
 
-const restProvider = simpleRestProvider(API, httpClient);
-
-// Lists read in the API's own order, which no single column gives (notifications: unread first,
-// then newest): the request goes without `sort`, so the API applies its default.
-const IN_API_ORDER = new Set(['notifications', 'email-deliveries']);
-const withoutSort = (url: string): string => {
-  const [path, query = ''] = url.split('?');
-  const params = new URLSearchParams(query);
-  params.delete('sort');
-  const rest = params.toString();
-  return rest ? `${path}?${rest}` : path;
-};
-const inApiOrder = simpleRestProvider(API, (url, options) => httpClient(withoutSort(url), options));
-
 /** The spending report's parameters as the API takes them: groupBy as a comma-separated list. */
 export const spendingParams = ({ groupBy, ...rest }: SpendingQuery) => ({
   ...rest,
@@ -122,10 +108,7 @@ export interface ExitPoolDataProvider extends DataProvider {
 
 export const dataProvider: ExitPoolDataProvider = {
   // The API follows the simple REST convention exactly (Content-Range, sort/range/filter).
-  ...restProvider,
-
-  getList: (resource, params) =>
-    IN_API_ORDER.has(resource) ? inApiOrder.getList(resource, params) : restProvider.getList(resource, params),
+  ...simpleRestProvider(API, httpClient),
 
   applicationAction: async (id, action, body) => ({
     data: await post<Application>(`applications/${encodeURIComponent(id)}/${action}`, body),

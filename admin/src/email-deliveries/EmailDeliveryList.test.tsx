@@ -65,6 +65,7 @@ describe('EmailDeliveryList', () => {
     // the failed ones by default
     const [request] = callsTo(fetchStub, 'GET /api/email-deliveries');
     expect(JSON.parse(request.url.searchParams.get('filter') ?? '')).toEqual({ status: 'failed' });
+    expect(request.url.searchParams.get('sort')).toBe('["createdAt","DESC"]');
   });
 
   it('retries one failed e-mail and lists again', async () => {
@@ -84,7 +85,12 @@ describe('EmailDeliveryList', () => {
     renderList('da', {
       [RETRY]: {
         status: 409,
-        body: { statusCode: 409, error: 'Conflict', message: 'Only a failed e-mail can be retried', code: 'X' },
+        body: {
+          statusCode: 409,
+          error: 'Conflict',
+          message: 'Only a failed e-mail can be retried',
+          code: 'EMAIL_DELIVERY_NOT_FAILED',
+        },
       },
     });
     await user.click((await rowOf('kbh@demo.test')).getByRole('button', { name: 'Prøv igen' }));

@@ -69,17 +69,23 @@ const DeliveryPhoneList = () => (
 export const EmailDeliveryList = () => {
   const phone = usePhone();
   return (
-    <List filters={filters} filterDefaultValues={{ status: 'failed' }} perPage={25} exporter={false}>
+    <List
+      filters={filters}
+      filterDefaultValues={{ status: 'failed' }}
+      sort={{ field: 'createdAt', order: 'DESC' }}
+      perPage={25}
+      exporter={false}
+    >
       {phone ? (
         <DeliveryPhoneList />
       ) : (
         <DataTable rowClick={false} bulkActionButtons={false} sx={{ width: 0, minWidth: '100%', overflowX: 'auto' }}>
-          <DataTable.Col source="createdAt" field={ShortDateTimeField} disableSort />
+          <DataTable.Col source="createdAt" field={ShortDateTimeField} />
           <DataTable.Col source="recipient" disableSort sx={{ overflowWrap: 'anywhere' }} />
           <DataTable.Col source="event" field={EventField} disableSort />
-          <DataTable.Col source="reference" field={CodeField} disableSort />
-          <DataTable.Col source="status" field={DeliveryStatusField} disableSort />
-          <DataTable.Col source="attempts" field={NumberField} align="right" disableSort />
+          <DataTable.Col source="reference" field={CodeField} />
+          <DataTable.Col source="status" field={DeliveryStatusField} />
+          <DataTable.Col source="attempts" field={NumberField} align="right" />
           <DataTable.Col source="lastError" field={LastErrorField} disableSort />
           <DataTable.Col label="" disableSort sx={{ whiteSpace: 'nowrap' }}>
             <RetryButton />

@@ -25,7 +25,7 @@ export const RetryButton = (_props: { label?: string }) => {
       notify('app.email_deliveries.retried', { type: 'success', messageArgs: { recipient: record.recipient } });
     } catch (error) {
       if (error instanceof HttpError && error.status === 409) {
-        // retried meanwhile (another admin, another tab): the list shows where it stands now
+        // EMAIL_DELIVERY_NOT_FAILED: retried meanwhile (another admin, another tab); the list shows where it stands now
         notify('app.email_deliveries.not_failed', { type: 'warning' });
       } else {
         notify(refusalText(error), { type: 'error' });

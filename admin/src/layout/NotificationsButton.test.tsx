@@ -115,6 +115,7 @@ describe('NotificationsButton', () => {
     expect(screen.getByRole('link', { name: 'Vis alle notifikationer' })).toHaveAttribute('href', '#/notifications');
     const [request] = callsTo(fetchStub, 'GET /api/notifications');
     expect(request.url.searchParams.get('range')).toBe('[0,4]');
+    expect(request.url.searchParams.get('sort')).toBe('["createdAt","DESC"]');
 
     await user.click(latest.getByRole('link', { name: /KBH-2026-014-A1: oplysninger efterspurgt/ }));
     await vi.waitFor(() => expect(window.location.hash).toBe(`#/applications/${unread.recordId}/show`));

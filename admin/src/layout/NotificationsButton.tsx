@@ -32,8 +32,9 @@ const Latest = ({ onClose }: { onClose: () => void }) => {
   const translate = useTranslate();
   const open = useOpenNotification();
   const { data, isPending, error } = useGetList<Notification>('notifications', {
-    // the API's order (the data provider sends no sort): unread first, then the newest
+    // the API puts the unread first, then the newest
     pagination: { page: 1, perPage: LATEST },
+    sort: { field: 'createdAt', order: 'DESC' },
   });
   if (isPending) return <LinearProgress sx={{ m: 2 }} />;
   if (error) {

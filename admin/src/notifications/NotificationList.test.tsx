@@ -97,9 +97,9 @@ describe('NotificationList', () => {
     // the unread ones carry a mark of their own, the urgent one its chip
     expect(screen.getAllByRole('img', { name: locale === 'da' ? 'Ulæst' : 'Unread' })).toHaveLength(2);
     expect(screen.getByText(locale === 'da' ? 'Haster' : 'Urgent')).toBeInTheDocument();
-    // the API's own order (unread first, then newest): no sort is sent
+    // newest first, where the API puts the unread first
     const [request] = callsTo(fetchStub, 'GET /api/notifications');
-    expect(request.url.searchParams.get('sort')).toBeNull();
+    expect(request.url.searchParams.get('sort')).toBe('["createdAt","DESC"]');
     expect(request.url.searchParams.get('range')).toBe('[0,24]');
   });
 

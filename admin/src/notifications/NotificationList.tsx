@@ -26,15 +26,22 @@ const Actions = () => (
 const unreadSx = (record: Notification) => (record.readAt ? {} : { bgcolor: 'action.hover' });
 
 /**
- * The user's own notifications, in the API's order: unread first, then the newest. Opening one
- * marks it read and goes to its record. Nothing to create, edit or delete.
+ * The user's own notifications: by time, newest first, where the API puts the unread ones first
+ * (its `createdAt` sort; ascending is the exact reverse). Opening one marks it read and goes to
+ * its record. Nothing to create, edit or delete.
  */
 export const NotificationList = () => {
   const phone = usePhone();
   const open = useOpenNotification();
   const rowClick = (_id: unknown, _resource: unknown, record: unknown) => open(record as Notification);
   return (
-    <List filters={filters} actions={<Actions />} perPage={25} exporter={false}>
+    <List
+      filters={filters}
+      actions={<Actions />}
+      sort={{ field: 'createdAt', order: 'DESC' }}
+      perPage={25}
+      exporter={false}
+    >
       <ReadTabs />
       {phone ? (
         <SimpleList<Notification>
@@ -51,7 +58,7 @@ export const NotificationList = () => {
           <DataTable.Col source="event" disableSort>
             <NotificationHeadline mark={false} />
           </DataTable.Col>
-          <DataTable.Col source="createdAt" field={ShortDateTimeField} disableSort />
+          <DataTable.Col source="createdAt" field={ShortDateTimeField} />
         </DataTable>
       )}
     </List>
