@@ -6,7 +6,7 @@
 //
 // A page is too wide when the document scrolls sideways, or when something visible reaches past
 // the viewport's right edge without a scrolling box of its own around it (cut off, so unreachable).
-// At 390 px the language switch, the user menu (sign-out) and the menu must be on the screen, and
+// At 390 px the language switch, the notifications bell, the user menu (sign-out) and the menu must be on the screen, and
 // on a grant with money to pay finance's "Record payment" too. The exit code is the number of
 // pages that fail (0: all fit). CONCURRENCY (default 4) tours of an account in a language at a
 // width run at once. WIDTHS=390 and LANGS=da narrow the run, as do ROLES=kbh,ncp and ONLY=<regex
@@ -63,6 +63,7 @@ const PAGES = {
     'reports',
     'guidelines',
     ...show('guidelines', guideline),
+    'notifications',
     'account',
   ],
   ncp: [
@@ -81,6 +82,7 @@ const PAGES = {
     'guidelines',
     'guidelines/create',
     'audit-events',
+    'notifications',
     'account',
   ],
   finance: [
@@ -92,6 +94,7 @@ const PAGES = {
     ...show('disbursements', payment),
     'budget-years',
     'reports',
+    'notifications',
     'account',
   ],
   admin: [
@@ -107,6 +110,8 @@ const PAGES = {
     'audit-events',
     ...show('audit-events', auditEvent),
     'guidelines',
+    'notifications',
+    'email-deliveries',
     'account',
   ],
 };
@@ -214,6 +219,7 @@ async function tour(width, lang, who) {
         ['the language switch', page.getByRole('button', { name: /^(English|Dansk)$|^(Language|Sprog): / })],
         ['the user menu', page.getByRole('button', { name: /^(Profile|Profil)$/ })],
         ['the menu', page.getByRole('button', { name: /^(Open menu|Close menu|Åbn menu|Luk menu)$/ })],
+        ['the notifications bell', page.getByRole('button', { name: /^(Notifications|Notifikationer)(: |$)/ })],
       ];
       if (who === 'finance' && payable && path === `applications/${payable.id}/show`) {
         controls.push(['Record payment', page.getByRole('button', { name: /^(Record payment|Registrér udbetaling)/ })]);

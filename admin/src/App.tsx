@@ -11,10 +11,12 @@ import cases from './cases';
 import categories from './categories';
 import { dataProvider } from './dataProvider';
 import disbursements from './disbursements';
+import emailDeliveries from './email-deliveries';
 import guidelines from './guidelines';
 import { i18nProvider, initialLocale } from './i18n';
 import { Layout } from './layout/Layout';
 import { LoginPage } from './layout/LoginPage';
+import notifications from './notifications';
 import { createStore } from './store';
 import units from './units';
 import users from './users';
@@ -50,6 +52,8 @@ export const App = () => (
     <Resource name="categories" {...categories} />
     <Resource name="users" {...users} />
     <Resource name="audit-events" {...auditEvents} />
+    <Resource name="notifications" {...notifications} />
+    <Resource name="email-deliveries" {...emailDeliveries} />
     {/* Read through the application page only (thread and documents), never on their own. */}
     <Resource name="application-messages" />
     <Resource name="attachments" />

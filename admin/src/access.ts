@@ -39,6 +39,10 @@ const rules: Record<string, Partial<Record<Action, readonly Role[]>>> = {
   'payments-due': { list: ['finance', 'contact_point'] },
   // The spending report, its files and the statistics: a unit worker gets their own unit's figures.
   reports: { list: MONEY },
+  // Each user's own notifications (the API answers nobody else's), opened and marked read; never edited.
+  notifications: { list: EVERYONE },
+  // E-mails the outbox gave up on, for the administrator to retry.
+  'email-deliveries': { list: ADMIN },
 };
 
 export const canAccess = (role: Role | undefined, resource: string, action: string): boolean =>

@@ -13,9 +13,12 @@ import type {
   BudgetYear,
   Disbursement,
   DisbursementInput,
+  EmailDelivery,
   Finding,
   GuidelineRecord,
+  Notification,
   PoolReport,
+  Preferences,
   ProcessingReport,
   SpendingQuery,
   SpendingReport,
@@ -37,6 +40,9 @@ const post = async <T>(path: string, body?: unknown, headers?: HeadersInit): Pro
 };
 
 const get = async <T>(path: string): Promise<T> => (await httpClient(`${API}/${path}`)).json as T;
+
+const put = async <T>(path: string, body: unknown): Promise<T> =>
+  (await httpClient(`${API}/${path}`, { method: 'PUT', body: JSON.stringify(body) })).json as T;
 
 /** The spending report's parameters as the API takes them: groupBy as a comma-separated list. */
 export const spendingParams = ({ groupBy, ...rest }: SpendingQuery) => ({
@@ -86,6 +92,18 @@ export interface ExitPoolDataProvider extends DataProvider {
   verifyAuditTrail(checkpoint?: string): Promise<{ data: AuditVerification }>;
   /** GET /api/audit-events/actors: every user by name, for the audit log's user filter. */
   auditActors(): Promise<{ data: AuditActor[] }>;
+  /** GET /api/notifications/unread-count: how many of the user's own notifications are unread (the bell). */
+  unreadNotificationCount(): Promise<{ data: number }>;
+  /** POST /api/notifications/:id/read: the notification with `readAt` set (idempotent). */
+  markNotificationRead(id: string): Promise<{ data: Notification }>;
+  /** POST /api/notifications/read-all: answers how many were marked. */
+  markAllNotificationsRead(): Promise<{ data: { count: number } }>;
+  /** GET /api/auth/preferences: the signed-in user's language of e-mail and how e-mail comes. */
+  preferences(): Promise<{ data: Preferences }>;
+  /** PUT /api/auth/preferences: both fields (400 with `errors` naming a bad one). */
+  savePreferences(preferences: Preferences): Promise<{ data: Preferences }>;
+  /** POST /api/email-deliveries/:id/retry (admin): a failed e-mail back to `pending` (409 unless it failed). */
+  retryEmailDelivery(id: string): Promise<{ data: EmailDelivery }>;
 }
 
 export const dataProvider: ExitPoolDataProvider = {
@@ -163,6 +181,24 @@ export const dataProvider: ExitPoolDataProvider = {
   }),
 
   auditActors: async () => ({ data: await get<AuditActor[]>('audit-events/actors') }),
+
+  unreadNotificationCount: async () => ({
+    data: (await get<{ count: number }>('notifications/unread-count')).count,
+  }),
+
+  markNotificationRead: async (id) => ({
+    data: await post<Notification>(`notifications/${encodeURIComponent(id)}/read`),
+  }),
+
+  markAllNotificationsRead: async () => ({ data: await post<{ count: number }>('notifications/read-all') }),
+
+  preferences: async () => ({ data: await get<Preferences>('auth/preferences') }),
+
+  savePreferences: async (preferences) => ({ data: await put<Preferences>('auth/preferences', preferences) }),
+
+  retryEmailDelivery: async (id) => ({
+    data: await post<EmailDelivery>(`email-deliveries/${encodeURIComponent(id)}/retry`),
+  }),
 };
 
 export const useExitPoolDataProvider = () => useDataProvider<ExitPoolDataProvider>();

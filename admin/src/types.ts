@@ -281,3 +281,65 @@ export interface SpendingQuery {
 }
 
 export type CsvDelimiter = ';' | ',';
+
+// Notifications (issue 13): what happened and where, never what was written.
+
+/** What a notification says happened; the UI words it in the user's language with the reference. */
+export const NOTIFICATION_EVENTS = [
+  'information_requested',
+  'application_approved',
+  'application_partly_approved',
+  'application_rejected',
+  'grant_cancelled',
+  'grant_carried_over',
+  'payment_recorded',
+  'refund_recorded',
+  'application_submitted',
+  'application_answered',
+  'second_approval_waiting',
+  'review_overdue',
+  'grant_payable',
+  'year_end_grant_carried_over',
+  'year_end_grant_cancelled',
+  'account_locked',
+] as const;
+export type NotificationEvent = (typeof NOTIFICATION_EVENTS)[number];
+
+/** One of the signed-in user's own notifications; `resource` + `recordId` is the record's show page. */
+export interface Notification {
+  id: string;
+  /** a NotificationEvent; a code the UI does not know yet is shown as it comes */
+  event: string;
+  /** the application's reference, or the locked user's e-mail address for `account_locked` */
+  reference: string | null;
+  urgent: boolean;
+  resource: string | null;
+  recordId: string | null;
+  createdAt: string;
+  readAt: string | null;
+}
+
+/** How the user wants e-mail: one per event, a daily digest, or none. */
+export type EmailChoice = 'each' | 'digest' | 'none';
+export const EMAIL_CHOICES: readonly EmailChoice[] = ['each', 'digest', 'none'];
+
+/** `GET/PUT /api/auth/preferences`: the language of e-mails and how they come. */
+export interface Preferences {
+  language: 'en' | 'da';
+  email: EmailChoice;
+}
+
+export type EmailDeliveryStatus = 'pending' | 'sent' | 'failed';
+
+/** An e-mail of the outbox, as admins see the failed ones; a digest has event `digest` and no reference. */
+export interface EmailDelivery {
+  id: string;
+  event: string;
+  reference: string | null;
+  recipient: string;
+  status: EmailDeliveryStatus;
+  attempts: number;
+  lastError: string | null;
+  createdAt: string;
+  sentAt: string | null;
+}

@@ -1,6 +1,8 @@
 import { Card, CardContent, Stack, Typography } from '@mui/material';
 import { Title, useGetIdentity, useTranslate } from 'react-admin';
+import { NotificationsCard } from './NotificationsCard';
 import { SecondFactorCard } from './SecondFactorCard';
+import { useEnrolmentRequired } from './useEnrolmentRequired';
 
 const WhoCard = () => {
   const { identity } = useGetIdentity();
@@ -20,11 +22,16 @@ const WhoCard = () => {
   );
 };
 
-/** The signed-in user's own account: who they are and their second factor. Open to every role. */
-export const AccountPage = () => (
-  <Stack spacing={2} sx={{ mt: 2, mb: 2, maxWidth: 760 }}>
-    <Title title="app.account.title" />
-    <WhoCard />
-    <SecondFactorCard />
-  </Stack>
-);
+/** The signed-in user's own account: who they are, their second factor and their e-mail. Open to every role. */
+export const AccountPage = () => {
+  // until a required second factor is on, the API answers nothing else: the page is about that alone
+  const enrolmentRequired = useEnrolmentRequired();
+  return (
+    <Stack spacing={2} sx={{ mt: 2, mb: 2, maxWidth: 760 }}>
+      <Title title="app.account.title" />
+      <WhoCard />
+      <SecondFactorCard />
+      {!enrolmentRequired && <NotificationsCard />}
+    </Stack>
+  );
+};

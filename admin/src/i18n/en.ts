@@ -1,4 +1,5 @@
 import type { WorkflowErrorCode } from '@app/contract';
+import type { NotificationEvent } from '../types';
 import englishMessages from 'ra-language-english';
 import type { TranslationMessages } from 'react-admin';
 
@@ -273,6 +274,78 @@ const app = {
   account: {
     menu: 'Your account',
     title: 'Your account',
+  },
+  notifications: {
+    // the sentence of a notification: what happened and where, never what was written
+    sentence: '%{reference}: %{event}',
+    events: {
+      information_requested: 'information requested',
+      application_approved: 'application approved',
+      application_partly_approved: 'application partly approved',
+      application_rejected: 'application rejected',
+      grant_cancelled: 'grant cancelled',
+      grant_carried_over: 'grant carried over to next year',
+      payment_recorded: 'payment recorded',
+      refund_recorded: 'refund recorded',
+      application_submitted: 'application submitted',
+      application_answered: 'answer received',
+      second_approval_waiting: 'waiting for your second approval',
+      review_overdue: 'still waiting for review',
+      grant_payable: 'grant ready for payment',
+      year_end_grant_carried_over: 'year end: grant carried over',
+      year_end_grant_cancelled: 'year end: grant cancelled',
+      account_locked: 'account locked after failed sign-ins',
+      digest: 'daily digest',
+    } satisfies Record<NotificationEvent | 'digest', string>,
+    unread: 'Unread',
+    unread_tab: 'Unread',
+    all: 'All',
+    urgent: 'Urgent',
+    mark_all_read: 'Mark all as read',
+    marked_read: '1 notification marked as read. |||| %{smart_count} notifications marked as read.',
+    nothing_unread: 'Nothing was unread.',
+    bell: 'Notifications',
+    bell_unread: 'Notifications: 1 unread |||| Notifications: %{smart_count} unread',
+    latest: 'Latest notifications',
+    show_all: 'Show all notifications',
+    none: 'No notifications.',
+    load_failed: 'The notifications could not be read.',
+  },
+  email_preferences: {
+    title: 'Notifications',
+    question: 'E-mail me',
+    subheader:
+      'Exit Pool tells you here, under the bell in the app bar, when something needs you. Choose whether it also sends you e-mail.',
+    each: 'An e-mail for each notification',
+    each_hint: 'Sent as it happens.',
+    digest: 'A daily digest',
+    digest_hint: 'One e-mail a day listing what happened, on days when something did.',
+    none: 'No e-mail',
+    none_hint: 'Only the notifications in Exit Pool.',
+    promise:
+      'An e-mail says only what happened and where, e.g. "KBH-2026-014-A1: information requested": never a justification, message, amount or unit name.',
+    language: 'E-mails are written in %{language}, the language you choose in the app bar.',
+    language_differs:
+      'E-mails are written in %{saved}. Save to have them in %{current}, the language you read Exit Pool in.',
+    languages: {
+      en: 'English',
+      da: 'Danish',
+    },
+    save: 'Save',
+    saved: 'Your choice of e-mail is saved.',
+    load_failed: 'Your notification settings could not be read. Reload the page to try again.',
+    language_not_saved: 'Your e-mails could not be switched to the new language: %{message}',
+  },
+  email_deliveries: {
+    retry: 'Retry',
+    retried: 'The e-mail to %{recipient} is queued again.',
+    not_failed:
+      'This e-mail has not failed, or no longer: someone may have retried it already. The list now shows where it stands.',
+    status: {
+      pending: 'Pending',
+      sent: 'Sent',
+      failed: 'Failed',
+    },
   },
   totp: {
     enrolment_required: 'Set up a second factor (an authenticator app) before you go on.',
@@ -980,6 +1053,33 @@ export const en: TranslationMessages = {
         name: 'Name in Danish',
         nameEn: 'Name in English',
         active: 'Active',
+      },
+    },
+    notifications: {
+      name: 'Notification |||| Notifications',
+      empty: 'No notifications yet.',
+      fields: {
+        id: 'Id',
+        event: 'What happened',
+        reference: 'Reference',
+        urgent: 'Urgent',
+        createdAt: 'Time',
+        readAt: 'Read',
+      },
+    },
+    'email-deliveries': {
+      name: 'E-mail delivery |||| E-mail deliveries',
+      empty: 'No e-mails here.',
+      fields: {
+        id: 'Id',
+        recipient: 'Recipient',
+        event: 'Event',
+        reference: 'Reference',
+        status: 'Status',
+        attempts: 'Attempts',
+        lastError: 'Last error',
+        createdAt: 'Created',
+        sentAt: 'Sent',
       },
     },
     'audit-events': {

@@ -14,6 +14,7 @@ import {
 } from 'react-admin';
 import { ACCOUNT_PATH } from '../authProvider';
 import { LanguageButton } from './LanguageButton';
+import { NotificationsButton } from './NotificationsButton';
 import { RoleLabel } from './RoleLabel';
 
 /** Who is signed in (read-only first entry of the user menu). */
@@ -50,6 +51,7 @@ export const AppBar = () => (
     toolbar={
       <>
         <LanguageButton />
+        <NotificationsButton />
         <LoadingIndicator />
         <RoleLabel />
       </>

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { Layout as RaLayout } from 'react-admin';
 import { EnrolmentGate } from '../account/EnrolmentGate';
+import { useLanguagePreference } from '../account/useLanguagePreference';
 import { useDocumentLang } from '../i18n/useDocumentLang';
 import { AppBar } from './AppBar';
 import { Menu } from './Menu';
@@ -10,6 +11,8 @@ import { Menu } from './Menu';
 // first set up a second factor sees the account page only.
 export const Layout = ({ children }: { children: ReactNode }) => {
   useDocumentLang();
+  // a switch of language also switches the signed-in user's e-mails
+  useLanguagePreference();
   return (
     <RaLayout appBar={AppBar} menu={Menu}>
       <EnrolmentGate>{children}</EnrolmentGate>

@@ -41,6 +41,7 @@ export const Menu = () => {
   return (
     <RaMenu>
       <RaMenu.DashboardItem />
+      <RaMenu.ResourceItem name="notifications" />
       <ReviewQueueItem />
       <PaymentsDueItem />
       <RaMenu.ResourceItem name="applications" />
@@ -53,6 +54,7 @@ export const Menu = () => {
       <RaMenu.ResourceItem name="categories" />
       <RaMenu.ResourceItem name="users" />
       <RaMenu.ResourceItem name="audit-events" />
+      <RaMenu.ResourceItem name="email-deliveries" />
     </RaMenu>
   );
 };

@@ -1,4 +1,4 @@
-import type { Application, Finding } from '../types';
+import type { Application, Finding, Notification } from '../types';
 
 // Records as the API sends them, for the component tests: invented ids and references.
 
@@ -39,5 +39,18 @@ export const inReviewApplication = (changes: Partial<Application> = {}): Applica
   updatedAt: '2026-11-30T09:12:00.000Z',
   createdBy: 'w0a1b2c3-d4e5-4f60-8172-839405162738',
   actions: ['approve'],
+  ...changes,
+});
+
+/** A notification as the API sends it: information requested on an application of the user's unit, unread. */
+export const notification = (changes: Partial<Notification> = {}): Notification => ({
+  id: 'n0a1b2c3-d4e5-4f60-8172-839405162701',
+  event: 'information_requested',
+  reference: 'KBH-2026-014-A1',
+  urgent: false,
+  resource: 'applications',
+  recordId: 'a7c1d9e0-5b2f-4f7e-8a43-6d0e1f2a3b4c',
+  createdAt: '2026-12-03T10:00:00.000Z',
+  readAt: null,
   ...changes,
 });
