@@ -79,7 +79,7 @@ export async function createDatabase(adminUrl, name, template) {
  * Starts `dist/api/src/main.js` on `databaseUrl` and waits for a healthy /api/health; `ms` is the
  * time from spawn to that answer. `stop()` ends it with SIGTERM; `peakRss()` reads its VmHWM.
  */
-export async function startApp(databaseUrl, { demo = true, poolSize } = {}) {
+export async function startApp(databaseUrl, { demo = true, poolSize, processes } = {}) {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'exitpool-scale-app-'));
   const started = performance.now();
@@ -93,6 +93,7 @@ export async function startApp(databaseUrl, { demo = true, poolSize } = {}) {
       DATA_DIR: dataDir,
       LOG_LEVEL: 'error',
       ...(poolSize && { DATABASE_POOL_SIZE: String(poolSize) }),
+      ...(processes && { API_PROCESSES: String(processes) }),
     },
     stdio: ['ignore', 'inherit', 'inherit'],
   });

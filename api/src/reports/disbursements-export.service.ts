@@ -212,8 +212,11 @@ function literal(value: unknown): string {
 
 const FIELDS = 9;
 
-function toLine(f: CopyField[]): PaymentLine {
-  if (f.length !== FIELDS) throw new Error(`a COPY row of ${f.length} fields, expected ${FIELDS}`);
+/** A payment of the file; `payee` when the COPY's last field is its (encrypted) payee reference. */
+function line(f: CopyField[], payee: boolean): PaymentLine {
+  if (f.length !== FIELDS + (payee ? 1 : 0)) {
+    throw new Error(`a COPY row of ${f.length} fields, expected ${FIELDS + (payee ? 1 : 0)}`);
+  }
   return {
     paidOn: f[0]!,
     year: Number(f[1]),
@@ -224,11 +227,10 @@ function toLine(f: CopyField[]): PaymentLine {
     payeeType: f[6]!,
     accountCode: f[7],
     id: f[8]!,
+    // finance pays against it: asked for, the file carries it in plain text, like the API
+    ...(payee && { payeeReference: openNullable(f[FIELDS]) ?? null }),
   };
 }
 
-function withPayeeReference(f: CopyField[]): PaymentLine {
-  if (f.length !== FIELDS + 1) throw new Error(`a COPY row of ${f.length} fields, expected ${FIELDS + 1}`);
-  // finance pays against it: asked for, the file carries it in plain text, like the API
-  return { ...toLine(f.slice(0, FIELDS)), payeeReference: openNullable(f[FIELDS]) ?? null };
-}
+const toLine = (f: CopyField[]) => line(f, false);
+const withPayeeReference = (f: CopyField[]) => line(f, true);
