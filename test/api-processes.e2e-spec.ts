@@ -90,7 +90,7 @@ describe('API_PROCESSES: several API processes on one port', () => {
     port = await freePort();
     base = `http://127.0.0.1:${port}`;
     app = run({
-      DATABASE_URL: asAppRole(withDatabase(process.env.DATABASE_URL!, database)),
+      DATABASE_URL: asAppRole(withDatabase(process.env.EXITPOOL_TEST_ADMIN_URL!, database)),
       DEMO: 'true',
       PORT: String(port),
       API_PROCESSES: '2',
@@ -167,7 +167,7 @@ describe('One API process on DATABASE_URL', () => {
     'finishes its own shutdown on %s (no exit hook of the embedded PostgreSQL package cuts it short)',
     async (signal) => {
       const app = run({
-        DATABASE_URL: asAppRole(withDatabase(process.env.DATABASE_URL!, database)),
+        DATABASE_URL: asAppRole(withDatabase(process.env.EXITPOOL_TEST_ADMIN_URL!, database)),
         DEMO: 'true',
         PORT: String(await freePort()),
       });
