@@ -284,26 +284,8 @@ export type CsvDelimiter = ';' | ',';
 
 // Notifications (issue 13): what happened and where, never what was written.
 
-/** What a notification says happened; the UI words it in the user's language with the reference. */
-export const NOTIFICATION_EVENTS = [
-  'information_requested',
-  'application_approved',
-  'application_partly_approved',
-  'application_rejected',
-  'grant_cancelled',
-  'grant_carried_over',
-  'payment_recorded',
-  'refund_recorded',
-  'application_submitted',
-  'application_answered',
-  'second_approval_waiting',
-  'review_overdue',
-  'grant_payable',
-  'year_end_grant_carried_over',
-  'year_end_grant_cancelled',
-  'account_locked',
-] as const;
-export type NotificationEvent = (typeof NOTIFICATION_EVENTS)[number];
+/** What a notification says happened (the API's vocabulary); the UI words it in the user's language with the reference. */
+export { NOTIFICATION_EVENTS, type NotificationEvent } from '@app/contract';
 
 /** One of the signed-in user's own notifications; `resource` + `recordId` is the record's show page. */
 export interface Notification {

@@ -135,21 +135,7 @@ export async function runApiProcess(): Promise<void> {
     installKeyRing((await loadKeyRing(config)).ring);
     app = await createApp({ ...config, databaseUrl }, logger);
     await app.init();
-    try {
-      await app.listen(config.port);
-    } catch (error) {
-      throw new StartupError(listenProblem(error, config.port), { cause: error });
-    }
-    try {
-      await app.get(JobsService).start();
-    } catch (error) {
-      throw new StartupError(
-        `The job queue (pg-boss, schema ${JOBS_SCHEMA}) could not start: ${describeError(error)}`,
-        {
-          cause: error,
-        },
-      );
-    }
+    await serve(app, config.port);
   } catch (error) {
     await app?.close().catch(() => undefined);
     await report({ failed: describeError(error) });
@@ -165,4 +151,22 @@ export async function runApiProcess(): Promise<void> {
   process.once('SIGINT', () => void stop());
   process.once('SIGTERM', () => void stop());
   await report({ ready: true });
+}
+
+/**
+ * The app on its port, then its scheduled work (once the database is migrated and seeded; app.close()
+ * stops it), each failure a StartupError that names what failed.
+ */
+export async function serve(app: NestExpressApplication, port: number): Promise<void> {
+  try {
+    await app.listen(port);
+  } catch (error) {
+    throw new StartupError(listenProblem(error, port), { cause: error });
+  }
+  try {
+    await app.get(JobsService).start();
+  } catch (error) {
+    const problem = `The job queue (pg-boss, schema ${JOBS_SCHEMA}) could not start: ${describeError(error)}`;
+    throw new StartupError(problem, { cause: error });
+  }
 }

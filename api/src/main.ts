@@ -4,7 +4,7 @@ import cluster from 'node:cluster';
 import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { runApiProcess, serveInProcesses } from './api-processes.js';
+import { runApiProcess, serve, serveInProcesses } from './api-processes.js';
 import { createApp } from './app.factory.js';
 import { createRootLogger } from './common/logging.js';
 import { ConfigError, loadConfig } from './config/app-config.js';
@@ -14,12 +14,11 @@ import { installKeyRing } from './crypto/key-ring.js';
 import { migrate, MigrationError } from './database/data-source.js';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from './database/embedded-database.js';
 import { ensureWritableDirectory } from './database/embedded-postgres.js';
-import { databaseProblem, describeError, listenProblem, StartupError } from './database/start-failure.js';
+import { databaseProblem, describeError, StartupError } from './database/start-failure.js';
 import { DataSource } from 'typeorm';
 import { DEMO_PASSWORD, DEMO_USERS } from './demo/demo-data.js';
 import { seedDemoApplications } from './demo/demo-applications.js';
 import { seedDemo } from './demo/demo-seed.js';
-import { JOBS_SCHEMA, JobsService } from './jobs/jobs.service.js';
 
 async function main(): Promise<void> {
   let config;
@@ -105,18 +104,7 @@ async function main(): Promise<void> {
         giveUp,
       );
     } else {
-      try {
-        await app.listen(config.port);
-      } catch (error) {
-        throw new StartupError(listenProblem(error, config.port), { cause: error });
-      }
-      // scheduled work starts once the database is migrated and seeded; app.close() stops it
-      try {
-        await app.get(JobsService).start();
-      } catch (error) {
-        const problem = `The job queue (pg-boss, schema ${JOBS_SCHEMA}) could not start: ${describeError(error)}`;
-        throw new StartupError(problem, { cause: error });
-      }
+      await serve(app, config.port);
     }
   } catch (error) {
     await app?.close().catch(() => undefined);
