@@ -1,5 +1,6 @@
 import type {
   DisbursementRecord,
+  EmailDeliveryStatus,
   Grouping,
   PayeeType,
   Role,
@@ -301,17 +302,13 @@ export interface Notification {
   readAt: string | null;
 }
 
-/** How the user wants e-mail: one per event, a daily digest, or none. */
-export type EmailChoice = 'each' | 'digest' | 'none';
-export const EMAIL_CHOICES: readonly EmailChoice[] = ['each', 'digest', 'none'];
-
-/** `GET/PUT /api/auth/preferences`: the language of e-mails and how they come. */
-export interface Preferences {
-  language: 'en' | 'da';
-  email: EmailChoice;
-}
-
-export type EmailDeliveryStatus = 'pending' | 'sent' | 'failed';
+/** How the user wants e-mail, the language of their e-mails, and an outbox e-mail's state: the API's vocabulary. */
+export {
+  EMAIL_PREFERENCES as EMAIL_CHOICES,
+  type EmailDeliveryStatus,
+  type EmailPreference as EmailChoice,
+  type Preferences,
+} from '@app/contract';
 
 /** An e-mail of the outbox, as admins see the failed ones; a digest has event `digest` and no reference. */
 export interface EmailDelivery {
