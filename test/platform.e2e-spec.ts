@@ -40,10 +40,10 @@ describe('The HTTP platform', () => {
     expect(ui.text).toContain('swagger');
   });
 
-  it('tells any client the installation’s currency', async () => {
+  it('tells any client the installation’s profile, currency, locale and language', async () => {
     const res = await t.http.get('/api/settings');
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ currency: 'DKK', demo: false });
+    expect(res.body).toEqual({ installation: 'dk', currency: 'DKK', locale: 'da-DK', language: 'da', demo: false });
   });
 
   it('sends security headers with a content security policy', async () => {

@@ -1,15 +1,16 @@
+import type { InstallationSettings } from '@app/contract';
 import { useSyncExternalStore } from 'react';
 
 // What the API says about the installation (GET /api/settings, public): loaded
 // once at start. Until it answers, or when it cannot, the UI assumes the defaults.
 
-export interface Settings {
-  /** ISO 4217 code of the installation's currency */
-  currency: string;
-  demo: boolean;
-}
+export type Settings = InstallationSettings;
 
-const DEFAULTS: Settings = { currency: 'DKK', demo: false };
+const DEFAULTS: Settings = { installation: 'dk', currency: 'DKK', locale: 'da-DK', language: 'da', demo: false };
+const PROFILES: Record<Settings['installation'], Pick<Settings, 'locale' | 'language'>> = {
+  dk: { locale: 'da-DK', language: 'da' },
+  fi: { locale: 'fi-FI', language: 'fi' },
+};
 const CURRENCY_CODE = /^[A-Z]{3}$/;
 
 let current: Settings = DEFAULTS;
@@ -28,9 +29,13 @@ export const loadSettings = (): Promise<void> =>
     .then((response) => (response.ok ? (response.json() as Promise<Partial<Settings>>) : null))
     .then((body) => {
       if (!body) return;
+      const installation = body.installation === 'fi' ? 'fi' : 'dk';
       current = {
+        installation,
         // formatMoney refuses anything but a three-letter code; keep the default then.
         currency: typeof body.currency === 'string' && CURRENCY_CODE.test(body.currency) ? body.currency : 'DKK',
+        // the profile's, whatever else the answer says: the UI knows these two only
+        ...PROFILES[installation],
         demo: body.demo === true,
       };
       listeners.forEach((listener) => listener());

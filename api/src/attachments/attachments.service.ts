@@ -8,7 +8,6 @@ import {
   stripMetadata,
 } from '@app/files';
 import type { AttachmentKind } from '@app/guidelines';
-import { looksLikeNationalId } from '@app/privacy';
 import { type ApplicationStatus, EDITABLE_STATUSES } from '@app/workflow';
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectEntityManager } from '@nestjs/typeorm';
@@ -23,6 +22,7 @@ import { fieldError, notFound } from '../common/errors.js';
 import { findPage, type ListQuery, type ListSpec, type Page } from '../common/list-query.js';
 import { unitScope } from '../common/scope.js';
 import { validationException } from '../common/validation.js';
+import { holdsNationalId, nationalIdWords } from '../common/validators.js';
 import { Attachment, ATTACHMENT_KINDS, type AttachmentView, toAttachmentView } from './attachment.entity.js';
 import { AttachmentStore } from './attachment-store.js';
 import type { UploadedFileData } from './attachment-upload.interceptor.js';
@@ -113,10 +113,10 @@ export class AttachmentsService {
     if (!file) throw validationException({ file: 'file is required' });
     const { bytes, mediaType } = await checkContent(file.buffer);
     const fileName = sanitiseFileName(file.originalname, mediaType);
-    if (looksLikeNationalId(fileName)) {
+    if (holdsNationalId(fileName)) {
       throw fieldError(
         'file',
-        'the file name looks like it holds a national identity number (CPR or HETU); cases are pseudonymous, rename the file',
+        `the file name looks like it holds a national identity number (${nationalIdWords()}); cases are pseudonymous, rename the file`,
       );
     }
     const sha256 = createHash('sha256').update(bytes).digest('hex');

@@ -1,4 +1,4 @@
-import { looksLikeNationalId } from '@app/privacy';
+import { findNationalIds, type NationalIdKind, nationalIdNames } from '@app/privacy';
 import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
 import {
@@ -168,6 +168,16 @@ export function IsText(field: string, max: number): PropertyDecorator {
   );
 }
 
+// The installation's own number is looked for and named first (INSTALLATION); both are always refused.
+let nationalIdFirst: NationalIdKind = 'cpr';
+export const setNationalIdFirst = (kind: NationalIdKind): void => {
+  nationalIdFirst = kind;
+};
+/** Whether the text holds a CPR or HETU number, the installation's own looked for first. */
+export const holdsNationalId = (text: string): boolean => findNationalIds(text, nationalIdFirst).length > 0;
+/** "CPR or HETU" for a Danish installation, "HETU or CPR" for a Finnish one. */
+export const nationalIdWords = (): string => nationalIdNames(nationalIdFirst);
+
 /**
  * Free text that must not identify anyone: refused when it holds something
  * that looks like a Danish CPR or a Finnish HETU number.
@@ -180,9 +190,9 @@ export function NoNationalId(field: string, options?: ValidationOptions): Proper
       propertyName: property as string,
       options,
       validator: {
-        validate: (value: unknown) => typeof value !== 'string' || !looksLikeNationalId(value),
+        validate: (value: unknown) => typeof value !== 'string' || !holdsNationalId(value),
         defaultMessage: () =>
-          `${field} looks like it holds a national identity number (CPR or HETU); cases are pseudonymous, remove it`,
+          `${field} looks like it holds a national identity number (${nationalIdNames(nationalIdFirst)}); cases are pseudonymous, remove it`,
       },
     });
 }

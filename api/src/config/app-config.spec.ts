@@ -46,6 +46,21 @@ describe(loadConfig.name, () => {
     expect(loadConfig({ DEMO: 'on', MFA_REQUIRED_ROLES: 'finance' }).mfaRequiredRoles).toEqual(['finance']);
   });
 
+  it('takes the currency, language and locale from INSTALLATION, Denmark unless it says fi', () => {
+    expect(loadConfig({})).toMatchObject({
+      installation: 'dk',
+      currency: 'DKK',
+      profile: { language: 'da', locale: 'da-DK' },
+    });
+    expect(loadConfig({ INSTALLATION: 'fi' })).toMatchObject({
+      installation: 'fi',
+      currency: 'EUR',
+      profile: { language: 'fi', locale: 'fi-FI', nationalIdFirst: 'hetu' },
+    });
+    // CURRENCY still overrides the profile's
+    expect(loadConfig({ INSTALLATION: 'fi', CURRENCY: 'SEK' }).currency).toBe('SEK');
+  });
+
   it('reads numbers from the environment', () => {
     expect(
       loadConfig({ PORT: '8080', SESSION_IDLE_MINUTES: '5', DATABASE_POOL_SIZE: ' 8 ', API_PROCESSES: '2' }),
@@ -63,6 +78,7 @@ describe(loadConfig.name, () => {
     ['DATABASE_URL', 'localhost:5432', 'DATABASE_URL: DATABASE_URL must look like postgres://'],
     ['DEMO', 'perhaps', 'DEMO: DEMO must be true or false'],
     ['CURRENCY', 'kr', 'CURRENCY: CURRENCY must be a three-letter ISO 4217 code'],
+    ['INSTALLATION', 'se', 'INSTALLATION: INSTALLATION must be one of dk, fi'],
     ['SESSION_IDLE_MINUTES', '1.5', 'SESSION_IDLE_MINUTES: SESSION_IDLE_MINUTES must be a whole number'],
     [
       'MFA_REQUIRED_ROLES',

@@ -1,4 +1,11 @@
-import { ROLES, type Role } from '@app/contract';
+import {
+  INSTALLATION_PROFILES,
+  INSTALLATIONS,
+  type Installation,
+  type InstallationProfile,
+  ROLES,
+  type Role,
+} from '@app/contract';
 import { plainToInstance, Transform } from 'class-transformer';
 import {
   IsBoolean,
@@ -124,6 +131,10 @@ export class EnvironmentVariables {
   LOGIN_WINDOW_MINUTES?: number;
 
   @IsOptional()
+  @IsIn(INSTALLATIONS, { message: `INSTALLATION must be one of ${INSTALLATIONS.join(', ')}` })
+  INSTALLATION?: Installation;
+
+  @IsOptional()
   @Matches(/^[A-Z]{3}$/, { message: 'CURRENCY must be a three-letter ISO 4217 code such as DKK' })
   CURRENCY?: string;
 
@@ -211,6 +222,10 @@ export interface AppConfig {
   loginWindowMinutes: number;
   /** Roles that must have a second factor before they may do anything but enrol. */
   mfaRequiredRoles: Role[];
+  /** The country's profile (INSTALLATION): its currency, language, locale, identity number and demo. */
+  installation: Installation;
+  profile: InstallationProfile;
+  /** The profile's currency unless CURRENCY says otherwise. */
   currency: string;
   logLevel: string;
   /** Test-only crash point; undefined outside NODE_ENV=test. */
@@ -246,6 +261,7 @@ const KEYS = [
   'LOGIN_MAX_FAILURES',
   'LOGIN_WINDOW_MINUTES',
   'MFA_REQUIRED_ROLES',
+  'INSTALLATION',
   'CURRENCY',
   'LOG_LEVEL',
   'EXITPOOL_FAULT_POINT',
@@ -288,6 +304,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     );
   }
   const port = parsed.PORT ?? 3000;
+  const installation = parsed.INSTALLATION ?? 'dk';
+  const profile = INSTALLATION_PROFILES[installation];
   return {
     port,
     databaseUrl,
@@ -305,7 +323,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       : demo
         ? []
         : ['contact_point', 'finance', 'admin'],
-    currency: parsed.CURRENCY ?? 'DKK',
+    installation,
+    profile,
+    currency: parsed.CURRENCY ?? profile.currency,
     logLevel: parsed.LOG_LEVEL ?? 'info',
     faultPoint: parsed.NODE_ENV === 'test' ? parsed.EXITPOOL_FAULT_POINT : undefined,
     retentionMonths: parsed.RETENTION_MONTHS ?? 36,

@@ -11,11 +11,12 @@ import { SettingsView } from './settings.view.js';
 export class SettingsController {
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
-  @ApiOperation({ summary: "The installation's currency and whether it runs the demo" })
+  @ApiOperation({ summary: "The installation's profile, currency, locale and language, and whether it runs the demo" })
   @ApiView(SettingsView, 'The settings')
   @Public()
   @Get()
-  get() {
-    return { currency: this.config.currency, demo: this.config.demo };
+  get(): SettingsView {
+    const { installation, currency, profile, demo } = this.config;
+    return { installation, currency, locale: profile.locale, language: profile.language, demo };
   }
 }

@@ -135,3 +135,4 @@ export type AuditVerification =
   { ok: true; events: number; head: string | null } | { ok: false; events: number; brokenAt: AuditChainBreak };
 export * from './records.js';
 export * from './notifications.js';
+export * from './installation.js';

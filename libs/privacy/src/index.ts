@@ -1,1 +1,7 @@
-export { findNationalIds, looksLikeNationalId, type NationalIdKind, normaliseForIdMatching } from './national-id.js';
+export {
+  findNationalIds,
+  looksLikeNationalId,
+  nationalIdNames,
+  type NationalIdKind,
+  normaliseForIdMatching,
+} from './national-id.js';

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { findNationalIds, normaliseForIdMatching } from './national-id.js';
+import { findNationalIds, nationalIdNames, normaliseForIdMatching } from './national-id.js';
 
 /** ASCII digits in another script whose digits 0–9 are one run from `zero`. */
 const inScript = (text: string, zero: number) => text.replace(/\d/g, (d) => String.fromCodePoint(zero + Number(d)));
@@ -165,5 +165,20 @@ describe(findNationalIds.name, () => {
         expect(findNationalIds(`invoice ${digits(text)}`)).not.toContain('cpr');
       }),
     );
+  });
+});
+
+describe('the installation’s own number first', () => {
+  const both = 'CPR 010203-1234, HETU 131052-308T';
+  it('finds both countries’ numbers whichever comes first', () => {
+    expect(findNationalIds(both)).toEqual(['cpr', 'hetu']);
+    expect(findNationalIds(both, 'hetu')).toEqual(['hetu', 'cpr']);
+    expect(findNationalIds('131052-308T', 'cpr')).toEqual(['hetu']);
+    expect(findNationalIds('010203-1234', 'hetu')).toEqual(['cpr']);
+  });
+
+  it('names them in the same order in a refusal', () => {
+    expect(nationalIdNames('cpr')).toBe('CPR or HETU');
+    expect(nationalIdNames('hetu')).toBe('HETU or CPR');
   });
 });

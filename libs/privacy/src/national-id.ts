@@ -106,15 +106,23 @@ function* matchesAt(pattern: RegExp, text: string): Generator<RegExpExecArray> {
   }
 }
 
-/** The kinds of national identity number found in the text, if any. */
-export function findNationalIds(text: string): NationalIdKind[] {
+/** The kinds of national identity number found in the text, if any, the installation's own (`first`) looked for first. */
+export function findNationalIds(text: string, first: NationalIdKind = 'cpr'): NationalIdKind[] {
   const normal = normaliseForIdMatching(text);
-  const found = new Set<NationalIdKind>();
+  const order: NationalIdKind[] = first === 'cpr' ? ['cpr', 'hetu'] : ['hetu', 'cpr'];
+  return order.filter((kind) => (kind === 'cpr' ? holdsCpr(normal) : holdsHetu(normal)));
+}
+
+function holdsCpr(normal: string): boolean {
   for (const m of matchesAt(CPR, normal)) {
     const [day, month, yy] = [Number(m[1]), Number(m[2]), Number(m[3])];
     // the CPR date is valid in one of the centuries the seventh digit can point to
-    if (isDate(day, month, 1900 + yy) || isDate(day, month, 2000 + yy)) found.add('cpr');
+    if (isDate(day, month, 1900 + yy) || isDate(day, month, 2000 + yy)) return true;
   }
+  return false;
+}
+
+function holdsHetu(normal: string): boolean {
   for (const m of matchesAt(HETU, normal)) {
     const [day, month, yy] = [Number(m[1]), Number(m[2]), Number(m[3])];
     const sign = (m[4] ?? '').trim().toUpperCase();
@@ -122,9 +130,13 @@ export function findNationalIds(text: string): NationalIdKind[] {
     const centuries = sign === '' ? [1800, 1900, 2000] : [HETU_CENTURY[sign]];
     if (!centuries.some((century) => isDate(day, month, century + yy))) continue;
     const check = HETU_CHECK[Number(`${m[1]}${m[2]}${m[3]}${m[5]}`) % 31];
-    if (check === m[6].toUpperCase()) found.add('hetu');
+    if (check === m[6].toUpperCase()) return true;
   }
-  return [...found];
+  return false;
 }
+
+/** The numbers' names for a refusal, the installation's own first: "CPR or HETU", "HETU or CPR". */
+export const nationalIdNames = (first: NationalIdKind = 'cpr'): string =>
+  first === 'cpr' ? 'CPR or HETU' : 'HETU or CPR';
 
 export const looksLikeNationalId = (text: string): boolean => findNationalIds(text).length > 0;
