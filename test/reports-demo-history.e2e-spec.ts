@@ -1,5 +1,6 @@
 import { demoGuideline } from '@app/guidelines';
 import { seedDemoHistory } from '../api/src/demo/demo-history.js';
+import { DEMO_PROFILES } from '../api/src/demo/demo-data.js';
 import { seedDemo } from '../api/src/demo/demo-seed.js';
 import { toStoredCategories } from '../api/src/guidelines/guideline-mapping.js';
 import { checkLedger } from '../api/src/ledger/ledger-check.js';
@@ -33,7 +34,7 @@ describe(seedDemoHistory.name, () => {
       await setPool(t, 200_000_000, year);
 
       const started = Date.now();
-      await seedDemoHistory(t.app, today);
+      await seedDemoHistory(t.app, DEMO_PROFILES.dk, today);
       expect(Date.now() - started).toBeLessThan(5_000);
 
       expect(await checkLedger(t.db.manager)).toEqual([]);

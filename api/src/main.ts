@@ -16,7 +16,7 @@ import { startEmbeddedDatabase, type EmbeddedDatabase } from './database/embedde
 import { ensureWritableDirectory } from './database/embedded-postgres.js';
 import { databaseProblem, describeError, StartupError } from './database/start-failure.js';
 import { DataSource } from 'typeorm';
-import { DEMO_PASSWORD, DEMO_USERS } from './demo/demo-data.js';
+import { DEMO_PASSWORD, DEMO_PROFILES } from './demo/demo-data.js';
 import { seedDemoApplications } from './demo/demo-applications.js';
 import { seedDemo } from './demo/demo-seed.js';
 
@@ -87,7 +87,7 @@ async function main(): Promise<void> {
       logger.info({ values: Object.fromEntries(encrypted) }, 'Encrypted narratives stored in plaintext');
     // the modules' start-up work (attachment files of older versions moved into the database) fails here by its own name
     await app.init();
-    if (config.demo && (await seedDemo(app.get(DataSource)))) {
+    if (config.demo && (await seedDemo(app.get(DataSource), DEMO_PROFILES[config.installation]))) {
       await seedDemoApplications(app);
       logger.info('Demo data created');
     }
@@ -122,7 +122,7 @@ async function main(): Promise<void> {
   logger.info(`Exit Pool is running at http://localhost:${config.port}/ (API at /api, docs at /api/docs)`);
   if (config.demo) {
     logger.info(
-      `Demo accounts, all with the password ${DEMO_PASSWORD}: ${DEMO_USERS.map((u) => `${u.email} (${u.role}${u.unitCode ? ' ' + u.unitCode : ''})`).join(', ')}`,
+      `Demo accounts, all with the password ${DEMO_PASSWORD}: ${DEMO_PROFILES[config.installation].users.map((u) => `${u.email} (${u.role}${u.unitCode ? ' ' + u.unitCode : ''})`).join(', ')}`,
     );
   }
 }

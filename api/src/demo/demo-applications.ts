@@ -1,4 +1,3 @@
-import { demoGuideline } from '@app/guidelines';
 import type { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ApplicationWorkflowService } from '../applications/application-workflow.service.js';
@@ -11,8 +10,9 @@ import { GuidelineVersion } from '../guidelines/guideline-version.entity.js';
 import { LedgerRepository } from '../ledger/ledger.repository.js';
 import { toStoredCategories } from '../guidelines/guideline-mapping.js';
 import { User } from '../auth/user.entity.js';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { DEMO_PROFILES } from './demo-data.js';
 
-const DKK = 100;
 const daysAgo = (days: number): string => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
 
 /**
@@ -22,6 +22,8 @@ const daysAgo = (days: number): string => new Date(Date.now() - days * 86_400_00
  */
 export async function seedDemoApplications(app: INestApplicationContext): Promise<void> {
   const db = app.get(DataSource);
+  const profile = DEMO_PROFILES[app.get<AppConfig>(APP_CONFIG).installation];
+  const { guideline: demoGuideline, money } = profile;
   const cases = app.get(CasesService);
   const applications = app.get(ApplicationsService);
   const workflow = app.get(ApplicationWorkflowService);
@@ -38,9 +40,9 @@ export async function seedDemoApplications(app: INestApplicationContext): Promis
       sessionId: 'demo-seed',
     };
   };
+  // the first and second unit: Copenhagen and Funen in Denmark, Helsinki and Oulu in Finland
   const [kbh, fyn, ncp, ncp2, finance] = [
-    'kbh@demo.test',
-    'fyn@demo.test',
+    ...profile.workers,
     'ncp@demo.test',
     'ncp2@demo.test',
     'finance@demo.test',
@@ -59,10 +61,10 @@ export async function seedDemoApplications(app: INestApplicationContext): Promis
     createdBy: ncp.id,
   });
 
-  // the contract's pool: DKK 2,000,000 for this year
+  // the contract's pool: DKK 2,000,000 for this year (EUR 270,000 in Finland)
   await app.get(LedgerRepository).insertYear(db.manager, {
     year: new Date().getUTCFullYear(),
-    poolAmount: 2_000_000n * BigInt(DKK),
+    poolAmount: BigInt(profile.pool),
     createdBy: ncp.id,
   });
 
@@ -108,8 +110,8 @@ export async function seedDemoApplications(app: INestApplicationContext): Promis
       urgent,
       ordinaryFundingConsidered: true,
       justification,
-      lines: lines.map(([description, quantity, kroner]) => ({ description, quantity, unitAmount: kroner * DKK })),
-      amountRequested: lines.reduce((sum, [, q, kroner]) => sum + q * kroner * DKK, 0),
+      lines: lines.map(([description, quantity, kroner]) => ({ description, quantity, unitAmount: money(kroner) })),
+      amountRequested: lines.reduce((sum, [, q, kroner]) => sum + q * money(kroner), 0),
     });
   const quoteToFollow = (rule = 'required-documents') => [
     { rule, justification: 'The clinic’s quote was read on the phone; the written copy follows with the invoice.' },
@@ -160,7 +162,7 @@ export async function seedDemoApplications(app: INestApplicationContext): Promis
     'Please attach the clinic’s quote and confirm that the sessions are six weeks apart.',
   );
 
-  // awaiting second approval: urgent relocation above the DKK 25,000 threshold
+  // awaiting second approval: urgent relocation above the DKK 25,000 (EUR 3,500) threshold
   const a5 = await draft(
     kbh,
     k4.id,
@@ -171,7 +173,7 @@ export async function seedDemoApplications(app: INestApplicationContext): Promis
   );
   await workflow.submit(kbh, a5.id);
   await workflow.approve(ncp, a5.id, {
-    amountApproved: 30000 * DKK,
+    amountApproved: Number(a5.amountRequested),
     reason: 'Acute safety need documented by the local unit.',
     overrides: [
       ...quoteToFollow(),
@@ -189,7 +191,7 @@ export async function seedDemoApplications(app: INestApplicationContext): Promis
   );
   await workflow.submit(kbh, a6.id);
   await workflow.approve(ncp, a6.id, {
-    amountApproved: 15000 * DKK,
+    amountApproved: Number(a6.amountRequested),
     reason: 'Within the guideline.',
     paymentInstructions: 'Paid directly to the psychologist against invoice, after each block of sessions.',
     overrides: quoteToFollow(),
@@ -198,7 +200,7 @@ export async function seedDemoApplications(app: INestApplicationContext): Promis
   // paid in full: the psychologist's invoice
   await payments.create(finance, {
     applicationId: a6.id,
-    amount: 15000 * DKK,
+    amount: Number(a6.amountRequested),
     payeeType: 'psychologist',
     payeeReference: 'INV-7731',
   });
@@ -213,7 +215,7 @@ export async function seedDemoApplications(app: INestApplicationContext): Promis
   );
   await workflow.submit(fyn, a7.id);
   await workflow.approve(ncp2, a7.id, {
-    amountApproved: 10 * 1500 * DKK,
+    amountApproved: 10 * money(1500),
     reason: 'Ten nights are enough until the flat is ready on the first of the month.',
     conditions: 'The unit reports the moving date to the contact point.',
     overrides: quoteToFollow(),
@@ -229,7 +231,7 @@ export async function seedDemoApplications(app: INestApplicationContext): Promis
   );
   await workflow.submit(fyn, a8.id);
   const second = {
-    amountApproved: 30000 * DKK,
+    amountApproved: Number(a8.amountRequested),
     reason: 'Necessary for the candidate’s safety.',
     paymentInstructions: 'Rent paid to the landlord month by month against the lease.',
     overrides: quoteToFollow(),
@@ -239,7 +241,7 @@ export async function seedDemoApplications(app: INestApplicationContext): Promis
   // paid in part: the first month's rent
   await payments.create(finance, {
     applicationId: a8.id,
-    amount: 12000 * DKK,
+    amount: money(12000),
     payeeType: 'landlord',
     payeeReference: 'RENT-0412',
   });
@@ -270,11 +272,11 @@ export async function seedDemoApplications(app: INestApplicationContext): Promis
   const a11 = await draft(kbh, k2.id, 'tattoo_removal', [['Laser session', 2, 2500]], 'Small tattoo on the forearm.');
   await workflow.submit(kbh, a11.id);
   await workflow.approve(ncp, a11.id, {
-    amountApproved: 5000 * DKK,
+    amountApproved: Number(a11.amountRequested),
     reason: 'Within the guideline.',
     overrides: quoteToFollow(),
   });
   await workflow.cancel(ncp2, a11.id, 'The candidate moved abroad; the sessions will not take place.');
 
-  await seedDemoHistory(app);
+  await seedDemoHistory(app, profile);
 }

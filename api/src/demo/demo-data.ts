@@ -1,4 +1,5 @@
-import type { Role } from '@app/contract';
+import type { Installation, Role } from '@app/contract';
+import { demoGuideline, demoGuidelineFi, type Guideline } from '@app/guidelines';
 
 /** The 12 police districts' exit units and the prison and probation service's, as the contract lists them. */
 export const DEMO_UNITS: ReadonlyArray<{ code: string; name: string }> = [
@@ -33,3 +34,68 @@ export const DEMO_USERS: ReadonlyArray<{ email: string; displayName: string; rol
   { email: 'kbh@demo.test', displayName: 'KBH Exit Worker', role: 'unit_worker', unitCode: 'KBH' },
   { email: 'fyn@demo.test', displayName: 'FYN Exit Worker', role: 'unit_worker', unitCode: 'FYN' },
 ];
+
+/** The Finnish installation's units: the eleven police departments' exit units and the Criminal Sanctions Agency. */
+export const DEMO_UNITS_FI: ReadonlyArray<{ code: string; name: string }> = [
+  { code: 'HEL', name: 'Helsingin poliisilaitos' },
+  { code: 'IUU', name: 'Itä-Uudenmaan poliisilaitos' },
+  { code: 'LUU', name: 'Länsi-Uudenmaan poliisilaitos' },
+  { code: 'HAM', name: 'Hämeen poliisilaitos' },
+  { code: 'KAS', name: 'Kaakkois-Suomen poliisilaitos' },
+  { code: 'LSU', name: 'Lounais-Suomen poliisilaitos' },
+  { code: 'SIS', name: 'Sisä-Suomen poliisilaitos' },
+  { code: 'POH', name: 'Pohjanmaan poliisilaitos' },
+  { code: 'ISU', name: 'Itä-Suomen poliisilaitos' },
+  { code: 'OUL', name: 'Oulun poliisilaitos' },
+  { code: 'LAP', name: 'Lapin poliisilaitos' },
+  { code: 'RISE', name: 'Rikosseuraamuslaitos' },
+];
+
+export const DEMO_USERS_FI: ReadonlyArray<{ email: string; displayName: string; role: Role; unitCode?: string }> = [
+  { email: 'admin@demo.test', displayName: 'Demo-ylläpitäjä', role: 'admin' },
+  { email: 'ncp@demo.test', displayName: 'Yhteyspiste Yksi', role: 'contact_point' },
+  { email: 'ncp2@demo.test', displayName: 'Yhteyspiste Kaksi', role: 'contact_point' },
+  { email: 'finance@demo.test', displayName: 'Talouskäsittelijä', role: 'finance' },
+  { email: 'hel@demo.test', displayName: 'HEL Exit-työntekijä', role: 'unit_worker', unitCode: 'HEL' },
+  { email: 'oul@demo.test', displayName: 'OUL Exit-työntekijä', role: 'unit_worker', unitCode: 'OUL' },
+];
+
+/** What differs between the two countries' demo installations (INSTALLATION). */
+export interface DemoProfile {
+  units: ReadonlyArray<{ code: string; name: string }>;
+  categories: typeof DEMO_CATEGORIES;
+  users: typeof DEMO_USERS;
+  /** The unit workers whose cases the demo walks through every status: the first and the second unit. */
+  workers: readonly [string, string];
+  /** How many of the history's applications each unit gets, relative to the others (2 unless named). */
+  unitWeight: Readonly<Record<string, number>>;
+  guideline: Guideline;
+  /** Each year's pool, in minor units. */
+  pool: number;
+  /** A demo amount as written in kroner, in the installation's minor units. */
+  money: (kroner: number) => number;
+}
+
+export const DEMO_PROFILES: Readonly<Record<Installation, DemoProfile>> = {
+  dk: {
+    units: DEMO_UNITS,
+    categories: DEMO_CATEGORIES,
+    users: DEMO_USERS,
+    workers: ['kbh@demo.test', 'fyn@demo.test'],
+    unitWeight: { KBH: 5, KVE: 3, OJY: 3, FYN: 3, KRF: 3, BOR: 1 },
+    guideline: demoGuideline,
+    pool: 2_000_000 * 100,
+    money: (kroner) => kroner * 100,
+  },
+  fi: {
+    units: DEMO_UNITS_FI,
+    categories: DEMO_CATEGORIES,
+    users: DEMO_USERS_FI,
+    workers: ['hel@demo.test', 'oul@demo.test'],
+    unitWeight: { HEL: 5, LSU: 3, SIS: 3, OUL: 3, RISE: 3, LAP: 1 },
+    guideline: demoGuidelineFi,
+    pool: 270_000 * 100,
+    // invented: the Danish demo's prices at about 7.5 kroner a euro, in whole euros
+    money: (kroner) => Math.round(kroner / 7.5) * 100,
+  },
+};

@@ -1,3 +1,4 @@
+import { requiresSecondApproval } from '@app/guidelines';
 import type { INestApplicationContext } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager, In } from 'typeorm';
@@ -8,11 +9,12 @@ import { Disbursement, type PayeeType } from '../disbursements/disbursement.enti
 import { available } from '../ledger/ledger-figures.js';
 import { LedgerRepository, type NewPosting } from '../ledger/ledger.repository.js';
 import { LedgerService } from '../ledger/ledger.service.js';
+import { DEMO_PROFILES, type DemoProfile } from './demo-data.js';
 
 /**
  * A year and a half of invented history, so that reports and charts mean
  * something: grants of every unit in every category, decided and paid in most
- * months of last year (its DKK 2,000,000 pool closed at the year's end, every
+ * months of last year (its pool, DKK 2,000,000 in Denmark, closed at the year's end, every
  * grant paid or cancelled) and of this year up to a few days ago.
  *
  * Cases and applications go in with a few bulk INSERTs rather than through the
@@ -25,12 +27,17 @@ import { LedgerService } from '../ledger/ledger.service.js';
  * grants — so `checkLedger` finds nothing. No names: cases are references, and
  * every text is an invented, generic one.
  */
-export async function seedDemoHistory(app: INestApplicationContext, today: Date = new Date()): Promise<void> {
+export async function seedDemoHistory(
+  app: INestApplicationContext,
+  profile: DemoProfile = DEMO_PROFILES.dk,
+  today: Date = new Date(),
+): Promise<void> {
   const db = app.get(DataSource);
+  const money = moneyOf(profile);
   const ledger = { service: app.get(LedgerService), years: app.get(LedgerRepository) };
   await db.transaction(async (tx) => {
-    const context = await loadContext(tx, ledger.years, today);
-    const plan = planHistory(context, today);
+    const context = await loadContext(tx, ledger.years, today, money);
+    const plan = planHistory(context, today, money, profile);
     await write(tx, ledger, context, plan, today);
     // into the chain at the commit, like every other event
     await app.get(AuditService).record(
@@ -45,14 +52,26 @@ export async function seedDemoHistory(app: INestApplicationContext, today: Date 
   });
 }
 
-const DKK = 100;
-const SECOND_APPROVAL_ABOVE = 25_000 * DKK;
-/** The two years' pools may never run dry in the demo: what is left for the users to grant this year. */
-const KEEP_AVAILABLE = 400_000 * DKK;
-const PREVIOUS_POOL = 2_000_000 * DKK;
-const PREVIOUS_CAP = 1_850_000 * DKK;
+/** The history's amounts in the installation's minor units: its pool, threshold and prices. */
+interface Money {
+  /** One major unit (krone, euro) in minor units. */
+  unit: number;
+  /** The two years' pools may never run dry in the demo: what is left for the users to grant this year. */
+  keepAvailable: number;
+  previousPool: number;
+  previousCap: number;
+  /** A price as written in kroner. */
+  price: (kroner: number) => number;
+}
 
-const UNIT_WEIGHT: Record<string, number> = { KBH: 5, KVE: 3, OJY: 3, FYN: 3, KRF: 3, BOR: 1 };
+const moneyOf = (profile: DemoProfile): Money => ({
+  unit: 100,
+  keepAvailable: profile.pool / 5,
+  previousPool: profile.pool,
+  previousCap: Math.round(profile.pool * 0.925),
+  price: profile.money,
+});
+
 const CATEGORIES = ['relocation', 'tattoo_removal', 'psychological_treatment'] as const;
 type CategoryCode = (typeof CATEGORIES)[number];
 
@@ -136,7 +155,7 @@ interface Plan {
   postings: NewPosting[];
 }
 
-async function loadContext(tx: EntityManager, years: LedgerRepository, today: Date): Promise<Context> {
+async function loadContext(tx: EntityManager, years: LedgerRepository, today: Date, money: Money): Promise<Context> {
   const users: { id: string; email: string; unit_id: string | null; role: string }[] = await tx.query(
     `SELECT id, email, unit_id, role FROM users`,
   );
@@ -149,7 +168,7 @@ async function loadContext(tx: EntityManager, years: LedgerRepository, today: Da
   const current = (await years.findYearNumbered(year, tx))!;
   const previous = await years.insertYear(tx, {
     year: year - 1,
-    poolAmount: BigInt(PREVIOUS_POOL),
+    poolAmount: BigInt(money.previousPool),
     createdBy: byEmail('ncp@demo.test'),
     createdAt: new Date(Date.UTC(year - 1, 0, 2, 9)),
   });
@@ -183,7 +202,7 @@ const DAY = 86_400_000;
 const isoDate = (d: Date): string => d.toISOString().slice(0, 10);
 const addDays = (d: Date, days: number): Date => new Date(d.getTime() + days * DAY);
 
-function planHistory(ctx: Context, today: Date): Plan {
+function planHistory(ctx: Context, today: Date, money: Money, profile: DemoProfile): Plan {
   const rnd = random(20260101);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(rnd() * items.length)];
   const between = (min: number, max: number): number => min + Math.floor(rnd() * (max - min + 1));
@@ -200,10 +219,10 @@ function planHistory(ctx: Context, today: Date): Plan {
     [thisYear.year, 0],
   ]);
   const cap = new Map([
-    [previousYear.year, PREVIOUS_CAP],
-    [thisYear.year, Math.max(0, thisYear.available - KEEP_AVAILABLE)],
+    [previousYear.year, money.previousCap],
+    [thisYear.year, Math.max(0, thisYear.available - money.keepAvailable)],
   ]);
-  const weighted = ctx.units.flatMap((u) => Array<typeof u>(UNIT_WEIGHT[u.code] ?? 2).fill(u));
+  const weighted = ctx.units.flatMap((u) => Array<typeof u>(profile.unitWeight[u.code] ?? 2).fill(u));
   // every unit and every category in each year: the first applications of a year go round them
   const coverage = new Map<number, { unit: Context['units'][number]; category: CategoryCode }[]>();
   for (const y of [previousYear.year, thisYear.year]) {
@@ -270,7 +289,7 @@ function planHistory(ctx: Context, today: Date): Plan {
 
       const work = WORK[category];
       const quantity = between(work.min, work.max);
-      const rate = pick(work.rates) * DKK;
+      const rate = money.price(pick(work.rates));
       const requested = quantity * rate;
       const worker = users.workers.get(unit.id) ?? null;
       const application: PlannedApplication = {
@@ -306,12 +325,15 @@ function planHistory(ctx: Context, today: Date): Plan {
 
       let approved =
         rnd() < 0.15
-          ? Math.max(DKK * 100, Math.round((requested * (0.6 + rnd() * 0.3)) / (100 * DKK)) * 100 * DKK)
+          ? Math.max(
+              money.unit * 100,
+              Math.round((requested * (0.6 + rnd() * 0.3)) / (100 * money.unit)) * 100 * money.unit,
+            )
           : requested;
       if (approved >= requested) approved = requested;
       const approver = rnd() < 0.5 ? users.ncp : users.ncp2;
       // above the threshold the money is committed at the first approval, a second contact point decides
-      const twoStep = approved > SECOND_APPROVAL_ABOVE;
+      const twoStep = requiresSecondApproval(BigInt(approved), profile.guideline, category);
       // (both approvals in one year here: one straddling New Year would be a carry-over)
       const firstAt = twoStep
         ? new Date(Math.max(submittedAt.getTime() + processing * 0.6 * DAY, Date.UTC(endAt.getUTCFullYear(), 0, 1)))
@@ -376,7 +398,7 @@ function planHistory(ctx: Context, today: Date): Plan {
           if (budgetYear !== previousYear) break;
           on = new Date(Math.max(endAt.getTime(), limit.getTime() - between(0, 2) * DAY));
         }
-        const amount = p === parts - 1 ? approved - paid : Math.round(approved / parts / DKK) * DKK;
+        const amount = p === parts - 1 ? approved - paid : Math.round(approved / parts / money.unit) * money.unit;
         paid += amount;
         payment(plan, application.id, unit.id, budgetYear.id, category, amount, on, users.finance, invoice++, post);
       }
@@ -387,7 +409,7 @@ function planHistory(ctx: Context, today: Date): Plan {
         application.status = 'cancelled';
         const refundOn = addDays(cancelOn, between(5, 20));
         if (paid > 0 && rnd() < 0.4 && refundOn <= limit) {
-          const refund = Math.round((paid * (0.2 + rnd() * 0.3)) / DKK) * DKK;
+          const refund = Math.round((paid * (0.2 + rnd() * 0.3)) / money.unit) * money.unit;
           if (refund > 0) {
             payment(
               plan,

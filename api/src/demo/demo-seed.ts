@@ -3,13 +3,13 @@ import { hashPassword } from '../auth/password.js';
 import { Category } from '../categories/category.entity.js';
 import { Unit } from '../units/unit.entity.js';
 import { User } from '../auth/user.entity.js';
-import { DEMO_CATEGORIES, DEMO_PASSWORD, DEMO_UNITS, DEMO_USERS } from './demo-data.js';
+import { DEMO_PASSWORD, DEMO_PROFILES, type DemoProfile } from './demo-data.js';
 
 /**
- * Fills an empty database with the demo installation of the contract. A
+ * Fills an empty database with the demo installation of the contract (or of Finland). A
  * database that has any user already is left alone, so a restart never seeds twice.
  */
-export async function seedDemo(dataSource: DataSource): Promise<boolean> {
+export async function seedDemo(dataSource: DataSource, profile: DemoProfile = DEMO_PROFILES.dk): Promise<boolean> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   return dataSource.transaction(async (tx) => {
     // one seeder at a time, even if two processes start on the same database
@@ -17,16 +17,16 @@ export async function seedDemo(dataSource: DataSource): Promise<boolean> {
     if ((await tx.count(User)) > 0) return false;
     const units = await tx.save(
       Unit,
-      DEMO_UNITS.map((u) => ({ ...u, active: true })),
+      profile.units.map((u) => ({ ...u, active: true })),
     );
     await tx.save(
       Category,
-      DEMO_CATEGORIES.map((c) => ({ ...c, active: true })),
+      profile.categories.map((c) => ({ ...c, active: true })),
     );
     const unitId = (code?: string) => (code ? units.find((u) => u.code === code)!.id : null);
     await tx.save(
       User,
-      DEMO_USERS.map((u) => ({
+      profile.users.map((u) => ({
         email: u.email,
         displayName: u.displayName,
         role: u.role,

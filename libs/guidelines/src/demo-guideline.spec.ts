@@ -1,4 +1,4 @@
-import { demoGuideline } from './demo-guideline.js';
+import { demoGuideline, demoGuidelineFi } from './demo-guideline.js';
 import { findCategory } from './evaluate.js';
 import { validateGuideline } from './validate-guideline.js';
 
@@ -46,5 +46,32 @@ describe('demoGuideline', () => {
       demoGuideline.categories[0].maxPerApplication = 1n;
     }).toThrow(TypeError);
     expect(() => demoGuideline.categories.push(demoGuideline.categories[0])).toThrow(TypeError);
+  });
+});
+
+describe('demoGuidelineFi', () => {
+  it('is a valid guideline with the same rules and its own limits, in cents', () => {
+    expect(validateGuideline(demoGuidelineFi)).toEqual([]);
+    const limits = (code: string) => {
+      const c = findCategory(demoGuidelineFi, code)!;
+      return [c.maxPerApplication, c.maxPerCase, c.maxUnitAmount, c.secondApprovalAbove];
+    };
+    expect(limits('relocation')).toEqual([800_000n, 1_600_000n, 20_000n, 350_000n]);
+    expect(limits('tattoo_removal')).toEqual([340_000n, 540_000n, 35_000n, 350_000n]);
+    expect(limits('psychological_treatment')).toEqual([240_000n, 480_000n, 20_000n, 350_000n]);
+    const rules = (g: typeof demoGuideline) =>
+      g.categories.map(({ categoryCode, unitLabel, maxUnitsPerApplication, allowedCaseStatuses }) => ({
+        categoryCode,
+        unitLabel,
+        maxUnitsPerApplication,
+        allowedCaseStatuses,
+      }));
+    expect(rules(demoGuidelineFi)).toEqual(rules(demoGuideline));
+  });
+
+  it('cannot be changed in place either', () => {
+    expect(() => {
+      demoGuidelineFi.categories[0].maxPerApplication = 1n;
+    }).toThrow(TypeError);
   });
 });

@@ -65,3 +65,36 @@ export const demoGuideline: Guideline = deepFreeze({
     },
   ],
 });
+
+const EUR = 100n; // cents per euro
+
+const FI_LIMITS: Record<string, Partial<CategoryRules>> = {
+  relocation: {
+    maxPerApplication: 8_000n * EUR,
+    maxPerCase: 16_000n * EUR,
+    maxUnitAmount: 200n * EUR,
+    secondApprovalAbove: 3_500n * EUR,
+  },
+  tattoo_removal: {
+    maxPerApplication: 3_400n * EUR,
+    maxPerCase: 5_400n * EUR,
+    maxUnitAmount: 350n * EUR,
+    secondApprovalAbove: 3_500n * EUR,
+  },
+  psychological_treatment: {
+    maxPerApplication: 2_400n * EUR,
+    maxPerCase: 4_800n * EUR,
+    maxUnitAmount: 200n * EUR,
+    secondApprovalAbove: 3_500n * EUR,
+  },
+};
+
+/**
+ * The Finnish demo installation's version (INSTALLATION=fi): the same rules, with limits in
+ * cents invented for Finland (the Danish ones at about 7.5 kroner a euro, rounded).
+ */
+export const demoGuidelineFi: Guideline = deepFreeze({
+  ...demoGuideline,
+  id: 'demo-fi-2026-1',
+  categories: demoGuideline.categories.map((category) => ({ ...category, ...FI_LIMITS[category.categoryCode] })),
+});

@@ -1,4 +1,5 @@
 import { seedDemoHistory } from '../../../api/src/demo/demo-history.js';
+import { DEMO_PROFILES } from '../../../api/src/demo/demo-data.js';
 import { seedDemo } from '../../../api/src/demo/demo-seed.js';
 import { checkLedger } from '../../../api/src/ledger/ledger-check.js';
 import { figuresOf } from '../../../api/src/ledger/ledger-figures.js';
@@ -23,7 +24,7 @@ describe(seedDemoHistory.name, () => {
     const today = new Date(2031, 10, 21, 12);
     // this year's pool as the demo opens it: DKK 2,000,000
     await setPool(t, 200_000_000, 2031);
-    await seedDemoHistory(t.module, today);
+    await seedDemoHistory(t.module, DEMO_PROFILES.dk, today);
 
     expect(await checkLedger(t.db.manager)).toEqual([]);
     const years = t.get(LedgerRepository);
