@@ -58,6 +58,7 @@ beforeEach(() => {
     displayName: 'Nina Berg',
     role: 'contact_point',
     unitId: null,
+    party: 'national',
   });
 });
 

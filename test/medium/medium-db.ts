@@ -130,6 +130,7 @@ export const actorOf = (user: User): Actor => ({
   displayName: user.displayName,
   role: user.role,
   unitId: user.unitId,
+  party: user.party,
   sessionId: randomUUID(),
 });
 

@@ -107,6 +107,7 @@ export const sessionUserOf = (user: User, role: string) => ({
   displayName: user.displayName,
   role,
   unitId: user.unitId,
+  party: user.party,
 });
 
 /** The override every approval here needs: the demo guideline warns when no quote is attached. */

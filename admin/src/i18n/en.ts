@@ -53,6 +53,7 @@ const app = {
     LEDGER_YEAR_EXISTS: 'That budget year already exists.',
     RETENTION_APPLICATION_PURGED: 'The application has been purged under the retention rule and can no longer change.',
     RETENTION_CASE_PURGED: 'The case has been purged under the retention rule and takes no new applications.',
+    CASE_CONSENT_NOT_RECORDED: 'The case has no consent to withdraw: none is recorded, or it was withdrawn already.',
   } satisfies Record<WorkflowErrorCode, string>,
   roles: {
     unit_worker: 'Unit worker',

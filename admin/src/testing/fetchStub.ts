@@ -57,6 +57,7 @@ export const SIGNED_IN_USER = {
   displayName: 'Karen Holm',
   role: 'unit_worker',
   unitId: 'u0a1b2c3-d4e5-4f60-8172-839405162738',
+  party: 'police',
 } as const;
 
 /** On a phone: MUI's media queries below `sm` match (jsdom has no matchMedia of its own). */

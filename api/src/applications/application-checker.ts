@@ -10,6 +10,8 @@ import { moneyLeftOf, moneyLeftSql } from '../ledger/ledger.repository.js';
 export interface CheckFacts {
   facts: Case;
   attachmentKinds: AttachmentKind[];
+  /** The parties of the workers who wrote and submitted the application. */
+  involvedParties: string[];
 }
 
 /**
@@ -48,11 +50,12 @@ export class ApplicationChecker {
 
   async facts(tx: EntityManager, application: Application): Promise<CheckFacts> {
     const facts = await tx.findOneByOrFail(Case, { id: application.caseId });
-    const attachments: { kind: AttachmentKind }[] = await tx.query(
-      `SELECT DISTINCT kind FROM attachments WHERE application_id = $1`,
-      [application.id],
+    const [row]: { kinds: AttachmentKind[]; parties: string[] }[] = await tx.query(
+      `SELECT ARRAY(SELECT DISTINCT kind FROM attachments WHERE application_id = $1) AS kinds,
+              ARRAY(SELECT DISTINCT party FROM users WHERE id = ANY ($2::uuid[]) AND role = 'unit_worker') AS parties`,
+      [application.id, [...application.editors, ...(application.submittedBy ? [application.submittedBy] : [])]],
     );
-    return { facts, attachmentKinds: attachments.map((a) => a.kind) };
+    return { facts, attachmentKinds: row.kinds, involvedParties: row.parties };
   }
 
   /** In one statement, so that an approval holds the year's lock for one round trip of reading. */
@@ -87,7 +90,7 @@ export class ApplicationChecker {
     application: Application,
     guideline: Guideline,
     today: string,
-    { facts, attachmentKinds }: CheckFacts,
+    { facts, attachmentKinds, involvedParties }: CheckFacts,
     standing: StandingFigures,
     amount: bigint = application.amountRequested,
     reserved: bigint = 0n,
@@ -115,6 +118,7 @@ export class ApplicationChecker {
           status: facts.status,
           birthYear: facts.birthYear,
           consentRecordedOn: facts.consentRecordedOn,
+          consentParties: facts.consentParties,
           agreementSignedOn: facts.agreementSignedOn,
           programmeStart: facts.programmeStart,
         },
@@ -122,6 +126,7 @@ export class ApplicationChecker {
         poolAvailable: plus(standing.poolAvailable, reserved),
         unitAllocationRemaining: plus(standing.unitAllocationRemaining, reserved),
         previousSessionDates: standing.previousSessionDates,
+        involvedParties,
         currency: this.config.currency,
       },
       guideline,

@@ -287,7 +287,14 @@ export class ApplicationWorkflowService {
   private async notify(tx: EntityManager, actor: Actor, a: Application, notices: Notice[]): Promise<void> {
     await this.notifications.notify(
       tx,
-      { reference: a.reference, resource: 'applications', recordId: a.id, urgent: a.urgent, except: [actor.id] },
+      {
+        reference: a.reference,
+        resource: 'applications',
+        recordId: a.id,
+        urgent: a.urgent,
+        caseId: a.caseId,
+        except: [actor.id],
+      },
       notices,
     );
   }

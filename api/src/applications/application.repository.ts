@@ -7,7 +7,7 @@ import type { Actor } from '../auth/auth.decorators.js';
 import { Case } from '../cases/case.entity.js';
 import { notFound } from '../common/errors.js';
 import { type ListQuery, type ListSpec, type Page, queryPage } from '../common/list-query.js';
-import { canSeeUnit, unitScope } from '../common/scope.js';
+import { canSeeUnit, caseCoveredSql, mayReachCase, partyScope, unitScope } from '../common/scope.js';
 import { GuidelineVersion } from '../guidelines/guideline-version.entity.js';
 import { User } from '../auth/user.entity.js';
 import { Application, type Override, type StoredLine } from './application.entity.js';
@@ -88,7 +88,7 @@ export class ApplicationRepository {
 
   /** The application if this user may see it; else 404. */
   async find(actor: Actor, id: string, tx: EntityManager = this.manager): Promise<Application> {
-    return visibleOr404(actor, await tx.findOneBy(Application, { id }));
+    return this.covered(tx, actor, visibleOr404(actor, await tx.findOneBy(Application, { id })));
   }
 
   /**
@@ -97,7 +97,17 @@ export class ApplicationRepository {
    * before any budget year's (the ledger's order), so two never deadlock.
    */
   async lock(tx: EntityManager, actor: Actor, id: string): Promise<Application> {
-    return visibleOr404(actor, await tx.findOne(Application, { where: { id }, lock: { mode: 'pessimistic_write' } }));
+    return this.covered(
+      tx,
+      actor,
+      visibleOr404(actor, await tx.findOne(Application, { where: { id }, lock: { mode: 'pessimistic_write' } })),
+    );
+  }
+
+  /** The application, if its case's consent covers a unit worker's party; else 404 like another unit's. */
+  private async covered(tx: EntityManager, actor: Actor, a: Application): Promise<Application> {
+    if (!(await mayReachCase(tx, actor, a.caseId))) throw notFound('Application');
+    return a;
   }
 
   /** The application as stored now, e.g. after a change in this transaction. */
@@ -117,9 +127,9 @@ export class ApplicationRepository {
       APPLICATION_LIST,
       {
         from: 'applications a',
-        // a draft is the unit's own work in progress
-        where: [scope ? 'a.unit_id = :scope' : `a.status <> 'draft'`],
-        named: { scope, listActor: actor.id },
+        // a draft is the unit's own work in progress; of the unit's, the cases whose consent covers the worker's party
+        where: scope ? ['a.unit_id = :scope', caseCoveredSql('a.case_id')] : [`a.status <> 'draft'`],
+        named: { scope, party: partyScope(actor), listActor: actor.id },
         select: LIST_COLUMNS,
         // subqueries, not joins: a lookup per row of the page, whatever the planner guesses its size to be
         lookup: {

@@ -8,7 +8,7 @@ import type { Actor } from '../auth/auth.decorators.js';
 import { Category } from '../categories/category.entity.js';
 import { fieldError } from '../common/errors.js';
 import { type ListQuery, Page } from '../common/list-query.js';
-import { canSeeUnit } from '../common/scope.js';
+import { canSeeCase } from '../common/scope.js';
 import { refuseIfApplicationPurged, refuseIfCasePurged } from '../retention/retention.errors.js';
 import type { Application, StoredLine } from './application.entity.js';
 import { APPLICATION_LIST, ApplicationRepository, isVisible } from './application.repository.js';
@@ -90,7 +90,7 @@ export class ApplicationsService {
     checkTotal(dto.amountRequested, lines);
     return this.manager.transaction(async (tx) => {
       const owner = await this.repository.lockCase(tx, dto.caseId);
-      if (!owner || !canSeeUnit(actor, owner.unitId)) throw fieldError('caseId', 'no case of your unit has this id');
+      if (!owner || !canSeeCase(actor, owner)) throw fieldError('caseId', 'no case of your unit has this id');
       refuseIfCasePurged(owner, 'register a new case for a new application');
       await checkCategory(tx, dto.categoryCode);
       const n = await this.repository.nextNumber(tx, owner.id);

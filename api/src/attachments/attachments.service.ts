@@ -20,7 +20,7 @@ import { AuditService } from '../audit/audit.service.js';
 import type { Actor } from '../auth/auth.decorators.js';
 import { fieldError, notFound } from '../common/errors.js';
 import { findPage, type ListQuery, type ListSpec, type Page } from '../common/list-query.js';
-import { unitScope } from '../common/scope.js';
+import { caseCoveredSql, partyScope, unitScope } from '../common/scope.js';
 import { validationException } from '../common/validation.js';
 import { holdsNationalId, nationalIdWords } from '../common/validators.js';
 import { Attachment, ATTACHMENT_KINDS, type AttachmentView, toAttachmentView } from './attachment.entity.js';
@@ -79,7 +79,11 @@ export class AttachmentsService {
       .createQueryBuilder(Attachment, 'att')
       .innerJoin('applications', 'app', 'app.id = att.application_id');
     const scope = unitScope(actor);
-    if (scope) qb.where('app.unit_id = :scope', { scope });
+    if (scope) {
+      qb.where('app.unit_id = :scope', { scope }).andWhere(caseCoveredSql('app.case_id'), {
+        party: partyScope(actor),
+      });
+    }
     // a draft is the unit's own work in progress
     else qb.where(`app.status <> 'draft'`);
     return findPage(qb, query, ATTACHMENT_LIST, toAttachmentView);

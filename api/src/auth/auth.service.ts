@@ -22,7 +22,7 @@ const TOUCH_AFTER_MS = 60_000;
 // Every authenticated request runs it: one fixed statement, not a query built anew each time.
 const SESSION_LOOKUP = `
   SELECT s.id AS "sessionId", s.last_seen_at AS "lastSeenAt", u.id, u.email, u.display_name AS "displayName",
-         u.role, u.unit_id AS "unitId", u.totp_enabled_at IS NOT NULL AS "totpEnabled"
+         u.role, u.unit_id AS "unitId", u.party, u.totp_enabled_at IS NOT NULL AS "totpEnabled"
     FROM sessions s JOIN users u ON u.id = s.user_id
    WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > now()
      AND s.last_seen_at > now() - make_interval(mins => $2) AND u.active`;
@@ -152,6 +152,15 @@ export class AuthService {
   }
 }
 
-export function toSessionUser(user: Pick<User, 'id' | 'email' | 'displayName' | 'role' | 'unitId'>): SessionUser {
-  return { id: user.id, email: user.email, displayName: user.displayName, role: user.role, unitId: user.unitId };
+export function toSessionUser(
+  user: Pick<User, 'id' | 'email' | 'displayName' | 'role' | 'unitId' | 'party'>,
+): SessionUser {
+  return {
+    id: user.id,
+    email: user.email,
+    displayName: user.displayName,
+    role: user.role,
+    unitId: user.unitId,
+    party: user.party,
+  };
 }

@@ -1,4 +1,4 @@
-import type { Role } from '@app/contract';
+import type { Party, Role } from '@app/contract';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { encryptedNullableText } from '../crypto/encrypted-columns.js';
 
@@ -20,6 +20,8 @@ export class User {
   @Column({ name: 'display_name', type: 'varchar', length: 200 }) displayName: string;
   @Column({ type: 'varchar', length: 20 }) role: Role;
   @Column({ name: 'unit_id', type: 'uuid', nullable: true }) unitId: string | null;
+  /** Police, municipality, prison and probation or NGO for a unit worker; national for the other roles. */
+  @Column({ type: 'varchar', length: 20 }) party: Party;
   @Column({ type: 'boolean', default: true }) active: boolean;
   // Never selected unless asked for: the hash leaves the database only to be verified.
   @Column({ name: 'password_hash', type: 'text', select: false }) passwordHash: string;

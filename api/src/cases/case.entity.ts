@@ -1,3 +1,4 @@
+import type { UnitParty } from '@app/contract';
 import type { CaseStatus } from '@app/guidelines';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
@@ -12,6 +13,17 @@ export class Case {
   @Column({ type: 'varchar', length: 20 }) status: CaseStatus;
   @Column({ name: 'birth_year', type: 'int', nullable: true }) birthYear: number | null;
   @Column({ name: 'consent_recorded_on', type: 'date', nullable: true }) consentRecordedOn: string | null;
+  /** The party of the worker who opened the case: the only one that sees it before consent is recorded. */
+  @Column({ name: 'opened_party', type: 'varchar', length: 20 }) openedParty: UnitParty;
+  /** The parties the candidate's consent covers now; null before any consent is recorded. */
+  @Column({ name: 'consent_parties', type: 'varchar', length: 20, array: true, nullable: true })
+  consentParties: UnitParty[] | null;
+  @Column({ name: 'consent_given_on', type: 'date', nullable: true }) consentGivenOn: string | null;
+  /** When consent was last withdrawn, from some parties or all. */
+  @Column({ name: 'consent_withdrawn_on', type: 'date', nullable: true }) consentWithdrawnOn: string | null;
+  /** Whose workers of the unit may see the case now (kept by PostgreSQL from the two above). */
+  @Column({ name: 'access_parties', type: 'varchar', length: 20, array: true, insert: false, update: false })
+  accessParties: UnitParty[];
   @Column({ name: 'agreement_signed_on', type: 'date', nullable: true }) agreementSignedOn: string | null;
   @Column({ name: 'programme_start', type: 'date', nullable: true }) programmeStart: string | null;
   @Column({ name: 'application_count', type: 'int', select: false }) applicationCount: number;

@@ -1,11 +1,11 @@
-import { Body, Controller, Delete, Get, Post, Put } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type Actor, CurrentActor, Roles } from '../auth/auth.decorators.js';
 import { IdParam } from '../common/id-param.js';
 import { List, type ListQuery } from '../common/list-query.js';
 import { neverDeleted } from '../common/never-deleted.js';
-import { CASE_LIST, CasesService } from './cases.service.js';
-import { CreateCaseDto, UpdateCaseDto } from './dto/case.dto.js';
+import { CASE_LIST, CasesService, toCaseRecord } from './cases.service.js';
+import { CreateCaseDto, UpdateCaseDto, WithdrawConsentDto } from './dto/case.dto.js';
 import { ApiCreated, ApiListOf, ApiNotAllowed, ApiView } from '../common/openapi.js';
 import { CaseView } from './dto/case.view.js';
 
@@ -26,24 +26,36 @@ export class CasesController {
   @ApiOperation({ summary: 'Read a case' })
   @ApiView(CaseView)
   @Get(':id')
-  get(@CurrentActor() actor: Actor, @IdParam() id: string) {
-    return this.cases.get(actor, id);
+  async get(@CurrentActor() actor: Actor, @IdParam() id: string) {
+    return toCaseRecord(await this.cases.get(actor, id));
   }
 
   @ApiOperation({ summary: 'Register a pseudonymous case of the unit (the reference is made by the server)' })
   @ApiCreated(CaseView)
   @Roles('unit_worker')
   @Post()
-  create(@CurrentActor() actor: Actor, @Body() dto: CreateCaseDto) {
-    return this.cases.create(actor, dto);
+  async create(@CurrentActor() actor: Actor, @Body() dto: CreateCaseDto) {
+    return toCaseRecord(await this.cases.create(actor, dto));
   }
 
   @ApiOperation({ summary: 'Change a case (only the fields sent)' })
   @ApiView(CaseView, 'The updated case')
   @Roles('unit_worker')
   @Put(':id')
-  update(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() dto: UpdateCaseDto) {
-    return this.cases.update(actor, id, dto);
+  async update(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() dto: UpdateCaseDto) {
+    return toCaseRecord(await this.cases.update(actor, id, dto));
+  }
+
+  @ApiOperation({
+    summary:
+      'The candidate withdraws consent, from the parties named or all: their workers get 404 for the case at once, ' +
+      'no new application is made once no party is left, and the books stay',
+  })
+  @ApiView(CaseView, 'The updated case')
+  @HttpCode(200)
+  @Post(':id/withdraw-consent')
+  async withdrawConsent(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() dto: WithdrawConsentDto) {
+    return toCaseRecord(await this.cases.withdrawConsent(actor, id, dto));
   }
 
   @ApiOperation({ summary: 'Not allowed: cases are never deleted' })

@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import type { EntityManager, EntityTarget } from 'typeorm';
 import type { Actor } from '../auth/auth.decorators.js';
 import type { AuditService } from '../audit/audit.service.js';
@@ -30,7 +31,8 @@ export function catalogList(resource: string): ListSpec {
  * Units and categories are the same kind of record: a unique code, a name and
  * an active flag, written by admins and never deleted (history refers to them).
  */
-export abstract class CatalogService<T extends CatalogEntry> {
+/** `Extra`: the entry's own fields beyond code, name and active that its DTOs may set (a unit's parties). */
+export abstract class CatalogService<T extends CatalogEntry, Extra extends keyof T = never> {
   protected abstract readonly entity: EntityTarget<T>;
   protected abstract readonly spec: ListSpec;
   protected abstract readonly label: string;
@@ -52,7 +54,7 @@ export abstract class CatalogService<T extends CatalogEntry> {
     return found;
   }
 
-  async create(actor: Actor, dto: Pick<T, 'code' | 'name'> & { active?: boolean }): Promise<T> {
+  async create(actor: Actor, dto: Pick<T, 'code' | 'name'> & Partial<Pick<T, 'active' | Extra>>): Promise<T> {
     return this.write(async (tx) => {
       const saved = (await tx.save(this.entity, { ...dto, active: dto.active ?? true } as never)) as unknown as T;
       await this.audit.recordChange(
@@ -66,16 +68,26 @@ export abstract class CatalogService<T extends CatalogEntry> {
     });
   }
 
-  async update(actor: Actor, id: string, dto: Partial<Pick<T, 'code' | 'name' | 'active'>>): Promise<T> {
+  async update(actor: Actor, id: string, dto: Partial<Pick<T, 'code' | 'name' | 'active' | Extra>>): Promise<T> {
     return this.write(async (tx) => {
       const current = await tx.findOne(this.entity, { where: { id } as never, lock: { mode: 'pessimistic_write' } });
       if (!current) throw notFound(this.label);
-      const changed = Object.keys(dto).filter((k) => dto[k as keyof typeof dto] !== current[k as keyof T]);
+      await this.checkUpdate(tx, current, dto);
+      const changed = Object.keys(dto).filter(
+        (k) => !isDeepStrictEqual(dto[k as keyof typeof dto], current[k as keyof T]),
+      );
       const saved = (await tx.save(this.entity, { ...current, ...dto } as never)) as unknown as T;
       await this.audit.recordChange(tx, actor, `${this.entityType}.update`, { type: this.entityType, id }, { changed });
       return saved;
     });
   }
+
+  /** A refusal of the change beyond the DTO's own rules, with the row locked; none by default. */
+  protected async checkUpdate(
+    _tx: EntityManager,
+    _current: T,
+    _dto: Partial<Pick<T, 'code' | 'name' | 'active' | Extra>>,
+  ): Promise<void> {}
 
   private async write<R>(work: (tx: EntityManager) => Promise<R>): Promise<R> {
     try {

@@ -4,6 +4,7 @@ import { STATUS_CODES } from 'node:http';
 import { ApplicationError, ApplicationErrorCode } from '../applications/applications.errors.js';
 import { AttachmentError, AttachmentErrorCode } from '../attachments/attachments.errors.js';
 import { AuthError, AuthErrorCode } from '../auth/auth.errors.js';
+import { CaseError, CaseErrorCode } from '../cases/cases.errors.js';
 import { DisbursementError, DisbursementErrorCode } from '../disbursements/disbursements.errors.js';
 import { GuidelineError, GuidelineErrorCode } from '../guidelines/guidelines.errors.js';
 import { LedgerError, LedgerErrorCode } from '../ledger/ledger.errors.js';
@@ -23,6 +24,7 @@ const REFUSALS: Record<string, HttpException[]> = {
   guideline: Object.values(GuidelineErrorCode).map((code) => new GuidelineError(code)),
   auth: Object.values(AuthErrorCode).map((code) => new AuthError(code)),
   notification: Object.values(NotificationErrorCode).map((code) => new NotificationError(code, 'No')),
+  case: Object.values(CaseErrorCode).map((code) => new CaseError(code, 'No')),
 };
 
 const codeOf = (error: HttpException): unknown => (error.getResponse() as { code?: unknown }).code;
@@ -36,6 +38,7 @@ describe('WORKFLOW_ERROR_CODES', () => {
       ...Object.values(ApplicationErrorCode),
       ...Object.values(LedgerErrorCode),
       ...Object.values(RetentionErrorCode),
+      ...Object.values(CaseErrorCode),
     ].sort();
     expect([...WORKFLOW_ERROR_CODES].sort()).toEqual(api);
     expect([...COMMON_ERROR_CODES].sort()).toEqual(Object.values(CommonErrorCode).sort());

@@ -1,3 +1,4 @@
+import type { EntityManager } from 'typeorm';
 import type { Actor } from '../auth/auth.decorators.js';
 
 /**
@@ -10,3 +11,32 @@ export const canSeeUnit = (actor: Actor, unitId: string): boolean => {
   const scope = unitScope(actor);
   return scope === null || scope === unitId;
 };
+
+/**
+ * Within their unit, a unit worker sees a case, and everything under it, only while the candidate's
+ * consent covers the worker's party (before consent is recorded: the party that opened the case).
+ * A case outside that is 404 to them, exactly like another unit's. The national roles see every case.
+ */
+export const canSeeCase = (actor: Actor, c: { unitId: string; accessParties: readonly string[] }): boolean =>
+  actor.role !== 'unit_worker' || (c.unitId === actor.unitId && c.accessParties.includes(actor.party));
+
+/** The party a unit worker's queries are confined to (null for the national roles), beside unitScope. */
+export const partyScope = (actor: Actor): string | null => (actor.role === 'unit_worker' ? actor.party : null);
+
+/**
+ * SQL: the case whose id is `caseId` (a column or expression) is one the worker of `:scope`'s unit
+ * and `:party` may see. For a query that already confines rows to `unit_id = :scope`.
+ */
+export const caseCoveredSql = (caseId: string): string =>
+  `EXISTS (SELECT 1 FROM cases cc WHERE cc.id = ${caseId} AND :party = ANY (cc.access_parties))`;
+
+/** Whether this user may see the case with this id (true for the national roles; false when there is none). */
+export async function mayReachCase(tx: EntityManager, actor: Actor, caseId: string): Promise<boolean> {
+  if (actor.role !== 'unit_worker') return true;
+  const [row] = await tx.query(`SELECT 1 FROM cases WHERE id = $1 AND unit_id = $2 AND $3 = ANY (access_parties)`, [
+    caseId,
+    actor.unitId,
+    actor.party,
+  ]);
+  return row !== undefined;
+}

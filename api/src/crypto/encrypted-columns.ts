@@ -30,6 +30,8 @@ export const NARRATIVE_COLUMNS: readonly NarrativeColumn[] = [
   { table: 'disbursements', column: 'payee_reference' },
   // names people give files often carry names
   { table: 'attachments', column: 'file_name' },
+  // why a candidate withdrew consent
+  { table: 'case_consent_withdrawals', column: 'reason' },
   { table: 'users', column: 'totp_secret' },
   { table: 'users', column: 'totp_pending_secret' },
 ];

@@ -4,6 +4,7 @@ import { Attachment } from '../attachments/attachment.entity.js';
 import { AuditEvent } from '../audit/audit-event.entity.js';
 import { LoginAttempt } from '../auth/login-attempt.entity.js';
 import { Session } from '../auth/session.entity.js';
+import { CaseConsentWithdrawal } from '../cases/case-consent-withdrawal.entity.js';
 import { Case } from '../cases/case.entity.js';
 import { Category } from '../categories/category.entity.js';
 import { GuidelineVersion } from '../guidelines/guideline-version.entity.js';
@@ -22,6 +23,7 @@ export const entities = [
   LoginAttempt,
   AuditEvent,
   Case,
+  CaseConsentWithdrawal,
   GuidelineVersion,
   Application,
   ApplicationMessage,

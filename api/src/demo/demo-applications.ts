@@ -37,6 +37,7 @@ export async function seedDemoApplications(app: INestApplicationContext): Promis
       displayName: u.displayName,
       role: u.role,
       unitId: u.unitId,
+      party: u.party,
       sessionId: 'demo-seed',
     };
   };

@@ -13,7 +13,7 @@ import type { Actor } from '../auth/auth.decorators.js';
 import { isUniqueViolation, notFound } from '../common/errors.js';
 import { faultPoint } from '../common/fault-point.js';
 import { type ListQuery, type ListSpec, type Page, queryPage } from '../common/list-query.js';
-import { unitScope } from '../common/scope.js';
+import { caseCoveredSql, partyScope, unitScope } from '../common/scope.js';
 import { withRetry } from '../common/transaction.js';
 import { validationException } from '../common/validation.js';
 import { isoDateOf, todayIso } from '../common/dates.js';
@@ -102,8 +102,9 @@ export class DisbursementsService {
         // LEFT JOINs of exactly one row each (NOT NULL foreign keys): the count leaves out those it does not need
         from: `disbursements d LEFT JOIN applications a ON a.id = d.application_id
           LEFT JOIN budget_years y ON y.id = d.budget_year_id`,
-        where: scope ? ['d.unit_id = :scope'] : [],
-        named: { scope },
+        // of the unit's payments, those on cases whose consent covers the worker's party
+        where: scope ? ['d.unit_id = :scope', caseCoveredSql('a.case_id')] : [],
+        named: { scope, party: partyScope(actor) },
         select: SELECT.filter((column) => !column.startsWith('u.')),
         lookup: { select: ['(SELECT u.display_name FROM users u WHERE u.id = p."recordedBy") AS "recordedByName"'] },
         // every payment, unfiltered: the counts the payment trigger keeps per unit (check:ledger compares them)
@@ -116,7 +117,9 @@ export class DisbursementsService {
   async get(actor: Actor, id: string, tx: EntityManager = this.manager): Promise<DisbursementView> {
     const scope = unitScope(actor);
     const qb = this.base(tx).where('d.id = :id', { id });
-    if (scope) qb.andWhere('d.unit_id = :scope', { scope });
+    if (scope) {
+      qb.andWhere('d.unit_id = :scope', { scope }).andWhere(caseCoveredSql('a.case_id'), { party: partyScope(actor) });
+    }
     const row = await qb.getRawOne();
     if (!row) throw notFound('Disbursement');
     return toView(row);
@@ -257,7 +260,14 @@ export class DisbursementsService {
     if (status !== a.status) await this.applicationRepository.setStatus(tx, a.id, status);
     await this.notifications.notify(
       tx,
-      { reference: a.reference, resource: 'applications', recordId: a.id, urgent: a.urgent, except: [actor.id] },
+      {
+        reference: a.reference,
+        resource: 'applications',
+        recordId: a.id,
+        urgent: a.urgent,
+        caseId: a.caseId,
+        except: [actor.id],
+      },
       [toUnit(amount > 0n ? 'payment_recorded' : 'refund_recorded', a.unitId)],
     );
     faultPoint(this.config, 'disbursement.before-commit');

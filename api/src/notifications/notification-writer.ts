@@ -20,6 +20,8 @@ export interface NoticeSubject {
   resource: 'applications' | 'users';
   recordId: string;
   urgent?: boolean;
+  /** The case the record is under: a unit worker hears of it only while its consent covers their party. */
+  caseId?: string;
   /** The users never told: whoever acted (nobody is notified of their own action), and any other. */
   except: (string | null)[];
   /** Makes a repeated notice one (a day's reminder, one lock of an account): per recipient, once. */
@@ -52,6 +54,7 @@ export class NotificationWriter {
       subject.except.filter((id): id is string => id !== null),
       // with e-mail off nothing is queued: turning it on later must not send a backlog
       this.config.smtpUrl !== undefined,
+      subject.caseId ?? null,
     ];
     const rows = notices.map((n) => {
       const unitId = n.audience.role === 'unit_worker' ? n.audience.unitId : null;
@@ -65,6 +68,9 @@ export class NotificationWriter {
            FROM (VALUES ${rows.join(', ')}) AS v (event, role, unit_id)
            JOIN users u ON u.role = v.role AND u.active AND (v.unit_id IS NULL OR u.unit_id = v.unit_id)
           WHERE NOT (u.id = ANY ($6::uuid[]))
+            -- of a unit, only the parties the case's consent covers hear of it (the others get 404 for it)
+            AND (v.unit_id IS NULL OR $8::uuid IS NULL
+                 OR EXISTS (SELECT 1 FROM cases c WHERE c.id = $8::uuid AND u.party = ANY (c.access_parties)))
        ), n AS (
          INSERT INTO notifications (recipient_id, event, reference, urgent, resource, record_id, dedupe_key)
          SELECT recipient_id, event, $1, $2, $3, $4, $5 FROM r

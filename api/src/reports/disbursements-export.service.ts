@@ -8,7 +8,7 @@ import type { DataSource } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver.js';
 import type { Actor } from '../auth/auth.decorators.js';
 import { applyListQuery, type ListQuery } from '../common/list-query.js';
-import { unitScope } from '../common/scope.js';
+import { caseCoveredSql, partyScope, unitScope } from '../common/scope.js';
 import { openNullable } from '../crypto/encrypted-columns.js';
 import { DISBURSEMENT_LIST } from '../disbursements/disbursements.service.js';
 import { type CopyField, CopyTextRows } from './copy-text.js';
@@ -96,7 +96,10 @@ export class DisbursementsExportService {
       .innerJoin('units', 'un', 'un.id = d.unit_id')
       .select(columns(options.payeeReferences));
     const scope = unitScope(actor);
-    if (scope) qb.where('d.unit_id = :scope', { scope });
+    // of the unit's payments, those on cases whose consent covers the worker's party (as the list)
+    if (scope) {
+      qb.where('d.unit_id = :scope', { scope }).andWhere(caseCoveredSql('a.case_id'), { party: partyScope(actor) });
+    }
     // the list's filters; its order and page give way to the file's
     applyListQuery(qb, query, DISBURSEMENT_LIST);
     qb.orderBy('d.paid_on', 'ASC').addOrderBy('d.seq', 'ASC').offset(undefined).limit(undefined);

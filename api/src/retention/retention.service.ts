@@ -192,9 +192,12 @@ export class RetentionService implements OnModuleInit {
             if (!due) return false;
             await tx.query(
               `UPDATE cases SET birth_year = NULL, consent_recorded_on = NULL, agreement_signed_on = NULL,
-                 programme_start = NULL, purged_at = now() WHERE id = $1`,
+                 programme_start = NULL, consent_given_on = NULL, consent_withdrawn_on = NULL, purged_at = now()
+               WHERE id = $1`,
               [id],
             );
+            // who may see the case stays; why consent was withdrawn goes
+            await tx.query(`DELETE FROM case_consent_withdrawals WHERE case_id = $1`, [id]);
             return true;
           }),
         );

@@ -18,6 +18,7 @@ export function toUserView(user: User): UserView {
     displayName: user.displayName,
     role: user.role,
     unitId: user.unitId,
+    party: user.party,
     active: user.active,
     totpEnabled: user.totpEnabledAt !== null && user.totpEnabledAt !== undefined,
     createdAt: user.createdAt,

@@ -1,6 +1,6 @@
 import { ConflictException, Injectable } from '@nestjs/common';
 import { InjectEntityManager } from '@nestjs/typeorm';
-import { ROLES, type Role } from '@app/contract';
+import { PARTIES, type Party, ROLES, type Role } from '@app/contract';
 import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { Actor } from '../auth/auth.decorators.js';
@@ -21,6 +21,7 @@ export const USER_LIST: ListSpec = {
     displayName: { column: 'u.display_name', type: 'string', sortable: true },
     role: { column: 'u.role', type: 'string', sortable: true, values: ROLES },
     unitId: { column: 'u.unit_id', type: 'uuid', sortable: true },
+    party: { column: 'u.party', type: 'string', sortable: true, values: PARTIES },
     active: { column: 'u.active', type: 'boolean', sortable: true },
     createdAt: { column: 'u.created_at', type: 'timestamp', sortable: true },
     totpEnabled: { column: '(u.totp_enabled_at IS NOT NULL)', type: 'boolean' },
@@ -52,15 +53,17 @@ export class UsersService {
     const passwordHash = await hashPassword(dto.password);
     return this.write(async (tx) => {
       await checkUnitForRole(tx, dto.role, unitId);
+      const party = await partyFor(tx, dto.role, unitId, dto.party);
       const { id } = await tx.save(User, {
         email: dto.email,
         displayName: dto.displayName,
         role: dto.role,
         unitId,
+        party,
         active: dto.active ?? true,
         passwordHash,
       });
-      await this.audit.recordChange(tx, actor, 'user.create', { type: 'user', id }, { role: dto.role, unitId });
+      await this.audit.recordChange(tx, actor, 'user.create', { type: 'user', id }, { role: dto.role, unitId, party });
       return toUserView((await tx.findOneBy(User, { id }))!);
     });
   }
@@ -74,16 +77,19 @@ export class UsersService {
       const next = { ...current, ...fields };
       if (fields.role !== undefined && fields.role !== 'unit_worker' && fields.unitId === undefined) next.unitId = null;
       await checkUnitForRole(tx, next.role, next.unitId ?? null);
+      // a change of role or unit takes a party that fits it, unless one is sent
+      const keep = fields.role === undefined && fields.unitId === undefined ? current.party : undefined;
+      next.party = await partyFor(tx, next.role, next.unitId ?? null, fields.party ?? keep);
       if (id === actor.id && (next.role !== 'admin' || !next.active)) {
         throw new ConflictException('You cannot remove your own admin role or deactivate yourself; ask another admin');
       }
-      const changed = (['email', 'displayName', 'role', 'unitId', 'active'] as const).filter(
+      const changed = (['email', 'displayName', 'role', 'unitId', 'party', 'active'] as const).filter(
         (k) => next[k] !== current[k],
       );
       if (passwordHash) changed.push('password' as never);
       await tx.save(User, passwordHash ? { ...next, passwordHash } : next);
       // Whoever changes what a user may see or how they sign in ends that user's sessions at once.
-      const revokeFor = changed.filter((k) => ['role', 'unitId', 'active', 'email', 'password'].includes(k));
+      const revokeFor = changed.filter((k) => ['role', 'unitId', 'party', 'active', 'email', 'password'].includes(k));
       const revoked = revokeFor.length ? await this.auth.revokeAll(id, `user.${revokeFor[0]}_changed`, tx) : 0;
       await this.audit.recordChange(
         tx,
@@ -128,6 +134,30 @@ async function checkUnitForRole(tx: EntityManager, role: Role, unitId: string | 
   if (role === 'unit_worker' && !unitId) throw fieldError('unitId', 'a unit worker must belong to a unit');
   if (role !== 'unit_worker' && unitId) throw fieldError('unitId', `must be empty for the role ${role}`);
   if (unitId && !(await tx.existsBy(Unit, { id: unitId }))) throw fieldError('unitId', 'no unit has this id');
+}
+
+/**
+ * The party of a user of the role: national for the national roles; for a unit worker the one asked
+ * for (else police, the exit units being police-led), which must be one of the unit's parties.
+ */
+async function partyFor(
+  tx: EntityManager,
+  role: Role,
+  unitId: string | null,
+  asked: Party | undefined,
+): Promise<Party> {
+  if (role !== 'unit_worker') {
+    if (asked !== undefined && asked !== 'national') throw fieldError('party', `must be national for the role ${role}`);
+    return 'national';
+  }
+  const party = asked ?? 'police';
+  if (party === 'national')
+    throw fieldError('party', 'a unit worker works for one of the unit’s parties, not national');
+  const unit = await tx.findOneBy(Unit, { id: unitId! });
+  if (unit && !unit.parties.includes(party)) {
+    throw fieldError('party', `must be one of the unit’s parties: ${unit.parties.join(', ')}`);
+  }
+  return party;
 }
 
 function throwNotFound(): never {

@@ -2,12 +2,27 @@
 export const ROLES = ['unit_worker', 'contact_point', 'finance', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
+/** Who a user works for (issue 15): a unit is made of parties; the national roles are `national`. */
+export const PARTIES = ['police', 'municipality', 'prison_probation', 'ngo', 'national'] as const;
+export type Party = (typeof PARTIES)[number];
+/** The parties a unit, and so a case's consent, can be made of. */
+export const UNIT_PARTIES = ['police', 'municipality', 'prison_probation', 'ngo'] as const;
+export type UnitParty = (typeof UNIT_PARTIES)[number];
+
+/** `cases.consent`: the parties the candidate's consent covers now, when given, and when last withdrawn (from some or all). */
+export interface CaseConsent {
+  parties: UnitParty[];
+  givenOn: string;
+  withdrawnOn: string | null;
+}
+
 export interface SessionUser {
   id: string;
   email: string;
   displayName: string;
   role: Role;
   unitId: string | null;
+  party: Party;
 }
 
 export interface LoginResponse {
@@ -63,6 +78,7 @@ export const WORKFLOW_ERROR_CODES = [
   'LEDGER_YEAR_EXISTS',
   'RETENTION_APPLICATION_PURGED',
   'RETENTION_CASE_PURGED',
+  'CASE_CONSENT_NOT_RECORDED',
 ] as const;
 export type WorkflowErrorCode = (typeof WORKFLOW_ERROR_CODES)[number];
 

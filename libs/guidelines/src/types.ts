@@ -77,6 +77,11 @@ export interface CaseFacts {
   birthYear: number | null;
   /** ISO dates */
   consentRecordedOn: string | null;
+  /**
+   * The parties the consent covers now (police, municipality, prison_probation, ngo); null when
+   * none is recorded, empty once withdrawn from all. Left out, the rule looks at the date only.
+   */
+  consentParties?: readonly string[] | null;
   agreementSignedOn: string | null;
   programmeStart: string | null;
 }
@@ -92,6 +97,8 @@ export interface EvaluationContext {
   /** ISO dates of sessions already held or granted for this case and category */
   previousSessionDates?: string[];
   unitAllocationRemaining?: bigint | null;
+  /** The parties of the workers who wrote and submitted the application: the consent must cover each. */
+  involvedParties?: readonly string[];
   /** ISO 4217 code used in messages; default DKK */
   currency?: string;
 }

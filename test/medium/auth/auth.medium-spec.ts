@@ -55,6 +55,7 @@ describe('AuthService', () => {
       displayName: user.displayName,
       role: 'contact_point',
       unitId: null,
+      party: 'national',
     });
     const { actor, totpEnabled } = await auth.authenticate(accessToken);
     expect(actor).toMatchObject({ id: user.id, role: 'contact_point', email: user.email });

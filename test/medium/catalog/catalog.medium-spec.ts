@@ -80,3 +80,18 @@ describe.each([
     expect(active.rows.map((r) => r.code)).toEqual([code('la')]);
   });
 });
+
+describe('UnitsService: parties', () => {
+  it('keeps every party one of its workers belongs to, and names it', async () => {
+    const units = t.get(UnitsService);
+    const unit = await t.newUnit({ parties: ['police', 'municipality'] });
+    await t.newUser('unit_worker', { unitId: unit.id, party: 'municipality' });
+    await expect(units.update(admin, unit.id, { parties: ['police'] })).rejects.toMatchObject({
+      status: 400,
+      response: { errors: { parties: 'must keep municipality: workers of the unit belong to it; move them first' } },
+    });
+    await expect(units.update(admin, unit.id, { parties: ['police', 'municipality', 'ngo'] })).resolves.toMatchObject({
+      parties: ['police', 'municipality', 'ngo'],
+    });
+  });
+});

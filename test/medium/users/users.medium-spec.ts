@@ -44,7 +44,7 @@ describe('UsersService', () => {
     expect(hash).toMatch(/^\$argon2id\$/);
     await auth.login({ email: 'new.worker@test.example', password: 'a-long-enough-password' });
     expect(await auditOf(t.db, created.id)).toEqual([
-      { action: 'user.create', actorId: admin.id, details: { role: 'unit_worker', unitId: unit.id } },
+      { action: 'user.create', actorId: admin.id, details: { role: 'unit_worker', unitId: unit.id, party: 'police' } },
     ]);
     expect(await users.get(created.id)).toEqual(created);
   });
@@ -88,7 +88,7 @@ describe('UsersService', () => {
     expect((await auditOf(t.db, worker.id)).at(-1)).toEqual({
       action: 'user.update',
       actorId: admin.id,
-      details: { changed: ['role', 'unitId'], sessionsRevoked: 1 },
+      details: { changed: ['role', 'unitId', 'party'], sessionsRevoked: 1 },
     });
     const [{ reason }] = await t.db.query(`SELECT revoked_reason AS reason FROM sessions WHERE user_id = $1`, [
       worker.id,
@@ -152,5 +152,46 @@ describe('UsersService', () => {
     expect(active.rows.map((u) => u.displayName)).toEqual(['Zelda Listed']);
     const searched = await users.list({ ...page, filter: { q: 'yannick' } });
     expect(searched.rows.map((u) => u.id)).toEqual([b.id]);
+  });
+
+  it('gives a unit worker one of the unit’s parties (police unless asked), and the national roles `national`', async () => {
+    const unit = await t.newUnit({ parties: ['police', 'municipality'] });
+    const base = {
+      displayName: 'Party Worker',
+      role: 'unit_worker' as const,
+      unitId: unit.id,
+      password: TEST_PASSWORD,
+    };
+    await expect(users.create(admin, { ...base, email: 'p1@test.example' })).resolves.toMatchObject({
+      party: 'police',
+    });
+    const m = await users.create(admin, { ...base, email: 'p2@test.example', party: 'municipality' });
+    expect(m.party).toBe('municipality');
+    await expect(users.create(admin, { ...base, email: 'p3@test.example', party: 'ngo' })).rejects.toMatchObject({
+      status: 400,
+      response: { errors: { party: 'must be one of the unit’s parties: police, municipality' } },
+    });
+    await expect(users.create(admin, { ...base, email: 'p4@test.example', party: 'national' })).rejects.toMatchObject({
+      status: 400,
+      response: { errors: { party: expect.stringContaining('not national') } },
+    });
+    const finance = await users.update(admin, m.id, { role: 'finance' });
+    expect(finance).toMatchObject({ role: 'finance', unitId: null, party: 'national' });
+    expect(await users.list({ ...page, filter: { party: 'municipality', unitId: unit.id } })).toMatchObject({
+      total: 0,
+    });
+  });
+
+  it('ends the sessions of a worker whose party changes, since what they may see changes with it', async () => {
+    const unit = await t.newUnit({ parties: ['police', 'prison_probation'] });
+    const user = await t.newUser('unit_worker', { unitId: unit.id });
+    const { accessToken } = await auth.login({ email: user.email, password: TEST_PASSWORD });
+    await users.update(admin, user.id, { party: 'prison_probation' });
+    await expect(auth.authenticate(accessToken)).rejects.toMatchObject({ code: 'INVALID_SESSION' });
+    expect((await auditOf(t.db, user.id)).at(-1)).toEqual({
+      action: 'user.update',
+      actorId: admin.id,
+      details: { changed: ['party'], sessionsRevoked: 1 },
+    });
   });
 });

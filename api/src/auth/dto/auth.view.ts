@@ -1,4 +1,4 @@
-import { ROLES } from '@app/contract';
+import { PARTIES, ROLES } from '@app/contract';
 import { ApiProperty } from '@nestjs/swagger';
 import { ApiUuid } from '../../common/openapi.js';
 
@@ -9,6 +9,8 @@ export class SessionUserView {
   @ApiProperty({ enum: ROLES }) role!: string;
   @ApiUuid({ nullable: true, description: 'The unit of a unit worker; null for the national roles' })
   unitId!: string | null;
+  @ApiProperty({ enum: PARTIES, description: 'The party the user works for; `national` for the national roles' })
+  party!: string;
 }
 
 export class LoginView {

@@ -1,4 +1,4 @@
-import { ROLES, type Role } from '@app/contract';
+import { PARTIES, type Party, ROLES, type Role } from '@app/contract';
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
@@ -43,6 +43,15 @@ export class CreateUserDto {
   @ValidateIf((_, value) => value !== null && value !== undefined)
   @IsUUID('all', { message: 'unitId must be a UUID' })
   unitId?: string | null;
+
+  @ApiPropertyOptional({
+    enum: PARTIES,
+    description:
+      'The party a unit worker works for, one of the unit’s parties (default police); national for every other role (the default)',
+  })
+  @IsOptional()
+  @IsIn(PARTIES, { message: `party must be one of ${PARTIES.join(', ')}` })
+  party?: Party;
 
   @ApiPropertyOptional({ default: true })
   @IsOptional()

@@ -30,4 +30,38 @@ describe(consentRecorded.name, () => {
   it('blocks a consent date that is not a date', () => {
     expect(consentRecorded(aRuleInput({}, { case: { consentRecordedOn: '2026-02-30' } }))?.severity).toBe('block');
   });
+
+  it('passes when the consent covers the parties that work on the application', () => {
+    expect(
+      consentRecorded(
+        aRuleInput(
+          {},
+          { case: { consentParties: ['police', 'municipality'] }, involvedParties: ['police', 'municipality'] },
+        ),
+      ),
+    ).toBeNull();
+  });
+
+  it('blocks when a party that works on the application is not covered', () => {
+    expect(
+      consentRecorded(
+        aRuleInput({}, { case: { consentParties: ['police'] }, involvedParties: ['police', 'prison_probation'] }),
+      ),
+    ).toEqual({
+      rule: 'consent-recorded',
+      severity: 'block',
+      message: 'The consent does not cover the prison and probation service, which works on the application.',
+      messageDa: 'Samtykket dækker ikke kriminalforsorgen, som arbejder på ansøgningen.',
+    });
+  });
+
+  it('blocks when consent was withdrawn from every party', () => {
+    expect(
+      consentRecorded(aRuleInput({}, { case: { consentParties: [] }, involvedParties: ['police'] }))?.message,
+    ).toBe('The candidate withdrew consent from every party.');
+  });
+
+  it('looks at the date only where parties are not modelled', () => {
+    expect(consentRecorded(aRuleInput({}, { involvedParties: ['ngo'] }))).toBeNull();
+  });
 });
