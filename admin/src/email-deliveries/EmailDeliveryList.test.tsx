@@ -49,7 +49,13 @@ const renderList = (locale: Locale, answers: Answers) => {
 const rowOf = async (text: string) => within((await screen.findByText(text)).closest('tr') as HTMLElement);
 
 beforeEach(() => {
-  session.save('token-of-admin', { ...SIGNED_IN_USER, email: 'admin@demo.test', role: 'admin', unitId: null, party: 'national' });
+  session.save('token-of-admin', {
+    ...SIGNED_IN_USER,
+    email: 'admin@demo.test',
+    role: 'admin',
+    unitId: null,
+    party: 'national',
+  });
 });
 
 describe('EmailDeliveryList', () => {

@@ -264,7 +264,8 @@ const app: AppMessages = {
     LEDGER_YEAR_EXISTS: 'Det budgetår findes allerede.',
     RETENTION_APPLICATION_PURGED: 'Ansøgningen er slettet efter slettereglen og kan ikke længere ændres.',
     RETENTION_CASE_PURGED: 'Sagen er slettet efter slettereglen og kan ikke få nye ansøgninger.',
-    CASE_CONSENT_NOT_RECORDED: 'Sagen har intet samtykke at trække tilbage: det er ikke registreret eller allerede trukket tilbage.',
+    CASE_CONSENT_NOT_RECORDED:
+      'Sagen har intet samtykke at trække tilbage: det er ikke registreret eller allerede trukket tilbage.',
   },
   roles: {
     unit_worker: 'Exitmedarbejder',

@@ -190,7 +190,11 @@ export class CasesService {
       const columns: Partial<Case> = Object.fromEntries(changed.map((k) => [k, dto[k]]));
       if (consent) {
         // a consent given again after a withdrawal starts afresh; the withdrawals stay on record
-        Object.assign(columns, { consentParties: consent.parties, consentGivenOn: consent.givenOn, consentWithdrawnOn: null });
+        Object.assign(columns, {
+          consentParties: consent.parties,
+          consentGivenOn: consent.givenOn,
+          consentWithdrawnOn: null,
+        });
         // the date consent was first given, once
         if (!current.consentRecordedOn && !columns.consentRecordedOn) columns.consentRecordedOn = consent.givenOn;
       }
