@@ -14,7 +14,7 @@ describe('The demo installation', () => {
     expect(await seedDemo(t.db)).toBe(true);
     expect(await seedDemo(t.db)).toBe(false);
     const [{ users }] = await t.db.query('SELECT count(*)::int AS users FROM users');
-    expect(users).toBe(6);
+    expect(users).toBe(8);
   });
 
   it('has the 13 exit units of the contract, Danish letters intact', async () => {
@@ -58,6 +58,8 @@ describe('The demo installation', () => {
     ['ncp2@demo.test', 'contact_point', null],
     ['finance@demo.test', 'finance', null],
     ['kbh@demo.test', 'unit_worker', 'KBH'],
+    ['kbh-kommune@demo.test', 'unit_worker', 'KBH'],
+    ['kbh-kriminalforsorg@demo.test', 'unit_worker', 'KBH'],
     ['fyn@demo.test', 'unit_worker', 'FYN'],
   ])('lets %s sign in as %s', async (email, role, unitCode) => {
     const res = await t.http.post('/api/auth/login').send({ email, password: DEMO_PASSWORD });
@@ -119,6 +121,22 @@ describe('The demo cases and applications', () => {
     expect(fyn.length).toBeGreaterThan(0);
     expect(kbh.every((a) => a.reference.startsWith('KBH-'))).toBe(true);
     expect(fyn.every((a) => a.reference.startsWith('FYN-'))).toBe(true);
+  });
+
+  it('has KBH workers of three parties, and a case whose consent covers the police and the municipality only', async () => {
+    const casesOf = async (email: string) => {
+      const token = await t.login(email, DEMO_PASSWORD);
+      const res = await t.http.get('/api/cases?range=[0,99]').set('Authorization', `Bearer ${token}`);
+      return res.body as { reference: string; consent: { parties: string[] } | null }[];
+    };
+    const police = await casesOf('kbh@demo.test');
+    const partial = police.filter((c) => c.consent?.parties.join() === 'police,municipality');
+    expect(partial).toHaveLength(1);
+    const municipality = (await casesOf('kbh-kommune@demo.test')).map((c) => c.reference);
+    const probation = (await casesOf('kbh-kriminalforsorg@demo.test')).map((c) => c.reference);
+    expect(municipality).toContain(partial[0].reference);
+    expect(probation).not.toContain(partial[0].reference);
+    expect(probation.length).toBe(police.length - 1);
   });
 
   it('has notifications from the seeded workflow, so that the bell is not empty, each user their own', async () => {

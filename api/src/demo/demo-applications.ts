@@ -79,7 +79,12 @@ export async function seedDemoApplications(app: INestApplicationContext): Promis
     });
   const k1 = await active(kbh, 1996, 120);
   const k2 = await active(kbh, 2001, 45);
-  const k3 = await cases.create(kbh, { status: 'assessment', birthYear: 1999, consentRecordedOn: daysAgo(12) });
+  // the candidate consents to the police and the municipality only: the unit's probation worker does not see the case
+  const k3 = await cases.create(kbh, {
+    status: 'assessment',
+    birthYear: 1999,
+    consent: { parties: ['police', 'municipality'], givenOn: daysAgo(12) },
+  });
   // threatened before the agreement could be signed: an urgent relocation may come first
   const k4 = await cases.create(kbh, {
     status: 'active',

@@ -1,4 +1,4 @@
-import type { Installation, Role } from '@app/contract';
+import type { Installation, Role, UnitParty } from '@app/contract';
 import { demoGuideline, demoGuidelineFi, type Guideline } from '@app/guidelines';
 
 /** The 12 police districts' exit units and the prison and probation service's, as the contract lists them. */
@@ -26,12 +26,36 @@ export const DEMO_CATEGORIES: ReadonlyArray<{ code: string; name: string; nameEn
 
 export const DEMO_PASSWORD = 'demo-password-1';
 
-export const DEMO_USERS: ReadonlyArray<{ email: string; displayName: string; role: Role; unitCode?: string }> = [
+/** A demo account; a unit worker's party is the police unless named. */
+export interface DemoUser {
+  email: string;
+  displayName: string;
+  role: Role;
+  unitCode?: string;
+  party?: UnitParty;
+}
+
+export const DEMO_USERS: ReadonlyArray<DemoUser> = [
   { email: 'admin@demo.test', displayName: 'Demo Administrator', role: 'admin' },
   { email: 'ncp@demo.test', displayName: 'Contact Point One', role: 'contact_point' },
   { email: 'ncp2@demo.test', displayName: 'Contact Point Two', role: 'contact_point' },
   { email: 'finance@demo.test', displayName: 'Finance Officer', role: 'finance' },
   { email: 'kbh@demo.test', displayName: 'KBH Exit Worker', role: 'unit_worker', unitCode: 'KBH' },
+  // the exit unit is police, municipality and prison and probation service: consent decides who of them knows a case
+  {
+    email: 'kbh-kommune@demo.test',
+    displayName: 'KBH Municipality Worker',
+    role: 'unit_worker',
+    unitCode: 'KBH',
+    party: 'municipality',
+  },
+  {
+    email: 'kbh-kriminalforsorg@demo.test',
+    displayName: 'KBH Probation Worker',
+    role: 'unit_worker',
+    unitCode: 'KBH',
+    party: 'prison_probation',
+  },
   { email: 'fyn@demo.test', displayName: 'FYN Exit Worker', role: 'unit_worker', unitCode: 'FYN' },
 ];
 
@@ -51,12 +75,26 @@ export const DEMO_UNITS_FI: ReadonlyArray<{ code: string; name: string }> = [
   { code: 'RISE', name: 'Rikosseuraamuslaitos' },
 ];
 
-export const DEMO_USERS_FI: ReadonlyArray<{ email: string; displayName: string; role: Role; unitCode?: string }> = [
+export const DEMO_USERS_FI: ReadonlyArray<DemoUser> = [
   { email: 'admin@demo.test', displayName: 'Demo-ylläpitäjä', role: 'admin' },
   { email: 'ncp@demo.test', displayName: 'Yhteyspiste Yksi', role: 'contact_point' },
   { email: 'ncp2@demo.test', displayName: 'Yhteyspiste Kaksi', role: 'contact_point' },
   { email: 'finance@demo.test', displayName: 'Talouskäsittelijä', role: 'finance' },
   { email: 'hel@demo.test', displayName: 'HEL Exit-työntekijä', role: 'unit_worker', unitCode: 'HEL' },
+  {
+    email: 'hel-kunta@demo.test',
+    displayName: 'HEL Kunnan työntekijä',
+    role: 'unit_worker',
+    unitCode: 'HEL',
+    party: 'municipality',
+  },
+  {
+    email: 'hel-rise@demo.test',
+    displayName: 'HEL Rikosseuraamustyöntekijä',
+    role: 'unit_worker',
+    unitCode: 'HEL',
+    party: 'prison_probation',
+  },
   { email: 'oul@demo.test', displayName: 'OUL Exit-työntekijä', role: 'unit_worker', unitCode: 'OUL' },
 ];
 

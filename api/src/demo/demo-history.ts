@@ -156,8 +156,8 @@ interface Plan {
 }
 
 async function loadContext(tx: EntityManager, years: LedgerRepository, today: Date, money: Money): Promise<Context> {
-  const users: { id: string; email: string; unit_id: string | null; role: string }[] = await tx.query(
-    `SELECT id, email, unit_id, role FROM users`,
+  const users: { id: string; email: string; unit_id: string | null; role: string; party: string }[] = await tx.query(
+    `SELECT id, email, unit_id, role, party FROM users`,
   );
   const byEmail = (email: string) => users.find((u) => u.email === email)!.id;
   const units: { id: string; code: string }[] = await tx.query(`SELECT id, code FROM units ORDER BY code`);
@@ -178,7 +178,8 @@ async function loadContext(tx: EntityManager, years: LedgerRepository, today: Da
       ncp: byEmail('ncp@demo.test'),
       ncp2: byEmail('ncp2@demo.test'),
       finance: byEmail('finance@demo.test'),
-      workers: new Map(users.filter((u) => u.role === 'unit_worker').map((u) => [u.unit_id!, u.id])),
+      // the unit's police worker opened its past cases
+      workers: new Map(users.filter((u) => u.party === 'police').map((u) => [u.unit_id!, u.id])),
     },
     units,
     guidelineId,

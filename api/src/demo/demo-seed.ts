@@ -31,6 +31,7 @@ export async function seedDemo(dataSource: DataSource, profile: DemoProfile = DE
         displayName: u.displayName,
         role: u.role,
         unitId: unitId(u.unitCode),
+        ...(u.party && { party: u.party }),
         active: true,
         passwordHash,
       })),

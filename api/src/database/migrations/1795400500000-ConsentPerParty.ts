@@ -72,13 +72,19 @@ export class ConsentPerParty1795400500000 implements MigrationInterface {
         ADD CONSTRAINT cases_consent_withdrawn_after_given
           CHECK (consent_withdrawn_on IS NULL OR consent_withdrawn_on >= consent_given_on)`);
     await db.query(`ALTER TABLE cases ALTER COLUMN opened_party DROP DEFAULT`);
-    // a case written without it (a bulk load, an older client) was opened by its creator's party
+    // a case written without them (a bulk load, an older client) was opened by its creator's party, and its
+    // consent date alone stands for a consent of every party of the unit
     await db.query(`
       CREATE FUNCTION cases_opened_party() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
         IF NEW.opened_party IS NULL THEN
           SELECT CASE WHEN u.party = 'national' THEN 'police' ELSE u.party END INTO NEW.opened_party
             FROM users u WHERE u.id = NEW.created_by;
+        END IF;
+        -- a consent date without parties covers every party of the unit, as the API's own rule has it
+        IF NEW.consent_recorded_on IS NOT NULL AND NEW.consent_parties IS NULL THEN
+          SELECT u.parties INTO NEW.consent_parties FROM units u WHERE u.id = NEW.unit_id;
+          NEW.consent_given_on := NEW.consent_recorded_on;
         END IF;
         RETURN NEW;
       END $$`);
