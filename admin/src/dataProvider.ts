@@ -6,6 +6,7 @@ import { fetchFile, queryString, saveBlob } from './common/download';
 import { httpClient } from './httpClient';
 import type {
   Application,
+  Case,
   ApplicationAction,
   Attachment,
   AuditActor,
@@ -24,6 +25,7 @@ import type {
   SpendingReport,
   TotpSetup,
   TotpStatus,
+  UnitParty,
   User,
 } from './types';
 
@@ -104,6 +106,8 @@ export interface ExitPoolDataProvider extends DataProvider {
   savePreferences(preferences: Preferences): Promise<{ data: Preferences }>;
   /** POST /api/email-deliveries/:id/retry (admin): a failed e-mail back to `pending` (409 unless it failed). */
   retryEmailDelivery(id: string): Promise<{ data: EmailDelivery }>;
+  /** POST /api/cases/:id/withdraw-consent: without parties, from every party (400 `errors`, 409 `code`). */
+  withdrawConsent(id: string, body: { parties?: UnitParty[]; reason: string }): Promise<{ data: Case }>;
 }
 
 export const dataProvider: ExitPoolDataProvider = {
@@ -112,6 +116,10 @@ export const dataProvider: ExitPoolDataProvider = {
 
   applicationAction: async (id, action, body) => ({
     data: await post<Application>(`applications/${encodeURIComponent(id)}/${action}`, body),
+  }),
+
+  withdrawConsent: async (id, body) => ({
+    data: await post<Case>(`cases/${encodeURIComponent(id)}/withdraw-consent`, body),
   }),
 
   checkApplication: async (id) => ({

@@ -1,5 +1,8 @@
 import type {
+  CaseConsent,
   DisbursementRecord,
+  Party,
+  UnitParty,
   EmailDeliveryStatus,
   Grouping,
   PayeeType,
@@ -11,7 +14,8 @@ import type { Finding } from '@app/guidelines';
 import type { ApplicationAction as WorkflowAction, ApplicationStatus } from '@app/workflow';
 
 export type { ErrorBody, LoginResponse, Role, SessionUser, TotpSetup, TotpStatus } from '@app/contract';
-export { GROUPINGS, PAYEE_TYPES, ROLES } from '@app/contract';
+export { GROUPINGS, PARTIES, PAYEE_TYPES, ROLES, UNIT_PARTIES } from '@app/contract';
+export type { CaseConsent, Party, UnitParty } from '@app/contract';
 export type {
   AuditActor,
   PayeeType,
@@ -30,6 +34,8 @@ export interface Unit {
   code: string;
   name: string;
   active: boolean;
+  /** the parties the unit is made of */
+  parties: UnitParty[];
 }
 
 export interface User {
@@ -38,6 +44,8 @@ export interface User {
   displayName: string;
   role: Role;
   unitId: string | null;
+  /** `national` for the national roles; a unit worker's one of the unit's parties */
+  party: Party;
   active: boolean;
   /** the user has a second factor (an authenticator app) */
   totpEnabled?: boolean;
@@ -88,6 +96,12 @@ export interface Case {
   consentRecordedOn: string | null;
   agreementSignedOn: string | null;
   programmeStart: string | null;
+  /** the candidate's consent: the parties it covers, given on, withdrawn on; null until recorded */
+  consent: CaseConsent | null;
+  /** the party of the worker who registered the case: the one party that sees it before consent */
+  openedParty: UnitParty;
+  /** the unit's parties whose workers may see the case now */
+  accessParties: UnitParty[];
   createdAt: string;
   updatedAt: string;
   /** when the retention purge removed the birth year and dates (all its applications were purged) */

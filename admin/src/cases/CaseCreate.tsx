@@ -1,12 +1,10 @@
 import { Create, SaveButton, SimpleForm, Toolbar } from 'react-admin';
-import { pickFields } from '../common/transform';
 import { CaseInputs, PseudonymousHint } from './CaseInputs';
-
-export const CASE_FIELDS = ['status', 'birthYear', 'consentRecordedOn', 'agreementSignedOn', 'programmeStart'] as const;
+import { caseCreateTransform } from './transform';
 
 // The unit is the signed-in worker's own; the server makes the reference.
 export const CaseCreate = () => (
-  <Create redirect="show" transform={pickFields(CASE_FIELDS)}>
+  <Create redirect="show" transform={caseCreateTransform}>
     <SimpleForm
       defaultValues={{ status: 'assessment' }}
       sx={{ maxWidth: 640 }}

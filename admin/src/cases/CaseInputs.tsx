@@ -2,6 +2,7 @@ import { Alert } from '@mui/material';
 import { DateInput, NumberInput, SelectInput, maxValue, minValue, required, useTranslate } from 'react-admin';
 import { wholeNumber } from '../common/validators';
 import { caseStatusChoices } from './caseStatus';
+import { ConsentInputs } from './ConsentInputs';
 
 const thisYear = new Date().getFullYear();
 const birthYear = [wholeNumber, minValue(1900), maxValue(thisYear)];
@@ -18,7 +19,7 @@ export const CaseInputs = () => (
       validate={birthYear}
       helperText="app.cases.birth_year_hint"
     />
-    <DateInput source="consentRecordedOn" />
+    <ConsentInputs />
     <DateInput source="agreementSignedOn" />
     <DateInput source="programmeStart" />
   </>

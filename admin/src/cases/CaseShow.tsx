@@ -1,5 +1,5 @@
 import AddIcon from '@mui/icons-material/Add';
-import { Typography } from '@mui/material';
+import { Stack, Typography } from '@mui/material';
 import {
   Button,
   DataTable,
@@ -13,6 +13,7 @@ import {
   TextField,
   TopToolbar,
   useCanAccess,
+  useLocaleState,
   useRecordContext,
   useTranslate,
 } from 'react-admin';
@@ -25,8 +26,11 @@ import { IsoDateField } from '../common/IsoDateField';
 import { MoneyField } from '../common/MoneyField';
 import { PurgedBanner, usePurgedOrDash } from '../common/Purged';
 import { usePhone } from '../common/usePhone';
+import { PartyChips } from '../common/parties';
+import { formatIsoDate } from '../common/dates';
 import type { Case } from '../types';
 import { CaseStatusField } from './caseStatus';
+import { WithdrawConsentButton } from './WithdrawConsentButton';
 
 /** Opens a new application with this case chosen. */
 const NewApplicationButton = () => {
@@ -50,11 +54,59 @@ const NewApplicationButton = () => {
 };
 
 const CaseActions = () => (
-  <TopToolbar>
+  <TopToolbar sx={{ flexWrap: 'wrap' }}>
     <NewApplicationButton />
+    <WithdrawConsentButton />
     <EditButton />
   </TopToolbar>
 );
+
+/** The consent as recorded, and who may see the case because of it. SimpleShowLayout labels it from `label`. */
+const ConsentField = (_props: { label: string }) => {
+  const record = useRecordContext<Case>();
+  const translate = useTranslate();
+  const [locale] = useLocaleState();
+  if (!record) return null;
+  const formatDate = (date: string) => formatIsoDate(date, locale);
+  const { consent } = record;
+  return (
+    <Stack spacing={1}>
+      {consent ? (
+        <>
+          <PartyChips parties={consent.parties} />
+          <Typography variant="body2">
+            {translate('app.cases.consent_given', { date: formatDate(consent.givenOn) })}
+            {consent.withdrawnOn &&
+              ` · ${translate('app.cases.consent_withdrawn_on', { date: formatDate(consent.withdrawnOn) })}`}
+          </Typography>
+        </>
+      ) : (
+        <Typography variant="body2" color="text.secondary">
+          {translate('app.cases.no_consent')}
+        </Typography>
+      )}
+    </Stack>
+  );
+};
+
+/** Who may see the case now: the parties of its unit the consent covers, and the contact point. */
+const AccessField = (_props: { label: string }) => {
+  const record = useRecordContext<Case>();
+  const translate = useTranslate();
+  if (!record) return null;
+  return (
+    <Stack spacing={1}>
+      {record.accessParties.length ? (
+        <PartyChips parties={record.accessParties} />
+      ) : (
+        <Typography variant="body2">{translate('app.cases.access_none')}</Typography>
+      )}
+      <Typography variant="body2" color="text.secondary">
+        {translate(record.consent ? 'app.cases.access_hint' : 'app.cases.access_hint_no_consent')}
+      </Typography>
+    </Stack>
+  );
+};
 
 // SimpleShowLayout labels it from `label`.
 const ApplicationsOfCase = (_props: { label: string }) => {
@@ -103,6 +155,8 @@ const CaseLayout = () => {
         <CaseStatusField source="status" />
         <IsoDateField source="programmeStart" emptyText={empty} />
         <IsoDateField source="consentRecordedOn" emptyText={empty} />
+        <ConsentField label="app.cases.consent" />
+        <AccessField label="app.cases.access" />
         <IsoDateField source="agreementSignedOn" emptyText={empty} />
         <TextField source="birthYear" emptyText={empty} />
         <DateTimeField source="updatedAt" />

@@ -626,6 +626,18 @@ const app: AppMessages = {
   },
   users: {
     new_password: 'Ny adgangskode',
+    party_hint:
+      'Hvilken af enhedens parter medarbejderen arbejder for: kandidatens samtykke afgør, hvilke parter der ser en sag',
+  },
+  units: {
+    parties_hint: 'De parter, exitenheden består af; hver af dens medarbejdere hører til én af dem',
+  },
+  parties: {
+    police: 'Politi',
+    municipality: 'Kommune',
+    prison_probation: 'Kriminalforsorgen',
+    ngo: 'Civilsamfundsorganisation',
+    national: 'National',
   },
   audit: {
     system: 'System',
@@ -823,6 +835,25 @@ const app: AppMessages = {
     new_application: 'Ny ansøgning',
     applications: 'Sagens ansøgninger',
     no_applications: 'Sagen har endnu ingen ansøgninger.',
+    consent: 'Samtykke',
+    consent_parties: 'De parter, kandidaten giver samtykke til at udveksle oplysninger mellem',
+    consent_parties_hint: 'Sæt flueben ved de parter, den underskrevne samtykkeerklæring nævner',
+    consent_add_only: 'Her kan parter tilføjes; for at fjerne en part trækkes samtykket tilbage på sagens side',
+    consent_given_on: 'Samtykke givet den',
+    consent_given: 'Givet den %{date}',
+    consent_withdrawn_on: 'delvist trukket tilbage den %{date}',
+    no_consent: 'Intet samtykke registreret endnu',
+    access: 'Hvem må se sagen',
+    access_none: 'Ingen af enhedens parter: samtykket er trukket tilbage for dem alle',
+    access_hint: 'Enhedens medarbejdere fra disse parter og det nationale kontaktpunkt. Økonomi ser kun udbetalinger.',
+    access_hint_no_consent:
+      'Indtil samtykke er registreret, kun medarbejdere fra den part, der oprettede sagen, og det nationale kontaktpunkt.',
+    withdraw_consent: 'Træk samtykke tilbage',
+    withdraw_consent_title: 'Træk samtykke tilbage for %{reference}',
+    withdraw_consent_description:
+      'Medarbejderne fra de afkrydsede parter mister straks adgangen til sagen og alt under den. Bevillinger og udbetalinger bliver i regnskabet. Er alle parter afkrydset, kan der ikke laves nye ansøgninger.',
+    withdraw_consent_parties: 'Træk tilbage fra',
+    consent_withdrawn: 'Samtykket er trukket tilbage for %{reference}',
   },
   applications: {
     tabs: {
@@ -1014,6 +1045,7 @@ const app: AppMessages = {
     cancel_title: 'Annullér bevillingen %{reference}',
     cancel_description: 'Den ikke udbetalte del af bevillingen går tilbage til puljen.',
     keep_grant: 'Behold bevillingen',
+    keep_consent: 'Behold samtykket',
     first_justification: 'Første godkender (%{name}): %{justification}',
     second_own_words: 'Skriv din egen begrundelse, eller bekræft uden:',
     confirm_without_own: 'Jeg er enig med første godkender og tilføjer ingen egen begrundelse',
@@ -1096,7 +1128,7 @@ export const da: TranslationMessages = {
         unitId: 'Exitenhed',
         status: 'Status',
         birthYear: 'Fødselsår',
-        consentRecordedOn: 'Samtykke registreret',
+        consentRecordedOn: 'Samtykke først givet',
         agreementSignedOn: 'Samarbejdsaftale underskrevet',
         programmeStart: 'Forløbsstart',
         createdAt: 'Oprettet',
@@ -1232,6 +1264,7 @@ export const da: TranslationMessages = {
         id: 'Id',
         code: 'Kode',
         name: 'Navn',
+        parties: 'Parter',
         active: 'Aktiv',
       },
     },
@@ -1243,6 +1276,7 @@ export const da: TranslationMessages = {
         displayName: 'Visningsnavn',
         role: 'Rolle',
         unitId: 'Exitenhed',
+        party: 'Part',
         active: 'Aktiv',
         password: 'Adgangskode',
         totpEnabled: 'Totrinsbekræftelse',

@@ -414,6 +414,18 @@ const app = {
   },
   users: {
     new_password: 'New password',
+    party_hint:
+      'Which of the unit’s parties the worker works for: the candidate’s consent decides which parties see a case',
+  },
+  units: {
+    parties_hint: 'The parties the exit unit is made of; each of its workers belongs to one',
+  },
+  parties: {
+    police: 'Police',
+    municipality: 'Municipality',
+    prison_probation: 'Prison and probation service',
+    ngo: 'Non-governmental organisation',
+    national: 'National',
   },
   audit: {
     system: 'System',
@@ -605,6 +617,25 @@ const app = {
     new_application: 'New application',
     applications: 'Applications of this case',
     no_applications: 'No applications for this case yet.',
+    consent: 'Consent',
+    consent_parties: 'The parties the candidate consents to share information between',
+    consent_parties_hint: 'Tick the parties the signed consent declaration names',
+    consent_add_only: 'Parties can be added here; to take one away, withdraw consent on the case’s page',
+    consent_given_on: 'Consent given on',
+    consent_given: 'Given on %{date}',
+    consent_withdrawn_on: 'partly withdrawn on %{date}',
+    no_consent: 'No consent recorded yet',
+    access: 'Who may see this case',
+    access_none: 'No party of the unit: consent was withdrawn from all of them',
+    access_hint: 'Workers of the unit from these parties, and the national contact point. Finance sees payments only.',
+    access_hint_no_consent:
+      'Until consent is recorded, only workers of the party that registered the case, and the national contact point.',
+    withdraw_consent: 'Withdraw consent',
+    withdraw_consent_title: 'Withdraw consent for %{reference}',
+    withdraw_consent_description:
+      'The workers of the parties ticked lose access to the case and everything under it at once. Grants and payments stay in the books. If every party is ticked, no new applications can be made.',
+    withdraw_consent_parties: 'Withdraw from',
+    consent_withdrawn: 'Consent withdrawn for %{reference}',
   },
   applications: {
     tabs: {
@@ -793,6 +824,7 @@ const app = {
     cancel_title: 'Cancel the grant %{reference}',
     cancel_description: 'The unpaid part of the grant returns to the pool.',
     keep_grant: 'Keep the grant',
+    keep_consent: 'Keep the consent',
     first_justification: 'First approver (%{name}): %{justification}',
     second_own_words: 'Write your own justification, or confirm without one:',
     confirm_without_own: 'I agree with the first approver and add no justification of my own',
@@ -894,7 +926,7 @@ export const en: TranslationMessages = {
         unitId: 'Exit unit',
         status: 'Status',
         birthYear: 'Year of birth',
-        consentRecordedOn: 'Consent recorded',
+        consentRecordedOn: 'Consent first given',
         agreementSignedOn: 'Agreement signed',
         programmeStart: 'Programme start',
         createdAt: 'Created',
@@ -1030,6 +1062,7 @@ export const en: TranslationMessages = {
         id: 'Id',
         code: 'Code',
         name: 'Name',
+        parties: 'Parties',
         active: 'Active',
       },
     },
@@ -1041,6 +1074,7 @@ export const en: TranslationMessages = {
         displayName: 'Display name',
         role: 'Role',
         unitId: 'Exit unit',
+        party: 'Party',
         active: 'Active',
         password: 'Password',
         totpEnabled: 'Second factor',

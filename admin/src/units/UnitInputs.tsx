@@ -1,4 +1,5 @@
-import { BooleanInput, TextInput, maxLength, regex, required } from 'react-admin';
+import { BooleanInput, CheckboxGroupInput, TextInput, maxLength, regex, required } from 'react-admin';
+import { unitPartyChoices } from '../common/parties';
 
 const codeFormat = /^[A-Z]{2,5}$/;
 
@@ -17,6 +18,13 @@ export const UnitInputs = ({ edit = false }: { edit?: boolean }) => (
       />
     )}
     <TextInput source="name" validate={[required(), maxLength(200)]} fullWidth />
+    <CheckboxGroupInput
+      source="parties"
+      choices={unitPartyChoices}
+      validate={required()}
+      helperText="app.units.parties_hint"
+      row={false}
+    />
     <BooleanInput source="active" />
   </>
 );

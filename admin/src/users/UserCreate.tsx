@@ -3,7 +3,10 @@ import { pickFields } from '../common/transform';
 import { UserInputs } from './UserInputs';
 
 export const UserCreate = () => (
-  <Create redirect="show" transform={pickFields(['email', 'displayName', 'role', 'unitId', 'active', 'password'])}>
+  <Create
+    redirect="show"
+    transform={pickFields(['email', 'displayName', 'role', 'unitId', 'party', 'active', 'password'])}
+  >
     <SimpleForm defaultValues={{ active: true }}>
       <UserInputs />
     </SimpleForm>

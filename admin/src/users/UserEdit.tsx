@@ -3,7 +3,7 @@ import { changedFields } from '../common/transform';
 import { ResetTotpButton } from './ResetTotpButton';
 import { UserInputs } from './UserInputs';
 
-const editable = ['email', 'displayName', 'role', 'unitId', 'active', 'password'];
+const editable = ['email', 'displayName', 'role', 'unitId', 'party', 'active', 'password'];
 
 // The second factor is not a field: only its reset, beside the page's buttons.
 const UserEditActions = () => (

@@ -9,6 +9,7 @@ import {
   required,
 } from 'react-admin';
 import { roleChoices } from '../common/roles';
+import { PartyInput } from './PartyInput';
 import { UnitIdInput } from './UnitIdInput';
 
 const passwordLength = minLength(12, 'app.validation.password_length');
@@ -23,6 +24,7 @@ export const UserInputs = ({ edit = false }: { edit?: boolean }) => (
     <TextInput source="displayName" validate={[required(), maxLength(200)]} fullWidth />
     <SelectInput source="role" choices={roleChoices} validate={required()} />
     <UnitIdInput />
+    <PartyInput />
     <BooleanInput source="active" />
     {edit ? (
       <PasswordInput

@@ -11,6 +11,7 @@ import {
 } from 'react-admin';
 import { searchFilter, unitFilter } from '../common/filters';
 import { usePhone } from '../common/usePhone';
+import { allPartyChoices, PartyField } from '../common/parties';
 import { roleChoices } from '../common/roles';
 import type { User } from '../types';
 import { ResetTotpButton } from './ResetTotpButton';
@@ -20,6 +21,7 @@ const filters = [
   searchFilter,
   <SelectInput key="role" source="role" choices={roleChoices} />,
   unitFilter(),
+  <SelectInput key="party" source="party" choices={allPartyChoices} />,
   <NullableBooleanInput key="active" source="active" />,
   <NullableBooleanInput key="totpEnabled" source="totpEnabled" />,
 ];
@@ -33,6 +35,7 @@ const UserPhoneList = () => {
       secondaryText={(user) => (
         <>
           {user.email} · {translate(`app.roles.${user.role}`)}
+          {user.role === 'unit_worker' && ` · ${translate(`app.parties.${user.party}`)}`}
           <br />
           {translate('resources.users.fields.totpEnabled')}:{' '}
           {translate(user.totpEnabled ? 'app.totp.on' : 'app.totp.off')}
@@ -59,6 +62,9 @@ export const UserList = () => {
           </DataTable.Col>
           <DataTable.Col source="unitId">
             <ReferenceField source="unitId" reference="units" link={false} emptyText="–" />
+          </DataTable.Col>
+          <DataTable.Col source="party">
+            <PartyField source="party" />
           </DataTable.Col>
           <DataTable.Col source="active" field={BooleanField} />
           <DataTable.Col source="totpEnabled" field={BooleanField} />

@@ -9,6 +9,7 @@ import {
   TextField,
   TopToolbar,
 } from 'react-admin';
+import { PartyField } from '../common/parties';
 import { roleChoices } from '../common/roles';
 import { ResetTotpButton } from './ResetTotpButton';
 
@@ -26,6 +27,7 @@ export const UserShow = () => (
       <EmailField source="email" />
       <SelectField source="role" choices={roleChoices} />
       <ReferenceField source="unitId" reference="units" emptyText="app.dashboard.national" />
+      <PartyField source="party" />
       <BooleanField source="active" />
       <BooleanField source="totpEnabled" />
     </SimpleShowLayout>
