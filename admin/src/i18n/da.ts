@@ -541,6 +541,7 @@ const app: AppMessages = {
     languages: {
       en: 'engelsk',
       da: 'dansk',
+      fi: 'finsk',
     },
     save: 'Gem',
     saved: 'Dit valg af e-mail er gemt.',
@@ -1253,6 +1254,7 @@ export const da: TranslationMessages = {
         code: 'Kode',
         name: 'Navn på dansk',
         nameEn: 'Navn på engelsk',
+        nameFi: 'Navn på finsk',
         active: 'Aktiv',
       },
     },
