@@ -1,20 +1,12 @@
 import polyglotI18nProvider from 'ra-i18n-polyglot';
 import { currentSettings } from '../common/settings';
+import { chooseLocale, isLocale, type Locale } from './chooseLocale';
 import { savedLocale } from '../store';
 import { da } from './da';
 import { en } from './en';
 import { fi } from './fi';
 
-const messages = { en, da, fi } as const;
-export type Locale = keyof typeof messages;
-
-const isLocale = (value: string | undefined): value is Locale => value !== undefined && Object.hasOwn(messages, value);
-
-/** The remembered choice, else the installation's language (GET /api/settings), else English. */
-export const chooseLocale = (saved: string | undefined, installation: string | undefined): Locale => {
-  if (isLocale(saved)) return saved;
-  return isLocale(installation) ? installation : 'en';
-};
+const messages = { en, da, fi } as const satisfies Record<Locale, unknown>;
 
 /** The language the app opens in; call it once the settings are in (main.tsx waits for them). */
 export const initialLocale = (): Locale => chooseLocale(savedLocale(), currentSettings().language);
@@ -30,5 +22,6 @@ export const i18nProvider = polyglotI18nProvider(
   ],
 );
 
+export { chooseLocale, type Locale } from './chooseLocale';
 // in a file of its own so that pure helpers (dates.ts) use it without the i18n provider
 export { intlLocale } from './intlLocale';

@@ -103,7 +103,8 @@ const WORDS = {
     open: 'Avaa se Exit Poolissa',
     openAll: 'Avaa ilmoituksesi Exit Poolissa',
     why: 'Tämä sähköposti kertoo vain, että jokin vaatii huomiotasi. Kirjaudu sisään nähdäksesi lisää.',
-    settings: 'Voit valita käyttäjätilisi sivulla sähköpostin jokaisesta tapahtumasta, päivittäisen koosteen tai ei sähköpostia.',
+    settings:
+      'Voit valita käyttäjätilisi sivulla sähköpostin jokaisesta tapahtumasta, päivittäisen koosteen tai ei sähköpostia.',
     digest: (n: number) => `Exit Pool: ${n} ${n === 1 ? 'uusi ilmoitus' : 'uutta ilmoitusta'}`,
   },
 } as const;
