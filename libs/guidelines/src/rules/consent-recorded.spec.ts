@@ -18,6 +18,7 @@ describe(consentRecorded.name, () => {
       severity: 'block',
       message: "The candidate's consent declaration is not recorded.",
       messageDa: 'Kandidatens samtykkeerklæring er ikke registreret.',
+      messageFi: 'Asiakkaan suostumusta ei ole kirjattu.',
     });
   });
 

@@ -11,6 +11,7 @@ export function consentRecorded({ context }: RuleInput): Finding | null {
       'block',
       "The candidate's consent declaration is not recorded.",
       'Kandidatens samtykkeerklæring er ikke registreret.',
+      'Asiakkaan suostumusta ei ole kirjattu.',
     );
   }
   if (compareDates(date, requireIsoDate(context.today, 'context.today')) > 0) {
@@ -19,6 +20,7 @@ export function consentRecorded({ context }: RuleInput): Finding | null {
       'block',
       `The consent declaration is dated ${recordedOn}, which is after today.`,
       `Samtykkeerklæringen er dateret ${recordedOn}, som er efter i dag.`,
+      `Suostumus on päivätty ${recordedOn}, eli tämän päivän jälkeen.`,
     );
   }
   return null;
