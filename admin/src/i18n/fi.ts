@@ -301,7 +301,7 @@ const app: AppMessages = {
       committed: 'Sidottu (yksikkösi)',
       disbursed: 'Maksettu (yksikkösi)',
       available: 'Käytettävissä määrärahasta (kaikki yksiköt)',
-      of_pool: 'määrärahasta %{pool}',
+      of_pool: 'koko määräraha %{pool}',
     },
     waiting: {
       title: 'Odottaa sinua',
@@ -1230,7 +1230,7 @@ export const fi: TranslationMessages = {
         id: 'Tunniste',
         code: 'Koodi',
         name: 'Nimi',
-        active: 'Aktiivinen',
+        active: 'Käytössä',
       },
     },
     users: {
@@ -1254,7 +1254,7 @@ export const fi: TranslationMessages = {
         name: 'Nimi tanskaksi',
         nameEn: 'Nimi englanniksi',
         nameFi: 'Nimi suomeksi',
-        active: 'Aktiivinen',
+        active: 'Käytössä',
       },
     },
     notifications: {
