@@ -35,8 +35,8 @@ if (missing.length) {
 }
 const describeWithLibreOffice = missing.length ? describe.skip : describe;
 
-/** The CSV import of LibreOffice as a Danish or English user has it: separator, UTF-8, and the locale's numbers. */
-const CSV_IMPORT = { da: 'CSV:59,34,76,1,,1030', en: 'CSV:44,34,76,1,,1033' } as const;
+/** The CSV import of LibreOffice as a Danish, English or Finnish user has it: separator, UTF-8, and the locale's numbers. */
+const CSV_IMPORT = { da: 'CSV:59,34,76,1,,1030', en: 'CSV:44,34,76,1,,1033', fi: 'CSV:59,34,76,1,,1035' } as const;
 
 /**
  * Every export opened by LibreOffice (headless, in a profile of its own) the
@@ -198,6 +198,32 @@ describeWithLibreOffice('Exports opened in LibreOffice', () => {
       if (lang === 'da') expect(text).toContain('færre end');
     },
   );
+
+  it('payments CSV and spending XLSX (fi): Finnish columns and words, amounts numbers, letters intact', async () => {
+    const csvFile = await download(`/api/disbursements.csv?lang=fi`, 'payments-fi.csv');
+    const rows = records((await reopened(csvFile, CSV_IMPORT.fi)).worksheets[0]);
+    const [{ n, total }] = await t.db.query(`SELECT count(*)::int AS n, sum(amount)::text AS total FROM disbursements`);
+    expect(rows).toHaveLength(n);
+    for (const r of rows) expect(typeof r['Summa (DKK)']).toBe('number');
+    const sum = rows.reduce((s, r) => s + BigInt(Math.round((r['Summa (DKK)'] as number) * 100)), 0n);
+    expect(sum).toBe(BigInt(total));
+    expect(Object.keys(rows[0])).toEqual(expect.arrayContaining(['Budjettivuosi', 'Maksupäivä', 'Luokka']));
+    expect(new Set(rows.map((r) => r.Luokka))).toContain('Tatuoinnin poisto');
+    expect(new Set(rows.map((r) => r['Maksunsaajan tyyppi']))).toContain('Vuokranantaja');
+
+    const xlsxFile = await download(
+      `/api/reports/spending.xlsx?year=${previous}&groupBy=unit,month&lang=fi`,
+      'spending-fi.xlsx',
+    );
+    const wb = await reopened(xlsxFile);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Yksiköittäin', 'Kuukausittain', 'Yhdistetty']);
+    const byUnit = records(wb.getWorksheet('Yksiköittäin')!, 'Yhteensä');
+    expect(byUnit.map((r) => r['Yksikön nimi'])).toContain('Østjyllands Politi');
+    for (const r of byUnit) expect(typeof r['Maksettu (DKK)']).toBe('number');
+    const text = await printed(xlsxFile);
+    expect(text).not.toContain('###');
+    expect(text).toContain('Yhteensä');
+  });
 
   it('payments CSV (da): amounts are numbers, categories and payee types in Danish words, letters intact', async () => {
     const file = await download(`/api/disbursements.csv?lang=da`, 'payments-da.csv');

@@ -412,7 +412,7 @@ describe('Notifications and e-mail (issue 13)', () => {
         language: 'en',
         email: 'each',
       });
-      const bad = await t.http.put('/api/auth/preferences').set(p.finance.auth).send({ language: 'fi', email: 'each' });
+      const bad = await t.http.put('/api/auth/preferences').set(p.finance.auth).send({ language: 'sv', email: 'each' });
       expect(bad.status).toBe(400);
       expect(bad.body.errors).toEqual({ language: expect.any(String) });
       const missing = await t.http.put('/api/auth/preferences').set(p.finance.auth).send({ language: 'da' });

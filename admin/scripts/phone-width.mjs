@@ -1,5 +1,6 @@
 // Every role's main pages at a phone's width (390 px) and a desktop's (1366 px), in English and
-// Danish: a screenshot of each, and a failure when a page is wider than its viewport.
+// Danish (LANGS=en,da,fi adds Finnish): a screenshot of each, and a failure when a page is wider than its viewport.
+// On the Finnish demo (INSTALLATION=fi) the unit worker "kbh" is Helsinki's, hel@demo.test.
 //
 //   npm run build && npm start &                       # or any running Exit Pool with the demo data
 //   node admin/scripts/phone-width.mjs [baseUrl]       # default http://localhost:3000
@@ -14,7 +15,7 @@
 // /tmp/exitpool-phone-width; never into git). test/browser/phone-width.browser-spec.ts runs this
 // script against the built application in `npm test`.
 /* global document, getComputedStyle -- overflowIn and the wait run inside the page */
-import { ACCOUNTS, apiClient, launchChromium } from './tour-kit.mjs';
+import { ACCOUNTS, apiClient, launchChromium, useFinnishDemoAccounts } from './tour-kit.mjs';
 
 const base = (process.argv[2] ?? process.env.BASE_URL ?? 'http://localhost:3000').replace(/\/$/, '');
 const password = process.env.DEMO_PASSWORD ?? 'demo-password-1';
@@ -23,6 +24,8 @@ const widths = (process.env.WIDTHS ?? '390,1366').split(',').map(Number);
 const langs = (process.env.LANGS ?? 'en,da').split(',');
 const roles = process.env.ROLES?.split(',');
 const only = process.env.ONLY ? new RegExp(process.env.ONLY) : undefined;
+
+await useFinnishDemoAccounts(base);
 
 const { mkdir } = await import('node:fs/promises');
 await mkdir(outDir, { recursive: true });
@@ -179,7 +182,7 @@ let pages = 0;
 async function tour(width, lang, who) {
   const context = await browser.newContext({
     viewport: { width, height: width < 600 ? 844 : 900 },
-    locale: lang === 'da' ? 'da-DK' : 'en-GB',
+    locale: { da: 'da-DK', fi: 'fi-FI' }[lang] ?? 'en-GB',
     // a narrow desktop window rather than mobile emulation: a phone's browser zooms out to fit a
     // page that is too wide, which would hide exactly what this script looks for
     hasTouch: width < 600,
@@ -188,9 +191,9 @@ async function tour(width, lang, who) {
   const page = await context.newPage();
   page.on('pageerror', (error) => console.log(`[${who}/${lang}/${width} page error] ${error.message}`));
   await page.goto(`${base}/#/login`);
-  await page.getByLabel(/Email|E-mail/).fill(ACCOUNTS[who]);
-  await page.getByLabel(/Password|Adgangskode/).fill(password);
-  await page.getByRole('button', { name: /^(Sign in|Log ind)$/ }).click();
+  await page.getByLabel(/Email|E-mail|Sähköposti/).fill(ACCOUNTS[who]);
+  await page.getByLabel(/Password|Adgangskode|Salasana/).fill(password);
+  await page.getByRole('button', { name: /^(Sign in|Log ind|Kirjaudu sisään)$/ }).click();
   await page.waitForURL((url) => !url.hash.startsWith('#/login'));
   for (const path of PAGES[who]) {
     const name = `${width}-${lang}-${who}-${path.replace(/\/[0-9a-f-]{36}/g, '/id').replace(/\//g, '_') || 'dashboard'}`;
@@ -216,13 +219,25 @@ async function tour(width, lang, who) {
     problems.push(...measured.sticking.map((s) => `sticks out: ${s}`));
     if (width < 600) {
       const controls = [
-        ['the language switch', page.getByRole('button', { name: /^(English|Dansk)$|^(Language|Sprog): / })],
-        ['the user menu', page.getByRole('button', { name: /^(Profile|Profil)$/ })],
-        ['the menu', page.getByRole('button', { name: /^(Open menu|Close menu|Åbn menu|Luk menu)$/ })],
-        ['the notifications bell', page.getByRole('button', { name: /^(Notifications|Notifikationer)(: |$)/ })],
+        [
+          'the language switch',
+          page.getByRole('button', { name: /^(English|Dansk|Suomi)$|^(Language|Sprog|Kieli): / }),
+        ],
+        ['the user menu', page.getByRole('button', { name: /^(Profile|Profil|Profiili)$/ })],
+        [
+          'the menu',
+          page.getByRole('button', { name: /^(Open menu|Close menu|Åbn menu|Luk menu|Avaa valikko|Sulje valikko)$/ }),
+        ],
+        [
+          'the notifications bell',
+          page.getByRole('button', { name: /^(Notifications|Notifikationer|Ilmoitukset)(: |$)/ }),
+        ],
       ];
       if (who === 'finance' && payable && path === `applications/${payable.id}/show`) {
-        controls.push(['Record payment', page.getByRole('button', { name: /^(Record payment|Registrér udbetaling)/ })]);
+        controls.push([
+          'Record payment',
+          page.getByRole('button', { name: /^(Record payment|Registrér udbetaling|Kirjaa maksu)/ }),
+        ]);
       }
       const missing = await reachable(page, controls);
       problems.push(...missing.map((m) => `${m} is not on the screen`));

@@ -1,6 +1,7 @@
 // Small helpers shared by the tours: API calls with a token, browser sessions per
 // account and language, screenshots that log instead of stopping the tour.
 
+/** The demo's accounts by role; the unit workers' are the Danish demo's (useFinnishDemoAccounts for INSTALLATION=fi). */
 export const ACCOUNTS = {
   kbh: 'kbh@demo.test',
   fyn: 'fyn@demo.test',
@@ -9,6 +10,14 @@ export const ACCOUNTS = {
   finance: 'finance@demo.test',
   admin: 'admin@demo.test',
 };
+
+/** On the Finnish demo (INSTALLATION=fi) the two unit workers are Helsinki's and Oulu's. */
+export async function useFinnishDemoAccounts(base) {
+  const settings = await (await fetch(`${base}/api/settings`)).json().catch(() => ({}));
+  if (settings.installation !== 'fi') return;
+  ACCOUNTS.kbh = 'hel@demo.test';
+  ACCOUNTS.fyn = 'oul@demo.test';
+}
 
 export function apiClient(base, password) {
   const tokens = {};
@@ -71,11 +80,11 @@ export async function signedIn({ browser, base, password, who, lang, tag, quiet 
     }
   });
   await page.goto(`${base}/#/login`);
-  await page.getByLabel(/Email|E-mail/).fill(ACCOUNTS[who] ?? who);
-  await page.getByLabel(/Password|Adgangskode/).fill(password);
-  await page.getByRole('button', { name: /^(Sign in|Log ind)$/ }).click();
+  await page.getByLabel(/Email|E-mail|Sähköposti/).fill(ACCOUNTS[who] ?? who);
+  await page.getByLabel(/Password|Adgangskode|Salasana/).fill(password);
+  await page.getByRole('button', { name: /^(Sign in|Log ind|Kirjaudu sisään)$/ }).click();
   await page.waitForURL((url) => !url.hash.startsWith('#/login'));
-  await page.getByText(/Welcome|Velkommen/).waitFor();
+  await page.getByText(/Welcome|Velkommen|Tervetuloa/).waitFor();
   return { context, page };
 }
 

@@ -58,6 +58,8 @@ export interface Category {
   name: string;
   /** The English name, if given. */
   nameEn?: string | null;
+  /** The Finnish name, if given. */
+  nameFi?: string | null;
   active: boolean;
 }
 

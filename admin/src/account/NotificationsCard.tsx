@@ -14,6 +14,7 @@ import {
   RadioGroup,
   Typography,
 } from '@mui/material';
+import { isLanguage } from '@app/contract';
 import { useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useLocaleState, useNotify, useTranslate } from 'react-admin';
@@ -34,7 +35,7 @@ const ChoiceForm = ({ preferences }: { preferences: Preferences }) => {
   const [saving, setSaving] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   // e-mails follow the language the user reads the product in: saving brings them in line with it
-  const language: Preferences['language'] = locale === 'en' || locale === 'da' ? locale : preferences.language;
+  const language: Preferences['language'] = isLanguage(locale) ? locale : preferences.language;
   const languageName = (code: string) => translate(`app.email_preferences.languages.${code}`, { _: code });
   const changed = choice !== preferences.email || language !== preferences.language;
 

@@ -52,6 +52,19 @@ describe('useLanguagePreference', () => {
     );
   });
 
+  it('offers Finnish, switches the page to it and saves it for the e-mails', async () => {
+    onPhone();
+    const user = userEvent.setup({ delay: null });
+    const fetchStub = preferencesServer('each');
+    renderSwitch('en');
+    await user.click(await screen.findByRole('button', { name: 'Language: English' }));
+    await user.click(await screen.findByRole('menuitem', { name: 'Suomi' }));
+    expect(await screen.findByRole('button', { name: 'Kieli: Suomi' })).toBeInTheDocument();
+    await vi.waitFor(() =>
+      expect(callsTo(fetchStub, `PUT ${PREFERENCES}`).map((c) => c.body)).toEqual([{ language: 'fi', email: 'each' }]),
+    );
+  });
+
   it('saves it from the phone’s language menu too', async () => {
     onPhone();
     const user = userEvent.setup({ delay: null });

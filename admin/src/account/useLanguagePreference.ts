@@ -1,13 +1,11 @@
+import { isLanguage } from '@app/contract';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { useI18nProvider, useLocaleState, useNotify } from 'react-admin';
 import { useRefusalText } from '../common/useProblemText';
 import { useExitPoolDataProvider } from '../dataProvider';
 import { session } from '../session';
-import type { Preferences } from '../types';
 import { PREFERENCES_KEY } from './usePreferences';
-
-const isLanguage = (locale: string): locale is Preferences['language'] => locale === 'en' || locale === 'da';
 
 // A switch of language seen and not yet saved. react-admin mounts the whole tree afresh once the new
 // language's messages are in (its notifications too), so the save waits for that tree: a failure is

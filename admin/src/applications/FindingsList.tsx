@@ -17,7 +17,12 @@ export const useRuleName = () => {
 /** A finding's message in the user's language. */
 export const useFindingMessage = () => {
   const [locale] = useLocaleState();
-  return (finding: Finding) => (locale === 'da' && finding.messageDa ? finding.messageDa : finding.message);
+  return (finding: Finding) => {
+    if (locale === 'da' && finding.messageDa) return finding.messageDa;
+    // a finding kept from before Finnish was a language has none: the English one then
+    if (locale === 'fi' && finding.messageFi) return finding.messageFi;
+    return finding.message;
+  };
 };
 
 /** Guideline findings coloured by severity: block red, warn amber, info blue; blocks first. */

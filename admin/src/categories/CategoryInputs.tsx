@@ -19,6 +19,7 @@ export const CategoryInputs = ({ edit = false }: { edit?: boolean }) => (
     )}
     <TextInput source="name" validate={[required(), maxLength(200)]} fullWidth />
     <TextInput source="nameEn" validate={[required(), maxLength(200)]} fullWidth />
+    <TextInput source="nameFi" validate={[maxLength(200)]} fullWidth />
     <BooleanInput source="active" />
   </>
 );

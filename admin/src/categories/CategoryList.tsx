@@ -23,6 +23,7 @@ const CategoryPhoneList = () => (
           {record.code}
         </Box>
         {record.nameEn ? ` · ${record.nameEn}` : ''}
+        {record.nameFi ? ` · ${record.nameFi}` : ''}
       </>
     )}
     rowClick="show"
@@ -40,6 +41,7 @@ export const CategoryList = () => {
           <DataTable.Col source="code" field={CodeField} />
           <DataTable.Col source="name" />
           <DataTable.Col source="nameEn" />
+          <DataTable.Col source="nameFi" />
           <DataTable.Col source="active" field={BooleanField} />
         </DataTable>
       )}

@@ -7,6 +7,7 @@ export const CategoryShow = () => (
       <CodeField source="code" />
       <TextField source="name" />
       <TextField source="nameEn" emptyText="—" />
+      <TextField source="nameFi" emptyText="—" />
       <BooleanField source="active" />
     </SimpleShowLayout>
   </Show>

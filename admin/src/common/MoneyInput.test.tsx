@@ -72,9 +72,24 @@ describe('MoneyInput', () => {
     expect(onSubmit).not.toHaveBeenCalled();
   });
 
+  it('keeps "1 234,50" typed in Finnish as 123450 minor units, and names DKK by its code', async () => {
+    const { onSubmit, input } = await submitTyped('fi', 'Haettu', '1 234,50');
+    await vi.waitFor(() => expect(onSubmit).toHaveBeenCalledTimes(1));
+    expect(onSubmit.mock.calls[0][0]).toEqual({ amountRequested: 123450 });
+    expect(input).toHaveValue('1 234,50');
+    expect(screen.getByText('DKK')).toBeInTheDocument();
+  });
+
+  it('refuses words in Finnish with the Finnish message', async () => {
+    const { onSubmit } = await submitTyped('fi', 'Haettu', 'kaksitoista');
+    expect(await screen.findByText('Summa, esim. 1500 tai 1500,50')).toBeInTheDocument();
+    expect(onSubmit).not.toHaveBeenCalled();
+  });
+
   it.each([
     ['da', 'Ansøgt', '1234,50'],
     ['en', 'Requested', '1234.50'],
+    ['fi', 'Haettu', '1234,50'],
   ] as const)('shows a prefilled 123450 minor units for editing in %s as %s', async (locale, label, shown) => {
     render(<AmountForm locale={locale} onSubmit={() => undefined} defaultValues={{ amountRequested: 123450 }} />);
     expect(await screen.findByLabelText(label)).toHaveValue(shown);
@@ -89,6 +104,9 @@ describe('MoneyField', () => {
     ['en', 200000000, 'DKK 2,000,000.00'],
     ['da', 5, '0,05 kr.'],
     ['en', 5, 'DKK 0.05'],
+    // a Finnish screen of a Danish installation: the Finnish number (no-break spaces, seen as spaces), the code
+    ['fi', 123450, '1 234,50 DKK'],
+    ['fi', 200000000, '2 000 000,00 DKK'],
   ] as const)('shows %s minor units %i as "%s"', async (locale, minor, shown) => {
     render(
       <TestAdmin locale={locale}>

@@ -12,6 +12,15 @@ describe('nameIn', () => {
     expect(nameIn(tattoo, 'da')).toBe('Fjernelse af tatovering');
   });
 
+  it('shows the Finnish name on Finnish screens', () => {
+    expect(nameIn({ ...tattoo, nameFi: 'Tatuoinnin poisto' }, 'fi')).toBe('Tatuoinnin poisto');
+  });
+
+  it('falls back to the English name, then the Danish, where no Finnish one was given', () => {
+    expect(nameIn(tattoo, 'fi')).toBe('Tattoo removal');
+    expect(nameIn({ name: 'Tandbehandling', nameEn: null, nameFi: null }, 'fi')).toBe('Tandbehandling');
+  });
+
   it('falls back to the Danish name where no English one was given', () => {
     expect(nameIn({ name: 'Tandbehandling', nameEn: null }, 'en')).toBe('Tandbehandling');
   });

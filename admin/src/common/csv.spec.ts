@@ -34,6 +34,15 @@ describe('csvText', () => {
   });
 });
 
+describe('csvFormat', () => {
+  it('gives Finnish files a semicolon and a decimal comma, as Danish ones', () => {
+    expect(csvFormat('fi')).toEqual({ delimiter: ';', decimal: ',' });
+    expect(csvText(['Summa'], [[money(123450)], [2.5]], csvFormat('fi'))).toBe(`${BOM}Summa\r\n1234,50\r\n2,5\r\n`);
+    expect(csvFormat('da')).toEqual({ delimiter: ';', decimal: ',' });
+    expect(csvFormat('en')).toEqual({ delimiter: ',', decimal: '.' });
+  });
+});
+
 describe('localDateTime', () => {
   it('writes the local date and time a spreadsheet reads as such', () => {
     const iso = '2026-12-03T07:45:00.000Z';

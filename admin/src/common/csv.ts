@@ -17,11 +17,11 @@ export interface CsvFormat {
 export const BOM = '\uFEFF';
 
 /**
- * As the API's files: Danish spreadsheets expect `;` between fields and a
+ * As the API's files: Danish and Finnish spreadsheets expect `;` between fields and a
  * decimal comma, English ones `,` and a decimal point, so a number never needs quoting.
  */
 export const csvFormat = (locale: string): CsvFormat =>
-  locale === 'da' ? { delimiter: ';', decimal: ',' } : { delimiter: ',', decimal: '.' };
+  locale === 'da' || locale === 'fi' ? { delimiter: ';', decimal: ',' } : { delimiter: ',', decimal: '.' };
 
 /** Money from JSON (integer minor units) as a cell; empty when absent. */
 export const money = (minor: number | string | bigint | null | undefined): MoneyCell | null =>

@@ -11,11 +11,15 @@ import {
 import { intlLocale } from '../i18n';
 import { useCurrency } from './settings';
 
-export const moneyLocale = (locale: string): MoneyLocale => (locale === 'da' ? 'da' : 'en');
-export const decimalSeparator = (locale: string): DecimalSeparator => (locale === 'da' ? ',' : '.');
-/** What stands beside an amount input: "kr." for DKK in Danish, otherwise the currency's code. */
+export const moneyLocale = (locale: string): MoneyLocale => (locale === 'da' || locale === 'fi' ? locale : 'en');
+/** Danish and Finnish write a decimal comma, English a point. */
+export const decimalSeparator = (locale: string): DecimalSeparator => (moneyLocale(locale) === 'en' ? '.' : ',');
+/** Whether the language writes the currency by its sign: DKK as "kr." in Danish, EUR as "€" in Finnish. */
+const ownSign = (locale: string, currency: string): boolean =>
+  (locale === 'da' && currency === 'DKK') || (locale === 'fi' && currency === 'EUR');
+/** What stands beside an amount input: "kr." for DKK in Danish, "€" for EUR in Finnish, otherwise the currency's code. */
 export const currencySymbol = (locale: string, currency: string): string =>
-  locale === 'da' && currency === 'DKK' ? 'kr.' : currency;
+  ownSign(locale, currency) ? (currency === 'EUR' ? '€' : 'kr.') : currency;
 
 /** A money value from JSON (integer minor units) as a bigint; null when absent or not money. */
 export const toMinor = (value: unknown): bigint | null => {
@@ -50,7 +54,7 @@ export const useFormatAmount = () => {
   );
 };
 
-/** Minor units as the user edits them: "12500,00" (da) or "12500.00" (en), without grouping. */
+/** Minor units as the user edits them: "12500,00" (da, fi) or "12500.00" (en), without grouping. */
 export const minorToText = (value: unknown, separator: DecimalSeparator): string => {
   const minor = toMinor(value);
   return minor === null ? '' : toMajorString(minor, separator);
@@ -98,7 +102,7 @@ export const useFormatMoneyCompact = () => {
       return new Intl.NumberFormat(intlLocale(locale), {
         style: 'currency',
         currency,
-        currencyDisplay: locale === 'da' && currency === 'DKK' ? 'symbol' : 'code',
+        currencyDisplay: ownSign(locale, currency) ? 'symbol' : 'code',
         notation: 'compact',
         minimumFractionDigits: 0,
         maximumFractionDigits: 1,

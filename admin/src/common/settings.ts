@@ -42,6 +42,9 @@ export const loadSettings = (): Promise<void> =>
     })
     .catch(() => undefined));
 
+/** The settings as they stand, outside React (the language the app opens in). */
+export const currentSettings = (): Settings => current;
+
 export const useSettings = (): Settings => useSyncExternalStore(subscribe, () => current);
 
 /** The installation's currency, e.g. "DKK". */

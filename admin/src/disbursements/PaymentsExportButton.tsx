@@ -1,6 +1,7 @@
 import DownloadIcon from '@mui/icons-material/Download';
 import { Button, useListContext, useLocaleState } from 'react-admin';
 import { useDownload } from '../common/useDownload';
+import { fileLanguage } from '../reports/fileParams';
 
 /**
  * The payments list's Export: the API's own file (`GET /api/disbursements.csv`)
@@ -14,7 +15,7 @@ export const PaymentsExportButton = () => {
   const exportAll = () =>
     download('disbursements.csv', {
       filter: JSON.stringify(filterValues ?? {}),
-      lang: locale === 'da' ? 'da' : 'en',
+      lang: fileLanguage(locale),
     });
   return (
     <Button

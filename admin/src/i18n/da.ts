@@ -543,6 +543,7 @@ const app: AppMessages = {
     languages: {
       en: 'engelsk',
       da: 'dansk',
+      fi: 'finsk',
     },
     save: 'Gem',
     saved: 'Dit valg af e-mail er gemt.',
@@ -1289,6 +1290,7 @@ export const da: TranslationMessages = {
         code: 'Kode',
         name: 'Navn på dansk',
         nameEn: 'Navn på engelsk',
+        nameFi: 'Navn på finsk',
         active: 'Aktiv',
       },
     },

@@ -331,6 +331,7 @@ const app = {
     languages: {
       en: 'English',
       da: 'Danish',
+      fi: 'Finnish',
     },
     save: 'Save',
     saved: 'Your choice of e-mail is saved.',
@@ -1087,6 +1088,7 @@ export const en: TranslationMessages = {
         code: 'Code',
         name: 'Name in Danish',
         nameEn: 'Name in English',
+        nameFi: 'Name in Finnish',
         active: 'Active',
       },
     },

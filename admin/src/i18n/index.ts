@@ -1,30 +1,27 @@
 import polyglotI18nProvider from 'ra-i18n-polyglot';
-import { resolveBrowserLocale } from 'react-admin';
+import { currentSettings } from '../common/settings';
+import { chooseLocale, isLocale, type Locale } from './chooseLocale';
 import { savedLocale } from '../store';
 import { da } from './da';
 import { en } from './en';
+import { fi } from './fi';
 
-const messages = { en, da } as const;
-type Locale = keyof typeof messages;
+const messages = { en, da, fi } as const satisfies Record<Locale, unknown>;
 
-const isLocale = (value: string | undefined): value is Locale => value !== undefined && Object.hasOwn(messages, value);
-
-/** The remembered choice, else the browser's language when we have it, else English. */
-export const initialLocale: Locale = (() => {
-  const saved = savedLocale();
-  if (isLocale(saved)) return saved;
-  const browser = resolveBrowserLocale('en');
-  return isLocale(browser) ? browser : 'en';
-})();
+/** The language the app opens in; call it once the settings are in (main.tsx waits for them). */
+export const initialLocale = (): Locale => chooseLocale(savedLocale(), currentSettings().language);
 
 export const i18nProvider = polyglotI18nProvider(
   (locale) => messages[isLocale(locale) ? locale : 'en'],
-  initialLocale,
+  // react-admin switches to the store's language (App.tsx) before it renders anything
+  chooseLocale(savedLocale(), undefined),
   [
     { locale: 'en', name: 'English' },
     { locale: 'da', name: 'Dansk' },
+    { locale: 'fi', name: 'Suomi' },
   ],
 );
 
+export { chooseLocale, type Locale } from './chooseLocale';
 // in a file of its own so that pure helpers (dates.ts) use it without the i18n provider
 export { intlLocale } from './intlLocale';

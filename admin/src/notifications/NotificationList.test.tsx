@@ -65,7 +65,28 @@ const SENTENCES: Record<Locale, string[]> = {
     'KBH-2026-014-A1: årsafslutning: bevilling annulleret',
     'fyn@demo.test: konto låst efter mislykkede log ind-forsøg',
   ],
+  fi: [
+    'KBH-2026-014-A1: lisätietoja pyydetty',
+    'KBH-2026-014-A1: hakemus hyväksytty',
+    'KBH-2026-014-A1: hakemus hyväksytty osittain',
+    'KBH-2026-014-A1: hakemus hylätty',
+    'KBH-2026-014-A1: avustus peruttu',
+    'KBH-2026-014-A1: avustus siirretty seuraavalle vuodelle',
+    'KBH-2026-014-A1: maksu kirjattu',
+    'KBH-2026-014-A1: palautus kirjattu',
+    'KBH-2026-014-A1: hakemus lähetetty',
+    'KBH-2026-014-A1: vastaus saatu',
+    'KBH-2026-014-A1: odottaa toista hyväksyntääsi',
+    'KBH-2026-014-A1: odottaa yhä käsittelyä',
+    'KBH-2026-014-A1: avustus valmis maksettavaksi',
+    'KBH-2026-014-A1: vuodenvaihde: avustus siirretty',
+    'KBH-2026-014-A1: vuodenvaihde: avustus peruttu',
+    'fyn@demo.test: käyttäjätili lukittu epäonnistuneiden kirjautumisten jälkeen',
+  ],
 };
+
+const UNREAD: Record<Locale, string> = { en: 'Unread', da: 'Ulæst', fi: 'Lukematon' };
+const URGENT: Record<Locale, string> = { en: 'Urgent', da: 'Haster', fi: 'Kiireellinen' };
 
 const renderList = (locale: Locale) =>
   render(
@@ -89,14 +110,14 @@ beforeEach(() => {
 });
 
 describe('NotificationList', () => {
-  it.each(['en', 'da'] as const)('says what happened and where for every event in %s', async (locale) => {
+  it.each(['en', 'da', 'fi'] as const)('says what happened and where for every event in %s', async (locale) => {
     const fetchStub = serve(answers(everyEvent, 2));
     renderList(locale);
 
     for (const sentence of SENTENCES[locale]) expect(await screen.findByText(sentence)).toBeInTheDocument();
     // the unread ones carry a mark of their own, the urgent one its chip
-    expect(screen.getAllByRole('img', { name: locale === 'da' ? 'Ulæst' : 'Unread' })).toHaveLength(2);
-    expect(screen.getByText(locale === 'da' ? 'Haster' : 'Urgent')).toBeInTheDocument();
+    expect(screen.getAllByRole('img', { name: UNREAD[locale] })).toHaveLength(2);
+    expect(screen.getByText(URGENT[locale])).toBeInTheDocument();
     // newest first, where the API puts the unread first
     const [request] = callsTo(fetchStub, 'GET /api/notifications');
     expect(request.url.searchParams.get('sort')).toBe('["createdAt","DESC"]');

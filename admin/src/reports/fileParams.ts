@@ -1,9 +1,10 @@
+import { isLanguage, type Language } from '@app/contract';
 import type { CsvDelimiter } from '../types';
 
-export type FileLanguage = 'da' | 'en';
+export type FileLanguage = Language;
 
 /** The files' language: the UI's own. */
-export const fileLanguage = (locale: string): FileLanguage => (locale === 'da' ? 'da' : 'en');
+export const fileLanguage = (locale: string): FileLanguage => (isLanguage(locale) ? locale : 'en');
 
-/** Danish spreadsheets expect `;` and a decimal comma, English ones `,` and a point. */
-export const defaultDelimiter = (locale: string): CsvDelimiter => (locale === 'da' ? ';' : ',');
+/** Danish and Finnish spreadsheets expect `;` and a decimal comma, English ones `,` and a point. */
+export const defaultDelimiter = (locale: string): CsvDelimiter => (fileLanguage(locale) === 'en' ? ',' : ';');

@@ -3,10 +3,10 @@ import type { ReactNode } from 'react';
 import { AdminContext, memoryStore, type AuthProvider, type DataProvider } from 'react-admin';
 import { i18nProvider } from '../i18n';
 
-export type Locale = 'en' | 'da';
+export type Locale = 'en' | 'da' | 'fi';
 
 /**
- * The product's own providers around a component under test: its i18n provider (en.ts / da.ts)
+ * The product's own providers around a component under test: its i18n provider (en.ts / da.ts / fi.ts)
  * in the given language, react-admin's contexts, and whatever data provider the test brings.
  */
 export const TestAdmin = ({

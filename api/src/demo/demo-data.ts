@@ -1,4 +1,4 @@
-import type { Installation, Role, UnitParty } from '@app/contract';
+import type { Installation, Language, Role, UnitParty } from '@app/contract';
 import { demoGuideline, demoGuidelineFi, type Guideline } from '@app/guidelines';
 
 /** The 12 police districts' exit units and the prison and probation service's, as the contract lists them. */
@@ -18,10 +18,26 @@ export const DEMO_UNITS: ReadonlyArray<{ code: string; name: string }> = [
   { code: 'KRF', name: 'Kriminalforsorgen' },
 ];
 
-export const DEMO_CATEGORIES: ReadonlyArray<{ code: string; name: string; nameEn: string }> = [
-  { code: 'relocation', name: 'Midlertidig flytning', nameEn: 'Temporary relocation' },
-  { code: 'tattoo_removal', name: 'Fjernelse af tatovering', nameEn: 'Tattoo removal' },
-  { code: 'psychological_treatment', name: 'Psykologbehandling', nameEn: 'Psychological treatment' },
+/** The three categories, named in each language of the product (as migration 1795400300000 names existing rows). */
+export const DEMO_CATEGORIES: ReadonlyArray<{ code: string; name: string; nameEn: string; nameFi: string }> = [
+  {
+    code: 'relocation',
+    name: 'Midlertidig flytning',
+    nameEn: 'Temporary relocation',
+    nameFi: 'Muutto turvalliseen asuntoon',
+  },
+  {
+    code: 'tattoo_removal',
+    name: 'Fjernelse af tatovering',
+    nameEn: 'Tattoo removal',
+    nameFi: 'Tatuoinnin poisto',
+  },
+  {
+    code: 'psychological_treatment',
+    name: 'Psykologbehandling',
+    nameEn: 'Psychological treatment',
+    nameFi: 'Psykologinen hoito',
+  },
 ];
 
 export const DEMO_PASSWORD = 'demo-password-1';
@@ -103,6 +119,8 @@ export interface DemoProfile {
   units: ReadonlyArray<{ code: string; name: string }>;
   categories: typeof DEMO_CATEGORIES;
   users: typeof DEMO_USERS;
+  /** The language of the demo users' e-mails (users.language). */
+  language: Language;
   /** The unit workers whose cases the demo walks through every status: the first and the second unit. */
   workers: readonly [string, string];
   /** How many of the history's applications each unit gets, relative to the others (2 unless named). */
@@ -119,6 +137,7 @@ export const DEMO_PROFILES: Readonly<Record<Installation, DemoProfile>> = {
     units: DEMO_UNITS,
     categories: DEMO_CATEGORIES,
     users: DEMO_USERS,
+    language: 'en',
     workers: ['kbh@demo.test', 'fyn@demo.test'],
     unitWeight: { KBH: 5, KVE: 3, OJY: 3, FYN: 3, KRF: 3, BOR: 1 },
     guideline: demoGuideline,
@@ -129,6 +148,7 @@ export const DEMO_PROFILES: Readonly<Record<Installation, DemoProfile>> = {
     units: DEMO_UNITS_FI,
     categories: DEMO_CATEGORIES,
     users: DEMO_USERS_FI,
+    language: 'fi',
     workers: ['hel@demo.test', 'oul@demo.test'],
     unitWeight: { HEL: 5, LSU: 3, SIS: 3, OUL: 3, RISE: 3, LAP: 1 },
     guideline: demoGuidelineFi,

@@ -36,6 +36,8 @@ export async function seedDemo(dataSource: DataSource, profile: DemoProfile = DE
         passwordHash,
       })),
     );
+    // the column is written by SQL only (notifications.service), as it is read
+    await tx.query(`UPDATE users SET language = $1`, [profile.language]);
     return true;
   });
 }

@@ -63,6 +63,20 @@ describe(notificationEmail.name, () => {
     expect(da.text).toContain('Åbn den i Exit Pool');
   });
 
+  it('words an event in Finnish', () => {
+    const fi = notificationEmail(facts('information_requested'), 'fi', URL);
+    expect(fi.subject).toBe('KBH-2026-014-A1: lisätietoja pyydetty');
+    expect(fi.text).toContain('Avaa se Exit Poolissa');
+    expect(fi.html).toContain('<html lang="fi">');
+    expect(headline({ event: 'application_submitted', reference: 'X-1', urgent: true }, 'fi')).toBe(
+      'KIIREELLINEN X-1: lähetetty käsiteltäväksi',
+    );
+    expect(digestEmail([facts('payment_recorded')], 'fi', URL).subject).toBe('Exit Pool: 1 uusi ilmoitus');
+    expect(digestEmail([facts('payment_recorded'), facts('refund_recorded')], 'fi', URL).subject).toBe(
+      'Exit Pool: 2 uutta ilmoitusta',
+    );
+  });
+
   it('marks an urgent application in the subject', () => {
     expect(notificationEmail({ ...facts('application_submitted'), urgent: true }, 'en', URL).subject).toBe(
       'URGENT KBH-2026-014-A1: submitted for review',

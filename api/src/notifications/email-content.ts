@@ -61,6 +61,24 @@ const PHRASES: Record<Language, Record<NotificationEvent, string>> = {
     year_end_grant_cancelled: 'årsafslutning: bevilling annulleret',
     account_locked: 'konto spærret efter for mange mislykkede login',
   },
+  fi: {
+    information_requested: 'lisätietoja pyydetty',
+    application_approved: 'myönnetty',
+    application_partly_approved: 'osittain myönnetty',
+    application_rejected: 'hylätty',
+    grant_cancelled: 'avustus peruttu',
+    grant_carried_over: 'avustus siirretty seuraavalle budjettivuodelle',
+    payment_recorded: 'maksu kirjattu',
+    refund_recorded: 'palautus kirjattu',
+    application_submitted: 'lähetetty käsiteltäväksi',
+    application_answered: 'vastaus saatu',
+    second_approval_waiting: 'odottaa toista hyväksyntää',
+    review_overdue: 'odottanut käsittelyä liian kauan',
+    grant_payable: 'valmis maksettavaksi',
+    year_end_grant_carried_over: 'vuodenvaihde: avustus siirretty',
+    year_end_grant_cancelled: 'vuodenvaihde: avustus peruttu',
+    account_locked: 'käyttäjätili lukittu liian monen epäonnistuneen kirjautumisen jälkeen',
+  },
 };
 
 const WORDS = {
@@ -79,6 +97,15 @@ const WORDS = {
     why: 'Denne e-mail siger kun, at noget kræver din opmærksomhed. Log ind for at se mere.',
     settings: 'Du kan vælge e-mail for hver hændelse, en daglig oversigt eller ingen på din kontoside.',
     digest: (n: number) => `Exit Pool: ${n} ${n === 1 ? 'ny notifikation' : 'nye notifikationer'}`,
+  },
+  fi: {
+    urgent: 'KIIREELLINEN',
+    open: 'Avaa se Exit Poolissa',
+    openAll: 'Avaa ilmoituksesi Exit Poolissa',
+    why: 'Tämä sähköposti kertoo vain, että jokin vaatii huomiotasi. Kirjaudu sisään nähdäksesi lisää.',
+    settings:
+      'Voit valita käyttäjätilisi sivulla sähköpostin jokaisesta tapahtumasta, päivittäisen koosteen tai ei sähköpostia.',
+    digest: (n: number) => `Exit Pool: ${n} ${n === 1 ? 'uusi ilmoitus' : 'uutta ilmoitusta'}`,
   },
 } as const;
 

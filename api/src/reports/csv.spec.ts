@@ -44,4 +44,9 @@ describe(csvRecord.name, () => {
     expect(csvFormat('en', ';')).toEqual({ delimiter: ';', decimal: ',' });
     expect(csvFormat('da', ',')).toEqual({ delimiter: ',', decimal: '.' });
   });
+
+  it('writes Finnish files as Danish ones: semicolon and decimal comma', () => {
+    expect(csvFormat('fi')).toEqual({ delimiter: ';', decimal: ',' });
+    expect(csvFormat('fi', ',')).toEqual({ delimiter: ',', decimal: '.' });
+  });
 });

@@ -13,12 +13,12 @@ export interface CsvFormat {
 }
 
 /**
- * Danish spreadsheets expect `;` between fields and a decimal comma; English
+ * Danish and Finnish spreadsheets expect `;` between fields and a decimal comma; English
  * ones `,` and a decimal point. The decimal follows the delimiter, so a
  * number never needs quoting.
  */
 export function csvFormat(language: Language, delimiter?: CsvDelimiter): CsvFormat {
-  const d = delimiter ?? (language === 'da' ? ';' : ',');
+  const d = delimiter ?? (language === 'en' ? ',' : ';');
   return { delimiter: d, decimal: d === ';' ? ',' : '.' };
 }
 

@@ -299,7 +299,7 @@ export class ReportExportsService {
   /** Names categories in the language from the categories themselves, the one source of their names. */
   private async categoryNamer(language: Language): Promise<CategoryNamer> {
     const rows: (CategoryNames & { code: string })[] = await this.manager.query(
-      `SELECT code, name, name_en AS "nameEn" FROM categories`,
+      `SELECT code, name, name_en AS "nameEn", name_fi AS "nameFi" FROM categories`,
     );
     const byCode = new Map(rows.map((r) => [r.code, r]));
     return (code) => categoryLabel(code, language, byCode.get(code));
@@ -365,5 +365,12 @@ const ABOUT_STATISTICS: Record<Language, (r: StatisticsReport, marker: string, a
     'Bevilget: det godkendte beløb (for en annulleret bevilling det udbetalte). Udbetalt: hvad der er udbetalt af bevillingerne, fratrukket tilbagebetalinger, til filens dato.',
     `Et tal med færre end ${r.threshold} kandidater vises ikke, og heller ikke et yderligere tal, hvor en total ellers ville afsløre det: cellerne er tomme, og sidste kolonne siger "${marker}".`,
     `"${all}": totalen over kolonnen. Kandidater kan ikke lægges sammen: én kandidat kan have bevillinger i flere kvartaler eller kategorier.`,
+  ],
+  fi: (r, marker, all) => [
+    `Vuonna ${r.year} päätetyt avustukset luokittain ja päätöksen vuosineljänneksittäin${r.byUnit ? ' sekä yksiköittäin' : ''}.`,
+    'Avustukset: hyväksytyt, osittain hyväksytyt ja maksetut avustukset sekä perutut avustukset, joista maksettiin jotain. Asiakkaat: eri tapaukset.',
+    'Myönnetty: hyväksytty summa (perutusta avustuksesta siitä maksettu osa). Maksettu: näistä avustuksista tämän tiedoston päivään mennessä maksettu, palautukset vähennettyinä.',
+    `Alle ${r.threshold} asiakkaan lukua ei näytetä, eikä myöskään muuta lukua, josta summa muuten paljastaisi sen: solut ovat tyhjiä, ja viimeisessä sarakkeessa lukee "${marker}".`,
+    `"${all}": sarakkeen summa. Asiakkaita ei voi laskea yhteen: yhdellä asiakkaalla voi olla avustuksia useana vuosineljänneksenä tai useassa luokassa.`,
   ],
 };

@@ -13,9 +13,15 @@ describe(pickLanguage.name, () => {
     expect(pickLanguage(undefined, 'da;q=0, en-US')).toBe('en');
   });
 
+  it('takes Finnish, by lang or by Accept-Language', () => {
+    expect(pickLanguage('fi', 'da')).toBe('fi');
+    expect(pickLanguage(undefined, 'fi-FI,fi;q=0.9,en;q=0.8')).toBe('fi');
+    expect(pickLanguage(undefined, 'sv-SE,fi')).toBe('fi');
+  });
+
   it('falls back to English', () => {
     expect(pickLanguage(undefined, undefined)).toBe('en');
-    expect(pickLanguage(undefined, 'sv-SE,fi')).toBe('en');
+    expect(pickLanguage(undefined, 'sv-SE,de')).toBe('en');
     expect(pickLanguage(undefined, ';;,')).toBe('en');
   });
 });
@@ -28,6 +34,8 @@ describe(periodLabel.name, () => {
     [{ from: '2026-01-01' }, 'da', 'fra-2026-01-01'],
     [{ to: '2026-06-30' }, 'en', 'to-2026-06-30'],
     [{}, 'da', 'alle'],
+    [{ from: '2026-01-01' }, 'fi', 'alkaen-2026-01-01'],
+    [{}, 'fi', 'kaikki'],
     [{ year: null, from: null, to: null }, 'en', 'all'],
   ] as const)('names %j in %s as %s', (period, language, label) => {
     expect(periodLabel(period, language)).toBe(label);
@@ -42,6 +50,13 @@ describe(categoryLabel.name, () => {
     expect(categoryLabel('psychological_treatment', 'da', names)).toBe('Psykologbehandling');
   });
 
+  it('names a category in Finnish, else in English, else in Danish', () => {
+    const tattoo = { name: 'Fjernelse af tatovering', nameEn: 'Tattoo removal', nameFi: 'Tatuoinnin poisto' };
+    expect(categoryLabel('tattoo_removal', 'fi', tattoo)).toBe('Tatuoinnin poisto');
+    expect(categoryLabel('tattoo_removal', 'fi', { ...tattoo, nameFi: null })).toBe('Tattoo removal');
+    expect(categoryLabel('dental', 'fi', { name: 'Tandpleje', nameEn: null, nameFi: null })).toBe('Tandpleje');
+  });
+
   it('falls back to the Danish name without an English one, and to the code without names', () => {
     expect(categoryLabel('dental', 'en', { name: 'Tandpleje', nameEn: null })).toBe('Tandpleje');
     expect(categoryLabel('dental', 'da')).toBe('dental');
@@ -52,6 +67,7 @@ describe(payeeTypeLabel.name, () => {
   it('names a payee type in words', () => {
     expect(payeeTypeLabel('clinic', 'da')).toBe('Klinik');
     expect(payeeTypeLabel('municipality', 'en')).toBe('Municipality');
+    expect(payeeTypeLabel('landlord', 'fi')).toBe('Vuokranantaja');
     expect(payeeTypeLabel('unknown', 'en')).toBe('unknown');
   });
 });

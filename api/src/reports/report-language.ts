@@ -1,11 +1,11 @@
 import type { MoneyLocale } from '@app/money';
 
 export type Language = MoneyLocale;
-export const LANGUAGES: readonly Language[] = ['da', 'en'];
+export const LANGUAGES: readonly Language[] = ['da', 'en', 'fi'];
 
 /**
- * The language of a file: `lang` when given, else the first Danish or English
- * tag of Accept-Language by its weight, else English.
+ * The language of a file: `lang` when given, else the first Danish, English or
+ * Finnish tag of Accept-Language by its weight, else English.
  */
 export function pickLanguage(lang: Language | undefined, acceptLanguage: string | undefined): Language {
   if (lang) return lang;
@@ -21,66 +21,73 @@ export function pickLanguage(lang: Language | undefined, acceptLanguage: string 
   return (tags[0]?.primary as Language | undefined) ?? 'en';
 }
 
-/** Words of the files, in the two languages of the product. */
+/** Words of the files, in the three languages of the product. */
 export const WORDS = {
-  unitCode: { en: 'Unit', da: 'Enhed' },
-  unitName: { en: 'Unit name', da: 'Enhedens navn' },
-  categoryCode: { en: 'Category', da: 'Kategori' },
-  categoryName: { en: 'Category name', da: 'Kategoriens navn' },
-  month: { en: 'Month', da: 'Måned' },
-  quarter: { en: 'Quarter', da: 'Kvartal' },
-  committed: { en: 'Committed', da: 'Disponeret' },
-  disbursed: { en: 'Disbursed', da: 'Udbetalt' },
-  total: { en: 'Total', da: 'I alt' },
-  all: { en: 'All', da: 'Alle' },
-  paidOn: { en: 'Paid on', da: 'Betalt den' },
-  budgetYear: { en: 'Budget year', da: 'Budgetår' },
-  application: { en: 'Application', da: 'Ansøgning' },
-  amount: { en: 'Amount', da: 'Beløb' },
-  payeeType: { en: 'Payee type', da: 'Modtagertype' },
-  payeeReference: { en: 'Payee reference', da: 'Modtagerreference' },
-  accountCode: { en: 'Account', da: 'Konto' },
-  paymentId: { en: 'Payment id', da: 'Betalings-id' },
-  grants: { en: 'Grants', da: 'Bevillinger' },
-  candidates: { en: 'Candidates', da: 'Kandidater' },
-  granted: { en: 'Granted', da: 'Bevilget' },
-  paid: { en: 'Paid', da: 'Udbetalt' },
-  suppressed: { en: 'suppressed', da: 'diskretioneret' },
-  withheld: { en: 'Withheld', da: 'Tilbageholdt' },
-  sheetSpending: { en: 'Spending', da: 'Forbrug' },
-  sheetCombined: { en: 'Combined', da: 'Samlet' },
-  sheetByUnit: { en: 'By unit', da: 'Pr. enhed' },
-  sheetByCategory: { en: 'By category', da: 'Pr. kategori' },
-  sheetByMonth: { en: 'By month', da: 'Pr. måned' },
-  sheetByQuarter: { en: 'By quarter', da: 'Pr. kvartal' },
-  sheetStatistics: { en: 'Statistics', da: 'Statistik' },
-  sheetAbout: { en: 'About', da: 'Om tallene' },
-  fileSpending: { en: 'spending', da: 'forbrug' },
-  fileDisbursements: { en: 'disbursements', da: 'udbetalinger' },
-  fileStatistics: { en: 'statistics', da: 'statistik' },
-  fileByUnit: { en: 'by-unit', da: 'pr-enhed' },
-  from: { en: 'from', da: 'fra' },
-  to: { en: 'to', da: 'til' },
+  unitCode: { en: 'Unit', da: 'Enhed', fi: 'Yksikkö' },
+  unitName: { en: 'Unit name', da: 'Enhedens navn', fi: 'Yksikön nimi' },
+  categoryCode: { en: 'Category', da: 'Kategori', fi: 'Luokka' },
+  categoryName: { en: 'Category name', da: 'Kategoriens navn', fi: 'Luokan nimi' },
+  month: { en: 'Month', da: 'Måned', fi: 'Kuukausi' },
+  quarter: { en: 'Quarter', da: 'Kvartal', fi: 'Vuosineljännes' },
+  committed: { en: 'Committed', da: 'Disponeret', fi: 'Sidottu' },
+  disbursed: { en: 'Disbursed', da: 'Udbetalt', fi: 'Maksettu' },
+  total: { en: 'Total', da: 'I alt', fi: 'Yhteensä' },
+  all: { en: 'All', da: 'Alle', fi: 'Kaikki' },
+  paidOn: { en: 'Paid on', da: 'Betalt den', fi: 'Maksupäivä' },
+  budgetYear: { en: 'Budget year', da: 'Budgetår', fi: 'Budjettivuosi' },
+  application: { en: 'Application', da: 'Ansøgning', fi: 'Hakemus' },
+  amount: { en: 'Amount', da: 'Beløb', fi: 'Summa' },
+  payeeType: { en: 'Payee type', da: 'Modtagertype', fi: 'Maksunsaajan tyyppi' },
+  payeeReference: { en: 'Payee reference', da: 'Modtagerreference', fi: 'Maksunsaajan viite' },
+  accountCode: { en: 'Account', da: 'Konto', fi: 'Tili' },
+  paymentId: { en: 'Payment id', da: 'Betalings-id', fi: 'Maksun tunniste' },
+  grants: { en: 'Grants', da: 'Bevillinger', fi: 'Avustukset' },
+  candidates: { en: 'Candidates', da: 'Kandidater', fi: 'Asiakkaat' },
+  granted: { en: 'Granted', da: 'Bevilget', fi: 'Myönnetty' },
+  paid: { en: 'Paid', da: 'Udbetalt', fi: 'Maksettu' },
+  suppressed: { en: 'suppressed', da: 'diskretioneret', fi: 'salattu' },
+  withheld: { en: 'Withheld', da: 'Tilbageholdt', fi: 'Jätetty pois' },
+  sheetSpending: { en: 'Spending', da: 'Forbrug', fi: 'Käyttö' },
+  sheetCombined: { en: 'Combined', da: 'Samlet', fi: 'Yhdistetty' },
+  sheetByUnit: { en: 'By unit', da: 'Pr. enhed', fi: 'Yksiköittäin' },
+  sheetByCategory: { en: 'By category', da: 'Pr. kategori', fi: 'Luokittain' },
+  sheetByMonth: { en: 'By month', da: 'Pr. måned', fi: 'Kuukausittain' },
+  sheetByQuarter: { en: 'By quarter', da: 'Pr. kvartal', fi: 'Neljänneksittäin' },
+  sheetStatistics: { en: 'Statistics', da: 'Statistik', fi: 'Tilastot' },
+  sheetAbout: { en: 'About', da: 'Om tallene', fi: 'Tietoja luvuista' },
+  fileSpending: { en: 'spending', da: 'forbrug', fi: 'kaytto' },
+  fileDisbursements: { en: 'disbursements', da: 'udbetalinger', fi: 'maksut' },
+  fileStatistics: { en: 'statistics', da: 'statistik', fi: 'tilastot' },
+  fileByUnit: { en: 'by-unit', da: 'pr-enhed', fi: 'yksikoittain' },
+  from: { en: 'from', da: 'fra', fi: 'alkaen' },
+  to: { en: 'to', da: 'til', fi: 'asti' },
 } as const satisfies Record<string, Record<Language, string>>;
 
 export type Word = keyof typeof WORDS;
 
-/** A category's names as stored: `name` is the Danish one, `nameEn` the English one when given. */
+/** A category's names as stored: `name` is the Danish one, `nameEn` the English and `nameFi` the Finnish one when given. */
 export interface CategoryNames {
   name: string;
   nameEn: string | null;
+  nameFi?: string | null;
 }
 
-/** A category's name in the language (English falls back to the Danish name), or its code when it is unknown. */
-export const categoryLabel = (code: string, language: Language, names?: CategoryNames): string =>
-  names ? (language === 'en' && names.nameEn ? names.nameEn : names.name) : code;
+/**
+ * A category's name in the language, or its code when it is unknown. English falls back to the
+ * Danish name; Finnish to the English one, then the Danish.
+ */
+export function categoryLabel(code: string, language: Language, names?: CategoryNames): string {
+  if (!names) return code;
+  if (language === 'fi') return names.nameFi || names.nameEn || names.name;
+  return language === 'en' && names.nameEn ? names.nameEn : names.name;
+}
 
 const PAYEE_TYPES: Record<string, Record<Language, string>> = {
-  clinic: { en: 'Clinic', da: 'Klinik' },
-  landlord: { en: 'Landlord', da: 'Udlejer' },
-  psychologist: { en: 'Psychologist', da: 'Psykolog' },
-  municipality: { en: 'Municipality', da: 'Kommune' },
-  other: { en: 'Other', da: 'Andet' },
+  clinic: { en: 'Clinic', da: 'Klinik', fi: 'Klinikka' },
+  landlord: { en: 'Landlord', da: 'Udlejer', fi: 'Vuokranantaja' },
+  psychologist: { en: 'Psychologist', da: 'Psykolog', fi: 'Psykologi' },
+  municipality: { en: 'Municipality', da: 'Kommune', fi: 'Kunta' },
+  other: { en: 'Other', da: 'Andet', fi: 'Muu' },
 };
 
 /** A payee type in words, as the admin UI shows it. */

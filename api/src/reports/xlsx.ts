@@ -29,6 +29,10 @@ export function moneyFormat(language: Language, currency: string): string {
     const symbol = currency === 'DKK' ? 'kr.' : currency;
     return `#,##0.00 "${symbol}";-#,##0.00 "${symbol}"`;
   }
+  if (language === 'fi') {
+    const symbol = currency === 'EUR' ? '€' : currency;
+    return `#,##0.00 "${symbol}";-#,##0.00 "${symbol}"`;
+  }
   return `"${currency} "#,##0.00;-"${currency} "#,##0.00`;
 }
 

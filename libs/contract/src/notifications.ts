@@ -23,8 +23,11 @@ export const NOTIFICATION_EVENTS = [
 export type NotificationEvent = (typeof NOTIFICATION_EVENTS)[number];
 
 /** The languages of the product, and so of notifications and e-mails. */
-export const LANGUAGES = ['en', 'da'] as const;
+export const LANGUAGES = ['en', 'da', 'fi'] as const;
 export type Language = (typeof LANGUAGES)[number];
+
+export const isLanguage = (value: unknown): value is Language =>
+  typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
 
 /** How a user wants e-mail: one per event, one daily digest, or none. */
 export const EMAIL_PREFERENCES = ['each', 'digest', 'none'] as const;

@@ -1,15 +1,16 @@
 import { blockFindings, bySeverity, finding, findingsBlockingApproval } from './finding.js';
 
-const block = finding('amount-per-case', 'block', 'b', 'b');
-const warn = finding('required-documents', 'warn', 'w', 'w');
-const otherWarn = finding('session-spacing', 'warn', 'w2', 'w2');
-const info = finding('second-approval-required', 'info', 'i', 'i');
+const block = finding('amount-per-case', 'block', 'b', 'b', 'b');
+const warn = finding('required-documents', 'warn', 'w', 'w', 'w');
+const otherWarn = finding('session-spacing', 'warn', 'w2', 'w2', 'w2');
+const info = finding('second-approval-required', 'info', 'i', 'i', 'i');
 
 describe(finding.name, () => {
   it('drops the second full stop after an abbreviation that ends a sentence', () => {
-    expect(finding('x', 'info', 'Costs DKK 5.00.', 'Koster 5,00 kr..')).toMatchObject({
+    expect(finding('x', 'info', 'Costs DKK 5.00.', 'Koster 5,00 kr..', 'Maksaa 5,00 €.')).toMatchObject({
       message: 'Costs DKK 5.00.',
       messageDa: 'Koster 5,00 kr.',
+      messageFi: 'Maksaa 5,00 €.',
     });
   });
 });

@@ -5,8 +5,20 @@ function endSentence(text: string): string {
   return text.replace(/\.\.$/, '.');
 }
 
-export function finding(rule: string, severity: Severity, message: string, messageDa: string): Finding {
-  return { rule, severity, message: endSentence(message), messageDa: endSentence(messageDa) };
+export function finding(
+  rule: string,
+  severity: Severity,
+  message: string,
+  messageDa: string,
+  messageFi: string,
+): Finding {
+  return {
+    rule,
+    severity,
+    message: endSentence(message),
+    messageDa: endSentence(messageDa),
+    messageFi: endSentence(messageFi),
+  };
 }
 
 const SEVERITY_ORDER: Record<Severity, number> = { block: 0, warn: 1, info: 2 };

@@ -20,6 +20,8 @@ export interface Finding {
   message: string;
   /** Danish */
   messageDa: string;
+  /** In Finnish; absent from findings kept from before Finnish was a language of the product. */
+  messageFi?: string;
 }
 
 /** One category's limits in a guideline version; amounts in minor units (øre). */

@@ -14,6 +14,17 @@ describe(formatMoney.name, () => {
     expect(formatMoney(5n)).toBe('0,05 kr.');
   });
 
+  it('formats euros the Finnish way, with no-break spaces', () => {
+    expect(formatMoney(123450n, 'EUR', 'fi')).toBe('1\u00a0234,50\u00a0€');
+    expect(formatMoney(200000000n, 'EUR', 'fi')).toBe('2\u00a0000\u00a0000,00\u00a0€');
+    expect(formatMoney(5n, 'EUR', 'fi')).toBe('0,05\u00a0€');
+    expect(formatMoney(-1250000n, 'EUR', 'fi')).toBe('-12\u00a0500,00\u00a0€');
+  });
+
+  it('writes another currency by its code in Finnish', () => {
+    expect(formatMoney(123450n, 'DKK', 'fi')).toBe('1\u00a0234,50\u00a0DKK');
+  });
+
   it('groups every three digits of the whole units', () => {
     expect(formatMoney(0n, 'DKK', 'en')).toBe('DKK 0.00');
     expect(formatMoney(99999n, 'DKK', 'en')).toBe('DKK 999.99');
@@ -43,12 +54,15 @@ describe(formatMoney.name, () => {
     // Intl puts a no-break space between code and amount in English; this module uses a plain space.
     const en = new Intl.NumberFormat('en', { style: 'currency', currency: 'DKK' });
     const da = new Intl.NumberFormat('da', { style: 'currency', currency: 'DKK' });
+    // Intl writes the Finnish minus as U+2212; this module writes "-" in every language.
+    const fi = new Intl.NumberFormat('fi', { style: 'currency', currency: 'EUR' });
     fc.assert(
       fc.property(fc.integer({ min: -(10 ** 12), max: 10 ** 12 }), (minor) => {
         const major = minor / 100;
         return (
           formatMoney(BigInt(minor), 'DKK', 'en') === en.format(major).replace(/\u00a0/g, ' ') &&
-          formatMoney(BigInt(minor), 'DKK', 'da') === da.format(major).replace(/\u00a0/g, ' ')
+          formatMoney(BigInt(minor), 'DKK', 'da') === da.format(major).replace(/\u00a0/g, ' ') &&
+          formatMoney(BigInt(minor), 'EUR', 'fi') === fi.format(major).replace('\u2212', '-')
         );
       }),
     );

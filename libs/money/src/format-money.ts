@@ -1,6 +1,8 @@
 import { toMajorParts } from './major-units.js';
 
-export type MoneyLocale = 'da' | 'en';
+export type MoneyLocale = 'da' | 'en' | 'fi';
+
+const NBSP = '\u00a0';
 
 const CURRENCY_CODE = /^[A-Z]{3}$/;
 
@@ -13,8 +15,9 @@ function group(digits: string, separator: string): string {
 }
 
 /**
- * Money for people to read: 1250000n → "12.500,00 kr." (da) or "DKK 12,500.00" (en).
- * Danish writes DKK as "kr." after the amount and other currencies by their code.
+ * Money for people to read: 1250000n → "12.500,00 kr." (da), "DKK 12,500.00" (en) or
+ * "12 500,00 €" (fi, with no-break spaces so that an amount never wraps).
+ * Danish writes DKK as "kr." after the amount, Finnish EUR as "€"; other currencies by their code.
  * Works on the bigint digits, so no amount is ever rounded through a float.
  */
 export function formatMoney(minor: bigint, currency = 'DKK', locale: MoneyLocale = 'da'): string {
@@ -26,6 +29,10 @@ export function formatMoney(minor: bigint, currency = 'DKK', locale: MoneyLocale
   if (locale === 'da') {
     const symbol = currency === 'DKK' ? 'kr.' : currency;
     return `${sign}${group(whole, '.')},${fraction} ${symbol}`;
+  }
+  if (locale === 'fi') {
+    const symbol = currency === 'EUR' ? '€' : currency;
+    return `${sign}${group(whole, NBSP)},${fraction}${NBSP}${symbol}`;
   }
   return `${sign}${currency} ${group(whole, ',')}.${fraction}`;
 }

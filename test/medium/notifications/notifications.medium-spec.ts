@@ -263,7 +263,7 @@ describe(NotificationsService.name, () => {
       [people.finance.id],
     );
     expect(event.details).toEqual({ from: { language: 'en', email: 'each' }, to: { language: 'da', email: 'digest' } });
-    await expect(t.db.query(`UPDATE users SET language = 'fi' WHERE id = $1`, [people.finance.id])).rejects.toThrow(
+    await expect(t.db.query(`UPDATE users SET language = 'sv' WHERE id = $1`, [people.finance.id])).rejects.toThrow(
       /users_language_known/,
     );
     await notifications.setPreferences(people.finance, { language: 'en', email: 'each' });

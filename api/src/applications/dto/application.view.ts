@@ -1,6 +1,6 @@
 import { SEVERITIES } from '@app/guidelines';
 import { APPLICATION_ACTIONS, APPLICATION_STATUSES } from '@app/workflow';
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ApiMoney, ApiTimestamp, ApiUuid, ErrorBodyView } from '../../common/openapi.js';
 
 export class FindingView {
@@ -15,6 +15,9 @@ export class FindingView {
 
   @ApiProperty({ description: 'In Danish' })
   messageDa!: string;
+
+  @ApiPropertyOptional({ description: 'In Finnish; absent from findings kept from before Finnish was a language' })
+  messageFi?: string;
 }
 
 export class ApplicationLineView {

@@ -24,6 +24,15 @@ export class CreateCategoryDto {
   @IsText('nameEn', 200)
   nameEn?: string;
 
+  @ApiPropertyOptional({
+    type: String,
+    example: 'Tatuoinnin poisto',
+    description: 'The Finnish name; without one, Finnish screens and files show the English name, else the Danish',
+  })
+  @IsOptional()
+  @IsText('nameFi', 200)
+  nameFi?: string;
+
   @ApiPropertyOptional({ default: true })
   @IsOptional()
   @IsBoolean({ message: 'active must be true or false' })

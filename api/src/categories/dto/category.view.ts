@@ -8,6 +8,13 @@ export class CategoryView {
   name!: string;
   @ApiProperty({ type: String, nullable: true, example: 'Tattoo removal', description: 'The English name, if given' })
   nameEn!: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'Tatuoinnin poisto',
+    description: 'The Finnish name, if given',
+  })
+  nameFi!: string | null;
   @ApiProperty() active!: boolean;
   @ApiTimestamp() createdAt!: string;
   @ApiTimestamp() updatedAt!: string;

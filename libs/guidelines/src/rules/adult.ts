@@ -13,6 +13,7 @@ export function adult({ context, guideline }: RuleInput): Finding | null {
       'block',
       `The candidate's birth year is not recorded; the programme is for candidates aged ${minAge} or older.`,
       `Kandidatens fødselsår er ikke registreret; programmet er for kandidater på ${minAge} år eller derover.`,
+      `Asiakkaan syntymävuotta ei ole kirjattu; ohjelma on ${minAge} vuotta täyttäneille.`,
     );
   }
   const year = requireIsoDate(context.today, 'context.today').year;
@@ -22,5 +23,6 @@ export function adult({ context, guideline }: RuleInput): Finding | null {
     'block',
     `A candidate born in ${birthYear} does not turn ${minAge} until ${birthYear + minAge}.`,
     `En kandidat født i ${birthYear} fylder først ${minAge} år i ${birthYear + minAge}.`,
+    `Vuonna ${birthYear} syntynyt asiakas täyttää ${minAge} vuotta vasta vuonna ${birthYear + minAge}.`,
   );
 }

@@ -22,6 +22,7 @@ describe(amountMatchesLines.name, () => {
       severity: 'block',
       message: 'The amount requested, DKK 15,000.01, does not equal the sum of the lines, DKK 15,000.00.',
       messageDa: 'Det ansøgte beløb, 15.000,01 kr., svarer ikke til summen af linjerne, 15.000,00 kr.',
+      messageFi: 'Haettu summa, 15 000,01 DKK, ei vastaa rivien summaa, 15 000,00 DKK.',
     });
   });
 

@@ -17,5 +17,6 @@ export function amountMatchesLines({ application, context }: RuleInput): Finding
     'block',
     `The amount requested, ${requested.en}, does not equal the sum of the lines, ${lines.en}.`,
     `Det ansøgte beløb, ${requested.da}, svarer ikke til summen af linjerne, ${lines.da}.`,
+    `Haettu summa, ${requested.fi}, ei vastaa rivien summaa, ${lines.fi}.`,
   );
 }

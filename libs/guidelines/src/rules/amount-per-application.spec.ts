@@ -14,6 +14,7 @@ describe(amountPerApplication.name, () => {
         'The amount requested, DKK 60,000.01, is more than the most per application in this category, DKK 60,000.00.',
       messageDa:
         'Det ansøgte beløb, 60.000,01 kr., er mere end det højeste beløb pr. ansøgning i kategorien, 60.000,00 kr.',
+      messageFi: 'Haettu summa, 60 000,01 DKK, on enemmän kuin luokan enimmäismäärä hakemusta kohden, 60 000,00 DKK.',
     });
   });
 

@@ -12,5 +12,6 @@ export function amountPerApplication({ application, context, category }: RuleInp
     'block',
     `The amount requested, ${requested.en}, is more than the most per application in this category, ${max.en}.`,
     `Det ansøgte beløb, ${requested.da}, er mere end det højeste beløb pr. ansøgning i kategorien, ${max.da}.`,
+    `Haettu summa, ${requested.fi}, on enemmän kuin luokan enimmäismäärä hakemusta kohden, ${max.fi}.`,
   );
 }

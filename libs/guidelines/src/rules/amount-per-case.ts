@@ -16,5 +16,6 @@ export function amountPerCase({ application, context, category }: RuleInput): Fi
     'block',
     `Earlier grants for this case in this category (${granted.en}) and this application (${requested.en}) come to ${sum.en}, more than the most per case, ${max.en}.`,
     `Tidligere bevillinger til sagen i kategorien (${granted.da}) og denne ansøgning (${requested.da}) udgør ${sum.da}, mere end højst ${max.da} pr. sag.`,
+    `Tapauksen aiemmat avustukset tässä luokassa (${granted.fi}) ja tämä hakemus (${requested.fi}) ovat yhteensä ${sum.fi}, enemmän kuin enimmäismäärä tapausta kohden, ${max.fi}.`,
   );
 }

@@ -9,5 +9,6 @@ export function amountPositive({ application }: RuleInput): Finding | null {
     'block',
     'The amount requested must be more than zero.',
     'Det ansøgte beløb skal være større end nul.',
+    'Haetun summan on oltava suurempi kuin nolla.',
   );
 }

@@ -18,6 +18,7 @@ describe(caseStatusAllowed.name, () => {
       severity: 'block',
       message: 'The case is in assessment; this category needs a case that is active.',
       messageDa: 'Sagen er under vurdering; kategorien kræver en sag, der er aktiv.',
+      messageFi: 'Tapaus on arvioinnissa; tässä luokassa tapauksen on oltava aktiivinen.',
     });
   });
 

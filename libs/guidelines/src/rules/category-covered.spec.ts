@@ -12,6 +12,7 @@ describe(categoryCovered.name, () => {
       severity: 'block',
       message: 'Guideline version 2026.1 does not cover the category "driving_licence".',
       messageDa: 'Retningslinjerne, version 2026.1, dækker ikke kategorien "driving_licence".',
+      messageFi: 'Ohjeversio 2026.1 ei kata luokkaa "driving_licence".',
     });
   });
 });

@@ -9,5 +9,6 @@ export function categoryCovered({ application, guideline, category }: RuleInput)
     'block',
     `Guideline version ${guideline.version} does not cover the category "${code}".`,
     `Retningslinjerne, version ${guideline.version}, dækker ikke kategorien "${code}".`,
+    `Ohjeversio ${guideline.version} ei kata luokkaa "${code}".`,
   );
 }

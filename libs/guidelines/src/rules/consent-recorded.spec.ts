@@ -18,6 +18,7 @@ describe(consentRecorded.name, () => {
       severity: 'block',
       message: "The candidate's consent declaration is not recorded.",
       messageDa: 'Kandidatens samtykkeerklæring er ikke registreret.',
+      messageFi: 'Asiakkaan suostumusta ei ole kirjattu.',
     });
   });
 
@@ -52,6 +53,7 @@ describe(consentRecorded.name, () => {
       severity: 'block',
       message: 'The consent does not cover the prison and probation service, which works on the application.',
       messageDa: 'Samtykket dækker ikke kriminalforsorgen, som arbejder på ansøgningen.',
+      messageFi: 'Suostumus ei kata kaikkia hakemuksen parissa työskenteleviä osapuolia: Rikosseuraamuslaitos.',
     });
   });
 

@@ -15,6 +15,7 @@ describe(cooperationAgreement.name, () => {
       severity: 'block',
       message: 'The cooperation agreement is not signed.',
       messageDa: 'Samarbejdsaftalen er ikke underskrevet.',
+      messageFi: 'Yhteistyösopimusta ei ole allekirjoitettu.',
     });
   });
 

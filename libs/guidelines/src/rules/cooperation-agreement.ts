@@ -15,6 +15,7 @@ export function cooperationAgreement({ application, context, category }: RuleInp
       'warn',
       'The cooperation agreement is not signed yet; an urgent application in this category may precede it.',
       'Samarbejdsaftalen er endnu ikke underskrevet; en hastende ansøgning i denne kategori må komme før aftalen.',
+      'Yhteistyösopimusta ei ole vielä allekirjoitettu; tämän luokan kiireellinen hakemus saa edeltää sitä.',
     );
   }
   // Before admission (a psychological assessment of a candidate in assessment) there is no agreement to sign yet.
@@ -24,6 +25,7 @@ export function cooperationAgreement({ application, context, category }: RuleInp
       'info',
       'The cooperation agreement is not signed; it is not required while the case is in assessment.',
       'Samarbejdsaftalen er ikke underskrevet; den kræves ikke, mens sagen er under vurdering.',
+      'Yhteistyösopimusta ei ole allekirjoitettu; sitä ei vaadita, kun tapaus on arvioinnissa.',
     );
   }
   return finding(
@@ -35,5 +37,8 @@ export function cooperationAgreement({ application, context, category }: RuleInp
     signedOn && date
       ? `Samarbejdsaftalen er dateret ${signedOn}, som er efter i dag.`
       : 'Samarbejdsaftalen er ikke underskrevet.',
+    signedOn && date
+      ? `Yhteistyösopimus on päivätty ${signedOn}, eli tämän päivän jälkeen.`
+      : 'Yhteistyösopimusta ei ole allekirjoitettu.',
   );
 }

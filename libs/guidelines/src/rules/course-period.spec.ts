@@ -16,6 +16,7 @@ describe(coursePeriod.name, () => {
       severity: 'block',
       message: 'The course started on 21 Nov 2025, more than 12 months ago (its last day was 21 Nov 2026).',
       messageDa: 'Forløbet startede 21. nov. 2025, for mere end 12 måneder siden (sidste dag var 21. nov. 2026).',
+      messageFi: 'Ohjelma alkoi 21.11.2025, yli 12 kuukautta sitten (viimeinen päivä oli 21.11.2026).',
     });
   });
 

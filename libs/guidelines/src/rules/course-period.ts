@@ -15,6 +15,7 @@ export function coursePeriod({ context, guideline }: RuleInput): Finding | null 
       'block',
       `The programme start is not recorded, so the course's limit of ${months} months cannot be checked.`,
       `Forløbets startdato er ikke registreret, så grænsen på ${months} måneder kan ikke kontrolleres.`,
+      `Ohjelman alkupäivää ei ole kirjattu, joten ${months} kuukauden enimmäiskestoa ei voi tarkistaa.`,
     );
   }
   const end = addMonths(start, months);
@@ -25,5 +26,6 @@ export function coursePeriod({ context, guideline }: RuleInput): Finding | null 
     'block',
     `The course started on ${started.en}, more than ${months} months ago (its last day was ${last.en}).`,
     `Forløbet startede ${started.da}, for mere end ${months} måneder siden (sidste dag var ${last.da}).`,
+    `Ohjelma alkoi ${started.fi}, yli ${months} kuukautta sitten (viimeinen päivä oli ${last.fi}).`,
   );
 }

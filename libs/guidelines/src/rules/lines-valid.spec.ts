@@ -12,6 +12,7 @@ describe(linesValid.name, () => {
       severity: 'block',
       message: 'The application has no cost lines.',
       messageDa: 'Ansøgningen har ingen udgiftslinjer.',
+      messageFi: 'Hakemuksessa ei ole kustannusrivejä.',
     });
   });
 

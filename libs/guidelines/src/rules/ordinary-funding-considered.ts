@@ -8,5 +8,6 @@ export function ordinaryFundingConsidered({ application }: RuleInput): Finding |
     'block',
     'The unit has not declared that ordinary funding was considered and does not cover the cost.',
     'Enheden har ikke erklæret, at almindelig finansiering er overvejet og ikke dækker udgiften.',
+    'Yksikkö ei ole vahvistanut, että tavanomainen rahoitus on selvitetty eikä se kata kustannusta.',
   );
 }

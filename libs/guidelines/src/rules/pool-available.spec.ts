@@ -12,6 +12,7 @@ describe(poolAvailable.name, () => {
       severity: 'block',
       message: 'The pool has DKK 14,999.99 left, less than the amount requested, DKK 15,000.00.',
       messageDa: 'Puljen har 14.999,99 kr. tilbage, mindre end det ansøgte beløb, 15.000,00 kr.',
+      messageFi: 'Määrärahaa on jäljellä 14 999,99 DKK, vähemmän kuin haettu summa, 15 000,00 DKK.',
     });
   });
 

@@ -10,6 +10,7 @@ export function poolAvailable({ application, context }: RuleInput): Finding | nu
       'info',
       'The money left in the pool is not known yet; it is checked again when the grant is approved.',
       'Puljens restbeløb kendes endnu ikke; det kontrolleres igen, når bevillingen gives.',
+      'Määrärahan jäljellä olevaa summaa ei vielä tiedetä; se tarkistetaan uudelleen, kun avustus myönnetään.',
     );
   }
   if (context.poolAvailable >= amountAtStake(application)) return null;
@@ -20,5 +21,6 @@ export function poolAvailable({ application, context }: RuleInput): Finding | nu
     'block',
     `The pool has ${left.en} left, less than the amount requested, ${requested.en}.`,
     `Puljen har ${left.da} tilbage, mindre end det ansøgte beløb, ${requested.da}.`,
+    `Määrärahaa on jäljellä ${left.fi}, vähemmän kuin haettu summa, ${requested.fi}.`,
   );
 }

@@ -23,6 +23,7 @@ describe(ratePerUnit.name, () => {
       severity: 'block',
       message: 'Line 1: DKK 1,800.00 a night; Line 3: DKK 1,500.01 a night — more than the most, DKK 1,500.00 a night.',
       messageDa: 'Linje 1: 1.800,00 kr. pr. nat; Linje 3: 1.500,01 kr. pr. nat — mere end højst 1.500,00 kr. pr. nat.',
+      messageFi: 'Rivi 1: 1 800,00 DKK / yö; Rivi 3: 1 500,01 DKK / yö — enemmän kuin enimmäismäärä 1 500,00 DKK / yö.',
     });
   });
 

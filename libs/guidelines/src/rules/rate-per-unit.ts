@@ -16,5 +16,6 @@ export function ratePerUnit({ application, context, category }: RuleInput): Find
     'block',
     `${over.map((l) => `Line ${l.number}: ${l.rate.en} ${unit.en}`).join('; ')} — more than the most, ${max.en} ${unit.en}.`,
     `${over.map((l) => `Linje ${l.number}: ${l.rate.da} ${unit.da}`).join('; ')} — mere end højst ${max.da} ${unit.da}.`,
+    `${over.map((l) => `Rivi ${l.number}: ${l.rate.fi} ${unit.fi}`).join('; ')} — enemmän kuin enimmäismäärä ${max.fi} ${unit.fi}.`,
   );
 }

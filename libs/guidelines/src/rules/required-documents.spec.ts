@@ -13,6 +13,7 @@ describe(requiredDocuments.name, () => {
       severity: 'warn',
       message: 'The application lacks a quote.',
       messageDa: 'Ansøgningen mangler et tilbud.',
+      messageFi: 'Hakemuksesta puuttuu tarjous.',
     });
   });
 

@@ -13,6 +13,8 @@ describe(secondApprovalRequired.name, () => {
       message: 'A grant above DKK 25,000.00 needs a second approval by another contact-point member.',
       messageDa:
         'En bevilling over 25.000,00 kr. kræver endnu en godkendelse fra en anden medarbejder i kontaktpunktet.',
+      messageFi:
+        'Avustus, joka ylittää 25 000,00 DKK, vaatii toisen hyväksynnän toiselta yhteyspisteen käsittelijältä.',
     });
   });
 });

@@ -11,5 +11,6 @@ export function secondApprovalRequired({ application, context, category }: RuleI
     'info',
     `A grant above ${threshold.en} needs a second approval by another contact-point member.`,
     `En bevilling over ${threshold.da} kræver endnu en godkendelse fra en anden medarbejder i kontaktpunktet.`,
+    `Avustus, joka ylittää ${threshold.fi}, vaatii toisen hyväksynnän toiselta yhteyspisteen käsittelijältä.`,
   );
 }

@@ -19,6 +19,8 @@ describe(sessionSpacing.name, () => {
       message: 'Sessions must be at least 42 days apart. Too close (days apart): 1 Dec 2026 and 11 Jan 2027 (41).',
       messageDa:
         'Behandlinger skal ligge mindst 42 dage fra hinanden. For tæt (dage imellem): 1. dec. 2026 og 11. jan. 2027 (41).',
+      messageFi:
+        'Käyntikertojen välillä on oltava vähintään 42 päivää. Liian lähekkäin (päiviä välissä): 1.12.2026 ja 11.1.2027 (41).',
     });
   });
 

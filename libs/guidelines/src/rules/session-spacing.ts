@@ -36,17 +36,20 @@ export function sessionSpacing({ application, context, category }: RuleInput): F
 
   const en = [`Sessions must be at least ${minDays} days apart.`];
   const da = [`Behandlinger skal ligge mindst ${minDays} dage fra hinanden.`];
+  const fi = [`Käyntikertojen välillä on oltava vähintään ${minDays} päivää.`];
   if (tooClose.length > 0) {
-    const pairs = (language: 'en' | 'da', and: string) =>
+    const pairs = (language: 'en' | 'da' | 'fi', and: string) =>
       tooClose
         .map(({ a, b, days }) => `${dateWords(a)[language]} ${and} ${dateWords(b)[language]} (${days})`)
         .join(', ');
     en.push(`Too close (days apart): ${pairs('en', 'and')}.`);
     da.push(`For tæt (dage imellem): ${pairs('da', 'og')}.`);
+    fi.push(`Liian lähekkäin (päiviä välissä): ${pairs('fi', 'ja')}.`);
   }
   if (unreadable.length > 0) {
     en.push(`Not a date (YYYY-MM-DD): ${unreadable.map((d) => JSON.stringify(d)).join(', ')}.`);
     da.push(`Ikke en dato (ÅÅÅÅ-MM-DD): ${unreadable.map((d) => JSON.stringify(d)).join(', ')}.`);
+    fi.push(`Ei päivämäärä (VVVV-KK-PP): ${unreadable.map((d) => JSON.stringify(d)).join(', ')}.`);
   }
-  return finding('session-spacing', 'warn', en.join(' '), da.join(' '));
+  return finding('session-spacing', 'warn', en.join(' '), da.join(' '), fi.join(' '));
 }

@@ -21,6 +21,7 @@ describe(unitAllocation.name, () => {
       severity: 'warn',
       message: "The unit's allocation has DKK 10,000.00 left, less than the amount requested, DKK 15,000.00.",
       messageDa: 'Enhedens ramme har 10.000,00 kr. tilbage, mindre end det ansøgte beløb, 15.000,00 kr.',
+      messageFi: 'Yksikön osuudesta on jäljellä 10 000,00 DKK, vähemmän kuin haettu summa, 15 000,00 DKK.',
     });
   });
 });

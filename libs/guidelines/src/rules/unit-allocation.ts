@@ -13,5 +13,6 @@ export function unitAllocation({ application, context }: RuleInput): Finding | n
     'warn',
     `The unit's allocation has ${left.en} left, less than the amount requested, ${requested.en}.`,
     `Enhedens ramme har ${left.da} tilbage, mindre end det ansøgte beløb, ${requested.da}.`,
+    `Yksikön osuudesta on jäljellä ${left.fi}, vähemmän kuin haettu summa, ${requested.fi}.`,
   );
 }

@@ -30,6 +30,7 @@ describe(unitsPerApplication.name, () => {
       severity: 'block',
       message: 'The lines come to 91 nights, more than the most per application, 90.',
       messageDa: 'Linjerne udgør 91 nætter, mere end højst 90 pr. ansøgning.',
+      messageFi: 'Rivejä on yhteensä 91 yötä, enemmän kuin enintään 90 hakemusta kohden.',
     });
   });
 

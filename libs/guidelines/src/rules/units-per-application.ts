@@ -12,5 +12,6 @@ export function unitsPerApplication({ application, category }: RuleInput): Findi
     'block',
     `The lines come to ${count.en}, more than the most per application, ${category.maxUnitsPerApplication}.`,
     `Linjerne udgør ${count.da}, mere end højst ${category.maxUnitsPerApplication} pr. ansøgning.`,
+    `Rivejä on yhteensä ${count.fi}, enemmän kuin enintään ${category.maxUnitsPerApplication} hakemusta kohden.`,
   );
 }
