@@ -136,3 +136,4 @@ export type AuditVerification =
 export * from './records.js';
 export * from './notifications.js';
 export * from './installation.js';
+export * from './advice.js';
