@@ -164,7 +164,11 @@ export class AdviceRequestsService {
       await tx.insert(AdviceMessage, { adviceRequestId: r.id, authorId: actor.id, kind, body: message });
       const now = new Date();
       if (kind === 'answer') {
-        await tx.update(AdviceRequest, { id: r.id }, { status: 'answered', answeredAt: now, answeredBy: actor.id, updatedAt: now });
+        await tx.update(
+          AdviceRequest,
+          { id: r.id },
+          { status: 'answered', answeredAt: now, answeredBy: actor.id, updatedAt: now },
+        );
         await this.notify(tx, actor, r, 'advice_answered');
       } else {
         await tx.update(AdviceRequest, { id: r.id }, { status: 'open', updatedAt: now });
@@ -178,7 +182,11 @@ export class AdviceRequestsService {
   close(actor: Actor, id: string): Promise<AdviceRequestDetail<Date>> {
     return this.act(actor, id, 'close', async (tx, r) => {
       const now = new Date();
-      await tx.update(AdviceRequest, { id: r.id }, { status: 'closed', closedAt: now, closedBy: actor.id, updatedAt: now });
+      await tx.update(
+        AdviceRequest,
+        { id: r.id },
+        { status: 'closed', closedAt: now, closedBy: actor.id, updatedAt: now },
+      );
       return { from: r.status, to: 'closed' };
     });
   }
@@ -211,10 +219,16 @@ export class AdviceRequestsService {
         }
         const details = await change(tx, r);
         const event = action === 'answer' && details.kind === 'follow_up' ? 'follow_up' : action;
-        await this.audit.recordChange(tx, actor, `advice_request.${event}`, { type: 'advice_request', id }, {
-          from: details.from,
-          to: details.to,
-        });
+        await this.audit.recordChange(
+          tx,
+          actor,
+          `advice_request.${event}`,
+          { type: 'advice_request', id },
+          {
+            from: details.from,
+            to: details.to,
+          },
+        );
         return this.detail(tx, actor, id);
       }),
     );
@@ -234,9 +248,10 @@ export class AdviceRequestsService {
   }
 
   private async detail(tx: EntityManager, actor: Actor, id: string): Promise<AdviceRequestDetail<Date>> {
-    const [row] = await tx.query(`SELECT ${SUMMARY_COLUMNS.join(', ')}, r.question AS question FROM ${FROM} WHERE r.id = $1`, [
-      id,
-    ]);
+    const [row] = await tx.query(
+      `SELECT ${SUMMARY_COLUMNS.join(', ')}, r.question AS question FROM ${FROM} WHERE r.id = $1`,
+      [id],
+    );
     const messages: AdviceMessageRecord<Date>[] = await tx.query(
       `SELECT m.id, m.author_id AS "authorId", u.display_name AS "authorName", u.role AS "authorRole",
               m.kind, m.body, m.created_at AS "createdAt"

@@ -92,7 +92,14 @@ export class RetentionService implements OnModuleInit {
     const asOf = this.clock.today();
     const retentionMonths = this.config.retentionMonths;
     const dueThrough = latestDueStart(asOf, retentionMonths);
-    const counts: PurgeCounts = { applications: 0, messages: 0, attachments: 0, cases: 0, adviceRequests: 0, failed: 0 };
+    const counts: PurgeCounts = {
+      applications: 0,
+      messages: 0,
+      attachments: 0,
+      cases: 0,
+      adviceRequests: 0,
+      failed: 0,
+    };
     const lock = this.db.createQueryRunner();
     await lock.connect();
     try {

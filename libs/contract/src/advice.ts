@@ -11,9 +11,7 @@ export type AdviceStatus = (typeof ADVICE_STATUSES)[number];
 export const ADVICE_ACTIONS = ['answer', 'close'] as const;
 export type AdviceAction = (typeof ADVICE_ACTIONS)[number];
 
-/** The `code` of the advice requests' own refusals (409 on a closed request). */
-export const ADVICE_ERROR_CODES = ['ADVICE_WRONG_STATUS'] as const;
-export type AdviceErrorCode = (typeof ADVICE_ERROR_CODES)[number];
+// Its refusal of an action on a closed request, ADVICE_WRONG_STATUS (409), is in WORKFLOW_ERROR_CODES.
 
 /** A message of the thread after the question: the contact point's answer, or the unit's follow-up. */
 export interface AdviceMessageRecord<Moment = string> {

@@ -19,7 +19,9 @@ export class CreateAdviceRequestDto {
 }
 
 export class AdviceMessageDto {
-  @ApiProperty({ description: 'The answer, or the unit’s follow-up. No names, identity numbers, addresses or offences.' })
+  @ApiProperty({
+    description: 'The answer, or the unit’s follow-up. No names, identity numbers, addresses or offences.',
+  })
   @IsText('message', 5000)
   message: string;
 }

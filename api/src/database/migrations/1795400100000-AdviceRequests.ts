@@ -76,26 +76,31 @@ export class AdviceRequests1795400100000 implements MigrationInterface {
       )`);
     await db.query(`CREATE INDEX advice_messages_thread ON advice_messages (advice_request_id, created_at)`);
 
+    // one function per table: plpgsql resolves every NEW field it names, whichever branch runs
     await db.query(`
       CREATE FUNCTION refuse_advice_of_purged_case() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
-        IF TG_TABLE_NAME = 'advice_requests'
-           AND EXISTS (SELECT 1 FROM cases WHERE id = NEW.case_id AND purged_at IS NOT NULL) THEN
+        IF EXISTS (SELECT 1 FROM cases WHERE id = NEW.case_id AND purged_at IS NOT NULL) THEN
           RAISE EXCEPTION 'case % was purged: it takes no new advice request', NEW.case_id
             USING ERRCODE = 'check_violation';
         END IF;
-        IF TG_TABLE_NAME = 'advice_messages'
-           AND EXISTS (SELECT 1 FROM advice_requests WHERE id = NEW.advice_request_id AND purged_at IS NOT NULL) THEN
+        RETURN NEW;
+      END $$`);
+    await db.query(`
+      CREATE FUNCTION refuse_message_of_purged_advice() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF EXISTS (SELECT 1 FROM advice_requests WHERE id = NEW.advice_request_id AND purged_at IS NOT NULL) THEN
           RAISE EXCEPTION 'advice request % was purged: its thread takes nothing new', NEW.advice_request_id
             USING ERRCODE = 'check_violation';
         END IF;
         RETURN NEW;
       END $$`);
-    for (const table of ['advice_requests', 'advice_messages']) {
-      await db.query(`
-        CREATE TRIGGER ${table}_not_for_purged BEFORE INSERT ON ${table}
-        FOR EACH ROW EXECUTE FUNCTION refuse_advice_of_purged_case()`);
-    }
+    await db.query(`
+      CREATE TRIGGER advice_requests_not_for_purged BEFORE INSERT ON advice_requests
+      FOR EACH ROW EXECUTE FUNCTION refuse_advice_of_purged_case()`);
+    await db.query(`
+      CREATE TRIGGER advice_messages_not_for_purged BEFORE INSERT ON advice_messages
+      FOR EACH ROW EXECUTE FUNCTION refuse_message_of_purged_advice()`);
 
     await this.notificationVocabulary(db, [...BEFORE, ...ADDED], ['applications', 'users', 'advice-requests']);
   }
@@ -106,6 +111,7 @@ export class AdviceRequests1795400100000 implements MigrationInterface {
     await this.notificationVocabulary(db, BEFORE, ['applications', 'users']);
     await db.query(`DROP TABLE advice_messages`);
     await db.query(`DROP TABLE advice_requests`);
+    await db.query(`DROP FUNCTION refuse_message_of_purged_advice()`);
     await db.query(`DROP FUNCTION refuse_advice_of_purged_case()`);
   }
 
