@@ -16,6 +16,7 @@ import {
   useRecordContext,
   useTranslate,
 } from 'react-admin';
+import { AdviceOfCase, AskContactPointButton } from '../advice-requests/AdviceOfCase';
 import { ApplicationPhoneList } from '../applications/ApplicationPhoneList';
 import { ApplicationStatusField } from '../applications/applicationStatus';
 import { CategoryField } from '../common/CategoryField';
@@ -52,6 +53,7 @@ const NewApplicationButton = () => {
 const CaseActions = () => (
   <TopToolbar>
     <NewApplicationButton />
+    <AskContactPointButton />
     <EditButton />
   </TopToolbar>
 );
@@ -107,6 +109,7 @@ const CaseLayout = () => {
         <TextField source="birthYear" emptyText={empty} />
         <DateTimeField source="updatedAt" />
         <ApplicationsOfCase label="app.cases.applications" />
+        <AdviceOfCase label="app.advice.of_case" />
       </SimpleShowLayout>
     </>
   );

@@ -264,6 +264,8 @@ const app: AppMessages = {
     LEDGER_YEAR_EXISTS: 'Det budgetår findes allerede.',
     RETENTION_APPLICATION_PURGED: 'Ansøgningen er slettet efter slettereglen og kan ikke længere ændres.',
     RETENTION_CASE_PURGED: 'Sagen er slettet efter slettereglen og kan ikke få nye ansøgninger.',
+    ADVICE_WRONG_STATUS:
+      'Rådgivningstråden er lukket, så der kan ikke skrives mere i den. Din tekst er gemt her; stil et nyt spørgsmål i stedet.',
   },
   roles: {
     unit_worker: 'Exitmedarbejder',
@@ -307,6 +309,12 @@ const app: AppMessages = {
       drafts: 'Kladder',
       none_info: 'Ingen spørgsmål venter på svar.',
       none_drafts: 'Ingen kladder.',
+    },
+    advice: {
+      title: 'Rådgivning, der venter på svar',
+      subheader: '1 spørgsmål venter, det ældste først |||| %{smart_count} spørgsmål venter, det ældste først',
+      empty: 'Ingen enhed venter på råd.',
+      open: 'Al rådgivning',
     },
     queue: {
       title: 'Behandlingskø',
@@ -507,6 +515,9 @@ const app: AppMessages = {
       year_end_grant_carried_over: 'årsafslutning: bevilling overført',
       year_end_grant_cancelled: 'årsafslutning: bevilling annulleret',
       account_locked: 'konto låst efter mislykkede log ind-forsøg',
+      advice_requested: 'der er bedt om råd',
+      advice_answered: 'rådgivning besvaret',
+      advice_followed_up: 'opfølgning på anmodning om råd',
       digest: 'daglig oversigt',
     },
     unread: 'Ulæst',
@@ -681,6 +692,13 @@ const app: AppMessages = {
       report: { export: 'Eksporterede rapport' },
       retention: { purge: 'Slettede efter opbevaringsperioden' },
       demo: { history: 'Oprettede demohistorik' },
+      advice_request: {
+        create: 'Bad om råd',
+        read: 'Læste rådgivningstråd',
+        answer: 'Besvarede anmodning om råd',
+        follow_up: 'Fulgte op på anmodning om råd',
+        close: 'Lukkede anmodning om råd',
+      },
     },
     types: {
       application: 'Ansøgning',
@@ -696,6 +714,7 @@ const app: AppMessages = {
       report: 'Rapport',
       retention: 'Opbevaring',
       demo: 'Demo',
+      advice_request: 'Anmodning om råd',
     },
     verify: {
       title: 'Revisionslogens integritet',
@@ -821,6 +840,44 @@ const app: AppMessages = {
     new_application: 'Ny ansøgning',
     applications: 'Sagens ansøgninger',
     no_applications: 'Sagen har endnu ingen ansøgninger.',
+  },
+  advice: {
+    ask: 'Spørg kontaktpunktet',
+    of_case: 'Rådgivning fra kontaktpunktet',
+    none_on_case: 'Der er ikke bedt om råd i denne sag.',
+    thread: 'Spørgsmål og svar',
+    purged: 'Spørgsmålet og svarene er slettet sammen med sagen efter slettereglen.',
+    asked: 'Spurgt',
+    search: 'Reference',
+    status: { open: 'Afventer svar', answered: 'Besvaret', closed: 'Lukket' },
+    topics: {
+      motivation: 'Motivation',
+      suitability: 'Egnethed',
+      safety: 'Sikkerhed',
+      relocation: 'Flytning',
+      treatment: 'Behandling',
+      other: 'Andet',
+    },
+    kinds: { question: 'Spørgsmål', answer: 'Svar', follow_up: 'Opfølgning' },
+    actions: {
+      answer: 'Svar',
+      answer_title: 'Svar på %{reference}',
+      answer_description: 'Enheden får besked om svaret. Den kan følge op eller lukke tråden.',
+      answer_label: 'Dit svar',
+      answer_confirm: 'Send svar',
+      answer_done: 'Svaret på %{reference} er sendt',
+      follow_up: 'Følg op',
+      follow_up_title: 'Følg op på %{reference}',
+      follow_up_description: 'Din opfølgning sender spørgsmålet tilbage til kontaktpunktet, som får besked.',
+      follow_up_label: 'Din opfølgning',
+      follow_up_confirm: 'Send opfølgning',
+      follow_up_done: 'Opfølgningen på %{reference} er sendt',
+      close: 'Luk',
+      close_title: 'Luk %{reference}?',
+      close_description: 'Der kan ikke skrives mere i en lukket tråd. Stil et nyt spørgsmål, når der opstår noget nyt.',
+      close_confirm: 'Luk tråd',
+      close_done: '%{reference} er lukket',
+    },
   },
   applications: {
     tabs: {
@@ -1086,6 +1143,24 @@ export const da: TranslationMessages = {
   ra,
   app,
   resources: {
+    'advice-requests': {
+      name: 'Anmodning om råd |||| Rådgivning',
+      fields: {
+        id: 'Id',
+        reference: 'Reference',
+        caseId: 'Sag',
+        unitId: 'Exitenhed',
+        topic: 'Emne',
+        question: 'Spørgsmål',
+        status: 'Status',
+        askedByName: 'Spurgt af',
+        createdAt: 'Spurgt',
+        answeredAt: 'Senest besvaret',
+        closedAt: 'Lukket',
+        messageCount: 'Beskeder',
+        ageDays: 'Venter',
+      },
+    },
     cases: {
       name: 'Sag |||| Sager',
       fields: {
