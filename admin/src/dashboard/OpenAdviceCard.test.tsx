@@ -4,7 +4,7 @@ import { MemoryRouter } from 'react-router-dom';
 import { describe, expect, it, vi } from 'vitest';
 import { TestAdmin } from '../testing/TestAdmin';
 import type { AdviceRequest } from '../types';
-import { OpenAdviceCard } from './OpenAdviceCard';
+import { AnsweredAdviceCard, OpenAdviceCard } from './OpenAdviceCard';
 
 const waiting = (id: string, reference: string, ageDays: number): AdviceRequest => ({
   id,
@@ -50,6 +50,29 @@ describe('OpenAdviceCard', () => {
     expect(getList).toHaveBeenCalledWith(
       'advice-requests',
       expect.objectContaining({ filter: { status: 'open' }, sort: { field: 'createdAt', order: 'ASC' } }),
+    );
+  });
+
+  it('shows the unit the answers waiting for it, without naming its own unit', async () => {
+    const getList = vi.fn(async () => ({
+      data: [{ ...waiting('a3', 'KBH-2026-015-R1', 2), status: 'answered' as const }],
+      total: 1,
+    }));
+    const getMany = vi.fn(async () => ({ data: [{ id: 'unit-kbh', code: 'KBH' }] }));
+    render(
+      <MemoryRouter>
+        <TestAdmin locale="en" dataProvider={testDataProvider({ getList, getMany } as never)}>
+          <AnsweredAdviceCard />
+        </TestAdmin>
+      </MemoryRouter>,
+    );
+    const card = within(await screen.findByTestId('dashboard-answered-advice'));
+    expect(await card.findByText('KBH-2026-015-R1')).toBeInTheDocument();
+    expect(card.getByText('1 answer to read, follow up or close')).toBeInTheDocument();
+    expect(card.queryByText('KBH')).not.toBeInTheDocument();
+    expect(getList).toHaveBeenCalledWith(
+      'advice-requests',
+      expect.objectContaining({ filter: { status: 'answered' } }),
     );
   });
 });

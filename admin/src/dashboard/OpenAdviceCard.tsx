@@ -8,40 +8,46 @@ import { InlineField, InlineFields, ReferenceHeadline } from '../common/InlineFi
 import type { AdviceRequest } from '../types';
 import { DashboardCard } from './DashboardCard';
 
-const FILTER = { status: 'open' } as const;
 // the longest waiting first
 const SORT = { field: 'createdAt', order: 'ASC' } as const;
 
 /**
- * The advice requests waiting for the contact point (asked, or followed up since the last answer),
- * oldest first, each with its unit, topic and how long since it was asked. One list for desktop and
- * phone: each item wraps its pairs as the width needs.
+ * Advice requests in one status, the longest waiting first, each with its unit (for the contact
+ * point), topic and how long since it was asked. One list for desktop and phone: each item wraps
+ * its pairs as the width needs. Its words are the keys under `keys`: title, subheader, empty, open.
  */
-export const OpenAdviceCard = ({ max = 8 }: { max?: number }) => {
+export const AdviceCard = ({
+  status,
+  keys,
+  national,
+  testId,
+  max = 8,
+}: {
+  status: 'open' | 'answered';
+  keys: string;
+  national: boolean;
+  testId: string;
+  max?: number;
+}) => {
   const translate = useTranslate();
   const createPath = useCreatePath();
+  const filter = { status };
   const { data, total, isPending, error } = useGetList<AdviceRequest>('advice-requests', {
     pagination: { page: 1, perPage: max },
     sort: SORT,
-    filter: FILTER,
+    filter,
   });
   return (
     <DashboardCard
-      title={translate('app.dashboard.advice.title')}
-      subheader={total ? translate('app.dashboard.advice.subheader', { smart_count: total }) : undefined}
+      title={translate(`${keys}.title`)}
+      subheader={total ? translate(`${keys}.subheader`, { smart_count: total }) : undefined}
       link={{
-        to: `/advice-requests?filter=${encodeURIComponent(JSON.stringify(FILTER))}&sort=createdAt&order=ASC`,
-        label: translate('app.dashboard.advice.open'),
+        to: `/advice-requests?filter=${encodeURIComponent(JSON.stringify(filter))}&sort=createdAt&order=ASC`,
+        label: translate(`${keys}.open`),
       }}
-      testId="dashboard-open-advice"
+      testId={testId}
     >
-      <ChartState
-        isPending={isPending}
-        error={error}
-        empty={!data?.length}
-        emptyText="app.dashboard.advice.empty"
-        height={120}
-      >
+      <ChartState isPending={isPending} error={error} empty={!data?.length} emptyText={`${keys}.empty`} height={120}>
         <List dense disablePadding>
           {data?.map((record) => (
             <RecordContextProvider key={record.id} value={record}>
@@ -55,7 +61,7 @@ export const OpenAdviceCard = ({ max = 8 }: { max?: number }) => {
                   primary={<ReferenceHeadline aside={<AskedAgoField />} />}
                   secondary={
                     <InlineFields>
-                      <UnitCodeField />
+                      {national && <UnitCodeField />}
                       <TopicField />
                       <InlineField label="resources.advice-requests.fields.messageCount">
                         {record.messageCount}
@@ -71,3 +77,18 @@ export const OpenAdviceCard = ({ max = 8 }: { max?: number }) => {
     </DashboardCard>
   );
 };
+
+/** The contact point's: what waits for an answer (asked, or followed up since the last answer). */
+export const OpenAdviceCard = () => (
+  <AdviceCard status="open" keys="app.dashboard.advice" national testId="dashboard-open-advice" />
+);
+
+/** The unit's: answers from the contact point to follow up on or close. */
+export const AnsweredAdviceCard = () => (
+  <AdviceCard
+    status="answered"
+    keys="app.dashboard.advice_answered"
+    national={false}
+    testId="dashboard-answered-advice"
+  />
+);

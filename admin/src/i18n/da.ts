@@ -316,6 +316,12 @@ const app: AppMessages = {
       empty: 'Ingen enhed venter på råd.',
       open: 'Al rådgivning',
     },
+    advice_answered: {
+      title: 'Svar fra kontaktpunktet',
+      subheader: '1 svar at læse, følge op på eller lukke |||| %{smart_count} svar at læse, følge op på eller lukke',
+      empty: 'Intet svar venter på dig.',
+      open: 'Al rådgivning',
+    },
     queue: {
       title: 'Behandlingskø',
       subheader:

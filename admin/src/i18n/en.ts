@@ -106,6 +106,12 @@ const app = {
       empty: 'No unit waits for advice.',
       open: 'All advice',
     },
+    advice_answered: {
+      title: 'Answers from the contact point',
+      subheader: '1 answer to read, follow up or close |||| %{smart_count} answers to read, follow up or close',
+      empty: 'No answer waits for you.',
+      open: 'All advice',
+    },
     queue: {
       title: 'Review queue',
       subheader:
