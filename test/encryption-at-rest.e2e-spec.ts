@@ -43,6 +43,9 @@ const DEMO_NARRATIVES = [
   'The municipality’s own psychologist can make the assessment',
   'The municipality covers the sessions after all',
   'The candidate moved abroad',
+  // demo-advice.ts
+  'Is that enough motivation for admission',
+  'a plan with fewer, fixed meetings often helps',
   'Furnished room in another municipality',
   'RENT-0412',
   'INV-7731',
@@ -458,6 +461,15 @@ describe('Encryption at rest', () => {
       `INSERT INTO application_messages (application_id, author_id, kind, body) VALUES ($1, $2, 'answer', $3)`,
       [e.id, kbh.id, `${old} message`],
     );
+    const [question] = await t.db.query(
+      `INSERT INTO advice_requests (case_id, unit_id, number, reference, topic, question, asked_by)
+       SELECT case_id, unit_id, 99, reference || '-R99', 'other', $2, $3 FROM applications WHERE id = $1 RETURNING id`,
+      [e.id, `${old} question`, kbh.id],
+    );
+    await t.db.query(
+      `INSERT INTO advice_messages (advice_request_id, author_id, kind, body) VALUES ($1, $2, 'follow_up', $3)`,
+      [question.id, kbh.id, `${old} advice`],
+    );
     await t.db.query(`UPDATE attachments SET file_name = $2 WHERE id = $1`, [document.id, `${old} name.pdf`]);
     await t.db.query(`UPDATE users SET totp_secret = $2, totp_enabled_at = now() WHERE id = $1`, [
       user.id,
@@ -484,7 +496,17 @@ describe('Encryption at rest', () => {
 
     // the dump would show them: it is the proof's instrument
     const before = (await dumpDatabase(t.databaseUrl)).dump;
-    for (const what of ['justification', 'line', 'message', 'payee', 'name.pdf', 'secret', 'pending'])
+    for (const what of [
+      'justification',
+      'line',
+      'message',
+      'question',
+      'advice',
+      'payee',
+      'name.pdf',
+      'secret',
+      'pending',
+    ])
       expect(before).toContain(`${old} ${what}`);
 
     const encrypted = await prepareEncryptedColumns(t.db.manager, testKeyRing(), 'ENCRYPTION_KEYS');
@@ -496,6 +518,8 @@ describe('Encryption at rest', () => {
       'applications.payment_instructions': 1,
       'applications.overrides[].justification': 1,
       'application_messages.body': 1,
+      'advice_requests.question': 1,
+      'advice_messages.body': 1,
       'disbursements.payee_reference': 1,
       'attachments.file_name': 1,
       'users.totp_secret': 1,

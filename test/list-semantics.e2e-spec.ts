@@ -123,6 +123,7 @@ describe('Every collection sorts by id, react-admin’s default sort', () => {
     disbursements: 'finance',
     'audit-events': 'admin',
     'application-messages': 'contact_point',
+    'advice-requests': 'contact_point',
   };
   const auth: Partial<Record<string, Auth>> = {};
   let workerUnitId: string;
@@ -151,6 +152,13 @@ describe('Every collection sorts by id, react-admin’s default sort', () => {
         .set(cp)
         .send({ message: 'Which nights exactly?' })
         .expect(200);
+      for (const topic of ['safety', 'other']) {
+        await t.http
+          .post('/api/advice-requests')
+          .set(worker)
+          .send({ caseId: c.id, topic, question: 'Who do we call?' })
+          .expect(201);
+      }
     }
     await t.db.query(
       `INSERT INTO guidelines (version, effective_from, status, min_age, max_course_months, categories)

@@ -48,6 +48,8 @@ const unit = await first('admin', 'units');
 const user = await first('admin', 'users');
 const category = await first('admin', 'categories');
 const auditEvent = await first('admin', 'audit-events');
+const kbhAdvice = await first('kbh', 'advice-requests');
+const openAdvice = await first('ncp', 'advice-requests', { status: 'open' });
 
 const show = (resource, record) => (record ? [`${resource}/${record.id}/show`] : []);
 const PAGES = {
@@ -61,6 +63,9 @@ const PAGES = {
     'cases',
     ...show('cases', kbhCase),
     'cases/create',
+    'advice-requests',
+    ...show('advice-requests', kbhAdvice),
+    'advice-requests/create',
     'disbursements',
     'budget-years',
     'reports',
@@ -77,6 +82,8 @@ const PAGES = {
     ...show('applications', queued),
     ...show('applications', decided),
     'cases',
+    'advice-requests',
+    ...show('advice-requests', openAdvice),
     'disbursements',
     'budget-years',
     ...show('budget-years', budgetYear),

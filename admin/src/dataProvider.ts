@@ -5,6 +5,8 @@ import { useDataProvider } from 'react-admin';
 import { fetchFile, queryString, saveBlob } from './common/download';
 import { httpClient } from './httpClient';
 import type {
+  AdviceAction,
+  AdviceRequest,
   Application,
   Case,
   ApplicationAction,
@@ -56,6 +58,8 @@ export const spendingParams = ({ groupBy, ...rest }: SpendingQuery) => ({
 export interface ExitPoolDataProvider extends DataProvider {
   /** POST /api/applications/:id/<action>; answers the updated application (409 with `findings` when refused). */
   applicationAction(id: string, action: ApplicationAction, body?: object): Promise<{ data: Application }>;
+  /** POST /api/advice-requests/:id/<action>: `answer { message }` or `close`; answers the updated request (409 when closed). */
+  adviceAction(id: string, action: AdviceAction, body?: object): Promise<{ data: AdviceRequest }>;
   /** POST /api/applications/:id/check: the guideline findings now, changing nothing. */
   checkApplication(id: string): Promise<{ data: Finding[] }>;
   guidelineAction(id: string, action: 'publish' | 'retire'): Promise<{ data: GuidelineRecord }>;
@@ -120,6 +124,10 @@ export const dataProvider: ExitPoolDataProvider = {
 
   withdrawConsent: async (id, body) => ({
     data: await post<Case>(`cases/${encodeURIComponent(id)}/withdraw-consent`, body),
+  }),
+
+  adviceAction: async (id, action, body) => ({
+    data: await post<AdviceRequest>(`advice-requests/${encodeURIComponent(id)}/${action}`, body),
   }),
 
   checkApplication: async (id) => ({

@@ -16,6 +16,12 @@ import type { ApplicationAction as WorkflowAction, ApplicationStatus } from '@ap
 export type { ErrorBody, LoginResponse, Role, SessionUser, TotpSetup, TotpStatus } from '@app/contract';
 export { GROUPINGS, PARTIES, PAYEE_TYPES, ROLES, UNIT_PARTIES } from '@app/contract';
 export type { CaseConsent, Party, UnitParty } from '@app/contract';
+export type { AdviceAction, AdviceStatus, AdviceTopic } from '@app/contract';
+import type { AdviceRequestDetail } from '@app/contract';
+/** An advice request as the UI reads it: a list's row lacks `question` and `messages`. */
+export type AdviceRequest = Omit<AdviceRequestDetail, 'question' | 'messages'> &
+  Partial<Pick<AdviceRequestDetail, 'question' | 'messages'>>;
+export type { AdviceMessageRecord as AdviceMessage } from '@app/contract';
 export type {
   AuditActor,
   PayeeType,

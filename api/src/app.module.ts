@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AdviceRequestsModule } from './advice-requests/advice-requests.module.js';
 import { ApplicationsModule } from './applications/applications.module.js';
 import { AttachmentsModule } from './attachments/attachments.module.js';
 import { AuditModule } from './audit/audit.module.js';
@@ -42,6 +43,7 @@ export class AppModule {
         CasesModule,
         GuidelinesModule,
         ApplicationsModule,
+        AdviceRequestsModule,
         AttachmentsModule,
         LedgerModule,
         DisbursementsModule,

@@ -51,6 +51,11 @@ export const AUDIT_ACTIONS = [
   'report.export',
   'retention.purge',
   'demo.history',
+  'advice_request.create',
+  'advice_request.read',
+  'advice_request.answer',
+  'advice_request.follow_up',
+  'advice_request.close',
 ] as const;
 
 export const AUDIT_RECORD_TYPES = [
@@ -67,6 +72,7 @@ export const AUDIT_RECORD_TYPES = [
   'report',
   'retention',
   'demo',
+  'advice_request',
 ] as const;
 
 type Translate = (key: string, options?: Record<string, unknown>) => string;
@@ -101,4 +107,5 @@ const RESOURCES: Record<string, string> = {
   unit: 'units',
   category: 'categories',
   user: 'users',
+  advice_request: 'advice-requests',
 };

@@ -17,6 +17,7 @@ import {
   useRecordContext,
   useTranslate,
 } from 'react-admin';
+import { AdviceOfCase, AskContactPointButton } from '../advice-requests/AdviceOfCase';
 import { ApplicationPhoneList } from '../applications/ApplicationPhoneList';
 import { ApplicationStatusField } from '../applications/applicationStatus';
 import { CategoryField } from '../common/CategoryField';
@@ -57,6 +58,7 @@ const CaseActions = () => (
   <TopToolbar sx={{ flexWrap: 'wrap' }}>
     <NewApplicationButton />
     <WithdrawConsentButton />
+    <AskContactPointButton />
     <EditButton />
   </TopToolbar>
 );
@@ -161,6 +163,7 @@ const CaseLayout = () => {
         <TextField source="birthYear" emptyText={empty} />
         <DateTimeField source="updatedAt" />
         <ApplicationsOfCase label="app.cases.applications" />
+        <AdviceOfCase label="app.advice.of_case" />
       </SimpleShowLayout>
     </>
   );

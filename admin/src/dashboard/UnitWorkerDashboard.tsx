@@ -9,6 +9,7 @@ import { ApplicationLinks } from './ApplicationLinks';
 import { CategorySpendingChart } from './CategorySpendingChart';
 import { DashboardCard, DashboardGrid } from './DashboardCard';
 import { Figure } from './Figure';
+import { AnsweredAdviceCard } from './OpenAdviceCard';
 import { StatusChart } from './StatusChart';
 import { useThisYearCard } from './useThisYearCard';
 
@@ -83,7 +84,7 @@ const WAITING: { title: string; statuses: string[]; emptyText: string; order: 'A
   },
 ];
 
-/** The unit worker's home: their applications by status, the unit's money this year, and what waits for them. */
+/** The unit worker's home: their applications by status, the unit's money this year, what waits for them, and advice answered. */
 export const UnitWorkerDashboard = () => {
   const translate = useTranslate();
   return (
@@ -120,6 +121,7 @@ export const UnitWorkerDashboard = () => {
         <StatusChart />
       </DashboardCard>
       <UnitMoneyCard />
+      <AnsweredAdviceCard />
     </DashboardGrid>
   );
 };

@@ -266,6 +266,8 @@ const app: AppMessages = {
     RETENTION_CASE_PURGED: 'Sagen er slettet efter slettereglen og kan ikke få nye ansøgninger.',
     CASE_CONSENT_NOT_RECORDED:
       'Sagen har intet samtykke at trække tilbage: det er ikke registreret eller allerede trukket tilbage.',
+    ADVICE_WRONG_STATUS:
+      'Rådgivningstråden er lukket, så der kan ikke skrives mere i den. Din tekst er gemt her; stil et nyt spørgsmål i stedet.',
   },
   roles: {
     unit_worker: 'Exitmedarbejder',
@@ -309,6 +311,18 @@ const app: AppMessages = {
       drafts: 'Kladder',
       none_info: 'Ingen spørgsmål venter på svar.',
       none_drafts: 'Ingen kladder.',
+    },
+    advice: {
+      title: 'Rådgivning, der venter på svar',
+      subheader: '1 spørgsmål venter, det ældste først |||| %{smart_count} spørgsmål venter, det ældste først',
+      empty: 'Ingen enhed venter på råd.',
+      open: 'Al rådgivning',
+    },
+    advice_answered: {
+      title: 'Svar fra kontaktpunktet',
+      subheader: '1 svar at læse, følge op på eller lukke |||| %{smart_count} svar at læse, følge op på eller lukke',
+      empty: 'Intet svar venter på dig.',
+      open: 'Al rådgivning',
     },
     queue: {
       title: 'Behandlingskø',
@@ -509,6 +523,9 @@ const app: AppMessages = {
       year_end_grant_carried_over: 'årsafslutning: bevilling overført',
       year_end_grant_cancelled: 'årsafslutning: bevilling annulleret',
       account_locked: 'konto låst efter mislykkede log ind-forsøg',
+      advice_requested: 'der er bedt om råd',
+      advice_answered: 'rådgivning besvaret',
+      advice_followed_up: 'opfølgning på anmodning om råd',
       digest: 'daglig oversigt',
     },
     unread: 'Ulæst',
@@ -696,6 +713,13 @@ const app: AppMessages = {
       report: { export: 'Eksporterede rapport' },
       retention: { purge: 'Slettede efter opbevaringsperioden' },
       demo: { history: 'Oprettede demohistorik' },
+      advice_request: {
+        create: 'Bad om råd',
+        read: 'Læste rådgivningstråd',
+        answer: 'Besvarede anmodning om råd',
+        follow_up: 'Fulgte op på anmodning om råd',
+        close: 'Lukkede anmodning om råd',
+      },
     },
     types: {
       application: 'Ansøgning',
@@ -711,6 +735,7 @@ const app: AppMessages = {
       report: 'Rapport',
       retention: 'Opbevaring',
       demo: 'Demo',
+      advice_request: 'Anmodning om råd',
     },
     verify: {
       title: 'Revisionslogens integritet',
@@ -855,6 +880,44 @@ const app: AppMessages = {
       'Medarbejderne fra de afkrydsede parter mister straks adgangen til sagen og alt under den. Bevillinger og udbetalinger bliver i regnskabet. Er alle parter afkrydset, kan der ikke laves nye ansøgninger.',
     withdraw_consent_parties: 'Træk tilbage fra',
     consent_withdrawn: 'Samtykket er trukket tilbage for %{reference}',
+  },
+  advice: {
+    ask: 'Spørg kontaktpunktet',
+    of_case: 'Rådgivning fra kontaktpunktet',
+    none_on_case: 'Der er ikke bedt om råd i denne sag.',
+    thread: 'Spørgsmål og svar',
+    purged: 'Spørgsmålet og svarene er slettet sammen med sagen efter slettereglen.',
+    asked: 'Spurgt',
+    search: 'Reference',
+    status: { open: 'Afventer svar', answered: 'Besvaret', closed: 'Lukket' },
+    topics: {
+      motivation: 'Motivation',
+      suitability: 'Egnethed',
+      safety: 'Sikkerhed',
+      relocation: 'Flytning',
+      treatment: 'Behandling',
+      other: 'Andet',
+    },
+    kinds: { question: 'Spørgsmål', answer: 'Svar', follow_up: 'Opfølgning' },
+    actions: {
+      answer: 'Svar',
+      answer_title: 'Svar på %{reference}',
+      answer_description: 'Enheden får besked om svaret. Den kan følge op eller lukke tråden.',
+      answer_label: 'Dit svar',
+      answer_confirm: 'Send svar',
+      answer_done: 'Svaret på %{reference} er sendt',
+      follow_up: 'Følg op',
+      follow_up_title: 'Følg op på %{reference}',
+      follow_up_description: 'Din opfølgning sender spørgsmålet tilbage til kontaktpunktet, som får besked.',
+      follow_up_label: 'Din opfølgning',
+      follow_up_confirm: 'Send opfølgning',
+      follow_up_done: 'Opfølgningen på %{reference} er sendt',
+      close: 'Luk',
+      close_title: 'Luk %{reference}?',
+      close_description: 'Der kan ikke skrives mere i en lukket tråd. Stil et nyt spørgsmål, når der opstår noget nyt.',
+      close_confirm: 'Luk tråd',
+      close_done: '%{reference} er lukket',
+    },
   },
   applications: {
     tabs: {
@@ -1121,6 +1184,24 @@ export const da: TranslationMessages = {
   ra,
   app,
   resources: {
+    'advice-requests': {
+      name: 'Anmodning om råd |||| Rådgivning',
+      fields: {
+        id: 'Id',
+        reference: 'Reference',
+        caseId: 'Sag',
+        unitId: 'Exitenhed',
+        topic: 'Emne',
+        question: 'Spørgsmål',
+        status: 'Status',
+        askedByName: 'Spurgt af',
+        createdAt: 'Spurgt',
+        answeredAt: 'Senest besvaret',
+        closedAt: 'Lukket',
+        messageCount: 'Beskeder',
+        ageDays: 'Venter',
+      },
+    },
     cases: {
       name: 'Sag |||| Sager',
       fields: {

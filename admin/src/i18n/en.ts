@@ -54,6 +54,8 @@ const app = {
     RETENTION_APPLICATION_PURGED: 'The application has been purged under the retention rule and can no longer change.',
     RETENTION_CASE_PURGED: 'The case has been purged under the retention rule and takes no new applications.',
     CASE_CONSENT_NOT_RECORDED: 'The case has no consent to withdraw: none is recorded, or it was withdrawn already.',
+    ADVICE_WRONG_STATUS:
+      'This advice thread is closed, so nothing more can be written in it. Your text is kept here; ask a new question instead.',
   } satisfies Record<WorkflowErrorCode, string>,
   roles: {
     unit_worker: 'Unit worker',
@@ -97,6 +99,19 @@ const app = {
       drafts: 'Drafts',
       none_info: 'No questions wait for an answer.',
       none_drafts: 'No drafts.',
+    },
+    advice: {
+      title: 'Advice waiting for an answer',
+      subheader:
+        '1 question waits, the longest waiting first |||| %{smart_count} questions wait, the longest waiting first',
+      empty: 'No unit waits for advice.',
+      open: 'All advice',
+    },
+    advice_answered: {
+      title: 'Answers from the contact point',
+      subheader: '1 answer to read, follow up or close |||| %{smart_count} answers to read, follow up or close',
+      empty: 'No answer waits for you.',
+      open: 'All advice',
     },
     queue: {
       title: 'Review queue',
@@ -296,6 +311,9 @@ const app = {
       year_end_grant_carried_over: 'year end: grant carried over',
       year_end_grant_cancelled: 'year end: grant cancelled',
       account_locked: 'account locked after failed sign-ins',
+      advice_requested: 'advice requested',
+      advice_answered: 'advice answered',
+      advice_followed_up: 'follow-up on advice request',
       digest: 'daily digest',
     } satisfies Record<NotificationEvent | 'digest', string>,
     unread: 'Unread',
@@ -480,6 +498,13 @@ const app = {
       report: { export: 'Exported report' },
       retention: { purge: 'Purged after retention' },
       demo: { history: 'Created demo history' },
+      advice_request: {
+        create: 'Asked for advice',
+        read: 'Read advice thread',
+        answer: 'Answered advice request',
+        follow_up: 'Followed up on advice request',
+        close: 'Closed advice request',
+      },
     },
     types: {
       application: 'Application',
@@ -495,6 +520,7 @@ const app = {
       report: 'Report',
       retention: 'Retention',
       demo: 'Demo',
+      advice_request: 'Advice request',
     },
     verify: {
       title: 'Integrity of the audit trail',
@@ -637,6 +663,45 @@ const app = {
       'The workers of the parties ticked lose access to the case and everything under it at once. Grants and payments stay in the books. If every party is ticked, no new applications can be made.',
     withdraw_consent_parties: 'Withdraw from',
     consent_withdrawn: 'Consent withdrawn for %{reference}',
+  },
+  advice: {
+    ask: 'Ask the contact point',
+    of_case: 'Advice from the contact point',
+    none_on_case: 'No advice has been asked on this case.',
+    thread: 'Question and answers',
+    purged: 'The question and its answers were purged with the case under the retention rule.',
+    asked: 'Asked',
+    search: 'Reference',
+    status: { open: 'Waiting for an answer', answered: 'Answered', closed: 'Closed' },
+    topics: {
+      motivation: 'Motivation',
+      suitability: 'Suitability',
+      safety: 'Safety',
+      relocation: 'Relocation',
+      treatment: 'Treatment',
+      other: 'Other',
+    },
+    kinds: { question: 'Question', answer: 'Answer', follow_up: 'Follow-up' },
+    actions: {
+      answer: 'Answer',
+      answer_title: 'Answer %{reference}',
+      answer_description: 'The unit is told that an answer has come. They can follow up, or close the thread.',
+      answer_label: 'Your answer',
+      answer_confirm: 'Send answer',
+      answer_done: 'Answer sent on %{reference}',
+      follow_up: 'Follow up',
+      follow_up_title: 'Follow up on %{reference}',
+      follow_up_description: 'Your follow-up puts the question back to the contact point, who is told of it.',
+      follow_up_label: 'Your follow-up',
+      follow_up_confirm: 'Send follow-up',
+      follow_up_done: 'Follow-up sent on %{reference}',
+      close: 'Close',
+      close_title: 'Close %{reference}?',
+      close_description:
+        'Nothing more can be written in a closed thread. Ask a new question when something new comes up.',
+      close_confirm: 'Close thread',
+      close_done: '%{reference} is closed',
+    },
   },
   applications: {
     tabs: {
@@ -919,6 +984,24 @@ export const en: TranslationMessages = {
   ra,
   app,
   resources: {
+    'advice-requests': {
+      name: 'Advice request |||| Advice',
+      fields: {
+        id: 'Id',
+        reference: 'Reference',
+        caseId: 'Case',
+        unitId: 'Exit unit',
+        topic: 'Topic',
+        question: 'Question',
+        status: 'Status',
+        askedByName: 'Asked by',
+        createdAt: 'Asked',
+        answeredAt: 'Last answered',
+        closedAt: 'Closed',
+        messageCount: 'Messages',
+        ageDays: 'Waiting',
+      },
+    },
     cases: {
       name: 'Case |||| Cases',
       fields: {

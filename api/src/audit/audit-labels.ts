@@ -11,6 +11,7 @@ const DETAILS_APPLICATION = `CASE WHEN e.details->>'applicationId' ~* '^[0-9a-f]
 const LABELLED: Record<string, { table: string; column: string }> = {
   application: { table: 'applications', column: 'reference' },
   case: { table: 'cases', column: 'reference' },
+  advice_request: { table: 'advice_requests', column: 'reference' },
   guideline: { table: 'guidelines', column: 'version' },
   budget_year: { table: 'budget_years', column: 'year::text' },
   unit: { table: 'units', column: 'code' },

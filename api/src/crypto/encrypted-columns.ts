@@ -26,6 +26,9 @@ export const NARRATIVE_COLUMNS: readonly NarrativeColumn[] = [
   { table: 'applications', column: 'overrides', jsonField: 'justification' },
   // questions, answers, and the reasons of every withdrawal, rejection, cancellation, approval and carry-over
   { table: 'application_messages', column: 'body' },
+  // a unit's question to the contact point on a case, and the answers and follow-ups of its thread
+  { table: 'advice_requests', column: 'question' },
+  { table: 'advice_messages', column: 'body' },
   // an invoice number, or a landlord's or clinic's name: near enough to the person to keep from a backup
   { table: 'disbursements', column: 'payee_reference' },
   // names people give files often carry names

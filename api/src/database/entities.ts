@@ -1,3 +1,5 @@
+import { AdviceMessage } from '../advice-requests/advice-message.entity.js';
+import { AdviceRequest } from '../advice-requests/advice-request.entity.js';
 import { Application } from '../applications/application.entity.js';
 import { ApplicationMessage } from '../applications/application-message.entity.js';
 import { Attachment } from '../attachments/attachment.entity.js';
@@ -32,4 +34,6 @@ export const entities = [
   LedgerPosting,
   Disbursement,
   Attachment,
+  AdviceRequest,
+  AdviceMessage,
 ];

@@ -5,6 +5,7 @@ import { ApplicationsService } from '../applications/applications.service.js';
 import type { Actor } from '../auth/auth.decorators.js';
 import { CasesService } from '../cases/cases.service.js';
 import { DisbursementsService } from '../disbursements/disbursements.service.js';
+import { seedDemoAdvice } from './demo-advice.js';
 import { seedDemoHistory } from './demo-history.js';
 import { GuidelineVersion } from '../guidelines/guideline-version.entity.js';
 import { LedgerRepository } from '../ledger/ledger.repository.js';
@@ -283,6 +284,16 @@ export async function seedDemoApplications(app: INestApplicationContext): Promis
     overrides: quoteToFollow(),
   });
   await workflow.cancel(ncp2, a11.id, 'The candidate moved abroad; the sessions will not take place.');
+
+  await seedDemoAdvice(app, {
+    first: kbh,
+    second: fyn,
+    ncp,
+    ncp2,
+    assessmentCase: k3.id,
+    threatenedCase: k4.id,
+    secondCase: f2.id,
+  });
 
   await seedDemoHistory(app, profile);
 }

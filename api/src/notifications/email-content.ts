@@ -1,4 +1,4 @@
-import type { Language, NotificationEvent } from '@app/contract';
+import type { Language, NotificationEvent, NotificationResource } from '@app/contract';
 
 /**
  * The words of a notification e-mail. An e-mail leaves the product and may be read on a
@@ -18,7 +18,7 @@ export interface EmailFacts {
   reference: string;
   urgent: boolean;
   /** The react-admin resource and record the link opens. */
-  resource: 'applications' | 'users';
+  resource: NotificationResource;
   recordId: string;
 }
 
@@ -42,6 +42,9 @@ const PHRASES: Record<Language, Record<NotificationEvent, string>> = {
     year_end_grant_carried_over: 'year end: grant carried over',
     year_end_grant_cancelled: 'year end: grant cancelled',
     account_locked: 'account locked after too many failed sign-ins',
+    advice_requested: 'advice requested',
+    advice_answered: 'advice answered',
+    advice_followed_up: 'follow-up on an advice request',
   },
   da: {
     information_requested: 'der er bedt om oplysninger',
@@ -60,6 +63,9 @@ const PHRASES: Record<Language, Record<NotificationEvent, string>> = {
     year_end_grant_carried_over: 'årsafslutning: bevilling overført',
     year_end_grant_cancelled: 'årsafslutning: bevilling annulleret',
     account_locked: 'konto spærret efter for mange mislykkede login',
+    advice_requested: 'der er bedt om råd',
+    advice_answered: 'rådgivning besvaret',
+    advice_followed_up: 'opfølgning på en anmodning om råd',
   },
   fi: {
     information_requested: 'lisätietoja pyydetty',
@@ -78,6 +84,9 @@ const PHRASES: Record<Language, Record<NotificationEvent, string>> = {
     year_end_grant_carried_over: 'vuodenvaihde: avustus siirretty',
     year_end_grant_cancelled: 'vuodenvaihde: avustus peruttu',
     account_locked: 'käyttäjätili lukittu liian monen epäonnistuneen kirjautumisen jälkeen',
+    advice_requested: 'neuvoa pyydetty',
+    advice_answered: 'neuvopyyntöön vastattu',
+    advice_followed_up: 'neuvopyyntöä täydennetty',
   },
 };
 

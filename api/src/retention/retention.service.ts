@@ -19,6 +19,8 @@ export interface PurgeCounts {
   messages: number;
   attachments: number;
   cases: number;
+  /** Advice requests whose question and thread went with their case. */
+  adviceRequests: number;
   /** Applications whose purge failed this run; the job is then retried. */
   failed: number;
 }
@@ -56,7 +58,8 @@ const timeZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone;
  * justification, line descriptions, decision reason, conditions and override
  * justifications become NULL (the amounts stay, and the lines' CHECK still
  * sums them), its thread and attachments are deleted; then a case whose
- * applications are all purged loses its birth year and dates. Amounts, dates
+ * applications are all purged loses its birth year and dates, and its advice
+ * requests their question and thread (closed, kept as a dated record). Amounts, dates
  * of decisions and payments, unit, category, reference, every posting and
  * every payment stay. Idempotent: what is purged is marked and never due again.
  */
@@ -89,7 +92,14 @@ export class RetentionService implements OnModuleInit {
     const asOf = this.clock.today();
     const retentionMonths = this.config.retentionMonths;
     const dueThrough = latestDueStart(asOf, retentionMonths);
-    const counts: PurgeCounts = { applications: 0, messages: 0, attachments: 0, cases: 0, failed: 0 };
+    const counts: PurgeCounts = {
+      applications: 0,
+      messages: 0,
+      attachments: 0,
+      cases: 0,
+      adviceRequests: 0,
+      failed: 0,
+    };
     const lock = this.db.createQueryRunner();
     await lock.connect();
     try {
@@ -113,7 +123,8 @@ export class RetentionService implements OnModuleInit {
       });
       this.logger.log(
         `Purge ${outcome} (as of ${asOf}, ${retentionMonths} months): ${counts.applications} application(s), ` +
-          `${counts.messages} message(s), ${counts.attachments} attachment(s), ${counts.cases} case(s), ${counts.failed} failed`,
+          `${counts.messages} message(s), ${counts.attachments} attachment(s), ${counts.cases} case(s), ` +
+          `${counts.adviceRequests} advice request(s), ${counts.failed} failed`,
       );
       return run;
     } finally {
@@ -189,7 +200,7 @@ export class RetentionService implements OnModuleInit {
         const purged = await withRetry(() =>
           this.db.transaction(async (tx) => {
             const [due] = await tx.query(`SELECT c.id FROM cases c WHERE c.id = $1 AND ${left} FOR UPDATE OF c`, [id]);
-            if (!due) return false;
+            if (!due) return null;
             await tx.query(
               `UPDATE cases SET birth_year = NULL, consent_recorded_on = NULL, agreement_signed_on = NULL,
                  programme_start = NULL, consent_given_on = NULL, consent_withdrawn_on = NULL, purged_at = now()
@@ -198,13 +209,31 @@ export class RetentionService implements OnModuleInit {
             );
             // who may see the case stays; why consent was withdrawn goes
             await tx.query(`DELETE FROM case_consent_withdrawals WHERE case_id = $1`, [id]);
-            return true;
+            return { adviceRequests: await purgeAdvice(tx, id) };
           }),
         );
-        if (purged) counts.cases += 1;
+        if (purged) {
+          counts.cases += 1;
+          counts.adviceRequests += purged.adviceRequests;
+        }
       }
     }
   }
+}
+
+/** The case's advice: the threads deleted, each question NULL and the request closed; answers how many requests. */
+async function purgeAdvice(tx: EntityManager, caseId: string): Promise<number> {
+  await tx.query(
+    `DELETE FROM advice_messages WHERE advice_request_id IN (SELECT id FROM advice_requests WHERE case_id = $1)`,
+    [caseId],
+  );
+  const [, count] = await tx.query(
+    `UPDATE advice_requests SET question = NULL, status = 'closed', closed_at = coalesce(closed_at, now()),
+       updated_at = now(), purged_at = now()
+     WHERE case_id = $1 AND purged_at IS NULL`,
+    [caseId],
+  );
+  return Number(count);
 }
 
 async function deleted(tx: EntityManager, sql: string, id: string): Promise<number> {

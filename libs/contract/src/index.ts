@@ -58,7 +58,7 @@ export type CommonErrorCode = (typeof COMMON_ERROR_CODES)[number];
 
 /**
  * The codes of the refusals a workflow action can meet (`code` of a 400/403/404/409): the common
- * ones, an application's own rules, the pool's money and the retention purge. The UI translates
+ * ones, an application's own rules, the pool's money, the retention purge and advice requests. The UI translates
  * each; any other code falls back to the API's English `message`.
  */
 export const WORKFLOW_ERROR_CODES = [
@@ -79,6 +79,7 @@ export const WORKFLOW_ERROR_CODES = [
   'RETENTION_APPLICATION_PURGED',
   'RETENTION_CASE_PURGED',
   'CASE_CONSENT_NOT_RECORDED',
+  'ADVICE_WRONG_STATUS',
 ] as const;
 export type WorkflowErrorCode = (typeof WORKFLOW_ERROR_CODES)[number];
 
@@ -152,3 +153,4 @@ export type AuditVerification =
 export * from './records.js';
 export * from './notifications.js';
 export * from './installation.js';
+export * from './advice.js';

@@ -19,8 +19,15 @@ export const NOTIFICATION_EVENTS = [
   'year_end_grant_carried_over',
   'year_end_grant_cancelled',
   'account_locked',
+  'advice_requested',
+  'advice_answered',
+  'advice_followed_up',
 ] as const;
 export type NotificationEvent = (typeof NOTIFICATION_EVENTS)[number];
+
+/** The resources a notification links to (their show page). */
+export const NOTIFICATION_RESOURCES = ['applications', 'users', 'advice-requests'] as const;
+export type NotificationResource = (typeof NOTIFICATION_RESOURCES)[number];
 
 /** The languages of the product, and so of notifications and e-mails. */
 export const LANGUAGES = ['en', 'da', 'fi'] as const;
@@ -45,7 +52,7 @@ export interface NotificationRecord {
   reference: string;
   urgent: boolean;
   /** Where it links: a react-admin resource and the record's id (its show page). */
-  resource: 'applications' | 'users';
+  resource: NotificationResource;
   recordId: string;
   createdAt: string;
   readAt: string | null;

@@ -62,6 +62,31 @@ async function message(applicationId: string, body: string): Promise<void> {
   );
 }
 
+/** An open advice request on the case, with a question and an answer in its thread. */
+async function advice(caseId: string): Promise<string> {
+  seq += 1;
+  const [row] = await t.db.query(
+    `INSERT INTO advice_requests (case_id, unit_id, number, reference, topic, question, asked_by)
+     VALUES ($1, $2, 1, $3, 'safety', 'Is the new district safe?', $4) RETURNING id`,
+    [caseId, unitId, `RET-ADV-${seq}-R1`, workerId],
+  );
+  await t.db.query(
+    `INSERT INTO advice_messages (advice_request_id, author_id, kind, body) VALUES ($1, $2, 'follow_up', 'More')`,
+    [row.id, workerId],
+  );
+  return row.id;
+}
+
+const adviceRow = async (id: string) =>
+  (
+    await t.db.query(
+      `SELECT question, status, closed_at IS NOT NULL AS closed, purged_at IS NOT NULL AS purged,
+              (SELECT count(*)::int FROM advice_messages m WHERE m.advice_request_id = r.id) AS messages
+         FROM advice_requests r WHERE id = $1`,
+      [id],
+    )
+  )[0];
+
 const applicationRow = async (id: string) =>
   (
     await t.db.query(
@@ -97,6 +122,8 @@ describe('RetentionService', () => {
     await message(due, 'Next week.');
     dayAfter = await withdrawn(keptCase, '2027-06-16T12:00:00Z');
     await message(dayAfter, 'Kept for now.');
+    const dueAdvice = await advice(dueCase);
+    const keptAdvice = await advice(keptCase);
     // final long ago, but its budget year's books are still open: the clock has not started
     [{ id: bookYear }] = await t.db.query(`INSERT INTO budget_years (year, pool_amount) VALUES (2020, 0) RETURNING id`);
     openBooks = await withdrawn(keptCase, '2020-03-01T12:00:00Z', bookYear);
@@ -111,9 +138,36 @@ describe('RetentionService', () => {
       messages: 2,
       attachments: 0,
       cases: 1,
+      adviceRequests: 1,
       failed: 0,
       outcome: 'completed',
     });
+    // the case's advice goes with it: the thread deleted, the question NULL, the request closed
+    expect(await adviceRow(dueAdvice)).toEqual({
+      question: null,
+      status: 'closed',
+      closed: true,
+      purged: true,
+      messages: 0,
+    });
+    expect(await adviceRow(keptAdvice)).toMatchObject({
+      question: 'Is the new district safe?',
+      purged: false,
+      messages: 1,
+    });
+    await expect(
+      t.db.query(
+        `INSERT INTO advice_messages (advice_request_id, author_id, kind, body) VALUES ($1, $2, 'answer', 'Late')`,
+        [dueAdvice, workerId],
+      ),
+    ).rejects.toThrow(/was purged/);
+    await expect(
+      t.db.query(
+        `INSERT INTO advice_requests (case_id, unit_id, number, reference, topic, question, asked_by)
+         VALUES ($1, $2, 2, 'RET-ADV-LATE', 'other', 'Late', $3)`,
+        [dueCase, unitId, workerId],
+      ),
+    ).rejects.toThrow(/was purged/);
     expect(await applicationRow(due)).toEqual({
       justification: null,
       lines: [{ description: null, quantity: 3, unitAmount: 100000 }],
