@@ -1,3 +1,5 @@
+import { AdmissionReview, AdmissionReviewMessage } from '../admission-reviews/admission-review.entity.js';
+import { CaseAssessment } from '../admission-reviews/case-assessment.entity.js';
 import { Application } from '../applications/application.entity.js';
 import { ApplicationMessage } from '../applications/application-message.entity.js';
 import { Attachment } from '../attachments/attachment.entity.js';
@@ -30,4 +32,7 @@ export const entities = [
   LedgerPosting,
   Disbursement,
   Attachment,
+  CaseAssessment,
+  AdmissionReview,
+  AdmissionReviewMessage,
 ];

@@ -1,4 +1,4 @@
-import type { Language, NotificationEvent } from '@app/contract';
+import type { Language, NotificationEvent, NotificationResource } from '@app/contract';
 
 /**
  * The words of a notification e-mail. An e-mail leaves the product and may be read on a
@@ -18,7 +18,7 @@ export interface EmailFacts {
   reference: string;
   urgent: boolean;
   /** The react-admin resource and record the link opens. */
-  resource: 'applications' | 'users';
+  resource: NotificationResource;
   recordId: string;
 }
 
@@ -42,6 +42,11 @@ const PHRASES: Record<Language, Record<NotificationEvent, string>> = {
     year_end_grant_carried_over: 'year end: grant carried over',
     year_end_grant_cancelled: 'year end: grant cancelled',
     account_locked: 'account locked after too many failed sign-ins',
+    admission_review_requested: 'admission review requested',
+    admission_review_answered: 'admission review: answer received',
+    admission_review_info_requested: 'admission review: information requested',
+    admission_review_upheld: 'admission review: refusal upheld',
+    admission_review_admitted: 'admission review: candidate admitted',
   },
   da: {
     information_requested: 'der er bedt om oplysninger',
@@ -60,6 +65,11 @@ const PHRASES: Record<Language, Record<NotificationEvent, string>> = {
     year_end_grant_carried_over: 'årsafslutning: bevilling overført',
     year_end_grant_cancelled: 'årsafslutning: bevilling annulleret',
     account_locked: 'konto spærret efter for mange mislykkede login',
+    admission_review_requested: 'prøvelse af optagelse anmodet',
+    admission_review_answered: 'prøvelse af optagelse: svar modtaget',
+    admission_review_info_requested: 'prøvelse af optagelse: der er bedt om oplysninger',
+    admission_review_upheld: 'prøvelse af optagelse: afslaget fastholdt',
+    admission_review_admitted: 'prøvelse af optagelse: kandidaten optaget',
   },
 };
 

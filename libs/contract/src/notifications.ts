@@ -19,6 +19,12 @@ export const NOTIFICATION_EVENTS = [
   'year_end_grant_carried_over',
   'year_end_grant_cancelled',
   'account_locked',
+  // admission reviews (issue 14)
+  'admission_review_requested',
+  'admission_review_answered',
+  'admission_review_info_requested',
+  'admission_review_upheld',
+  'admission_review_admitted',
 ] as const;
 export type NotificationEvent = (typeof NOTIFICATION_EVENTS)[number];
 
@@ -35,6 +41,9 @@ export interface Preferences {
   email: EmailPreference;
 }
 
+/** The react-admin resources a notification can link to. */
+export type NotificationResource = 'applications' | 'users' | 'admission-reviews';
+
 /** `GET /api/notifications` item: never narrative, amounts or unit names; the sentence is built from event + reference. */
 export interface NotificationRecord {
   id: string;
@@ -42,7 +51,7 @@ export interface NotificationRecord {
   reference: string;
   urgent: boolean;
   /** Where it links: a react-admin resource and the record's id (its show page). */
-  resource: 'applications' | 'users';
+  resource: NotificationResource;
   recordId: string;
   createdAt: string;
   readAt: string | null;

@@ -48,6 +48,7 @@ const STATUS_NAMES: Record<CaseStatus, Bilingual> = {
   active: { en: 'active', da: 'aktiv' },
   completed: { en: 'completed', da: 'afsluttet' },
   discontinued: { en: 'discontinued', da: 'afbrudt' },
+  refused: { en: 'refused admission', da: 'afvist optagelse' },
 };
 
 export function caseStatus(status: CaseStatus): Bilingual {
