@@ -82,7 +82,9 @@ export class AdmissionReviewsController {
     return this.reviews.uphold(actor, id, dto.reason);
   }
 
-  @ApiOperation({ summary: 'Admit the candidate, with a reason: the case becomes active (not by one of the assessors)' })
+  @ApiOperation({
+    summary: 'Admit the candidate, with a reason: the case becomes active (not by one of the assessors)',
+  })
   @ApiView(AdmissionReviewView, 'The updated review')
   @Roles('contact_point')
   @Post(':id/admit')

@@ -59,7 +59,10 @@ const COLUMNS = [
 export type ReviewAction = 'start-review' | 'request-info' | 'answer' | 'uphold' | 'admit';
 
 /** Who may take each action from which statuses, and where it leads. */
-const ACTIONS: Record<ReviewAction, { role: Actor['role']; from: readonly AdmissionReviewStatus[]; to: AdmissionReviewStatus }> = {
+const ACTIONS: Record<
+  ReviewAction,
+  { role: Actor['role']; from: readonly AdmissionReviewStatus[]; to: AdmissionReviewStatus }
+> = {
   'start-review': { role: 'contact_point', from: ['requested'], to: 'in_review' },
   'request-info': { role: 'contact_point', from: ['requested', 'in_review'], to: 'info_requested' },
   answer: { role: 'unit_worker', from: ['info_requested'], to: 'in_review' },

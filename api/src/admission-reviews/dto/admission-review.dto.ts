@@ -3,7 +3,7 @@ import { IsUUID } from 'class-validator';
 import { IsIsoDate, IsText } from '../../common/validators.js';
 
 export class CreateAdmissionReviewDto {
-  @ApiProperty({ format: 'uuid', description: "A refused case of the unit" })
+  @ApiProperty({ format: 'uuid', description: 'A refused case of the unit' })
   @IsUUID('all', { message: 'caseId must be the id of a case' })
   caseId: string;
 

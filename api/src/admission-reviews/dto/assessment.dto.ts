@@ -17,7 +17,10 @@ export class AssessmentDto {
   @text("Motivation: the candidate's own explanation of why they want out") ownExplanation?: string | null;
   @text('Motivation: the help the candidate wishes for') helpWished?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, description: 'Motivation: does it rest on fear alone (which cannot carry it)' })
+  @ApiPropertyOptional({
+    nullable: true,
+    description: 'Motivation: does it rest on fear alone (which cannot carry it)',
+  })
   @Nullable()
   @IsOptional()
   @IsBoolean({ message: 'fearAlone must be true or false' })

@@ -113,7 +113,9 @@ export class AdmissionReviews1795400000000 implements MigrationInterface {
         body text NOT NULL,
         created_at timestamptz NOT NULL DEFAULT now()
       )`);
-    await db.query(`CREATE INDEX admission_review_messages_review_idx ON admission_review_messages (review_id, created_at)`);
+    await db.query(
+      `CREATE INDEX admission_review_messages_review_idx ON admission_review_messages (review_id, created_at)`,
+    );
 
     // a case is refused only by its assessment's refusal, and leaves `refused` only by a review that admitted it
     await db.query(`
@@ -149,7 +151,9 @@ export class AdmissionReviews1795400000000 implements MigrationInterface {
 
   async down(db: QueryRunner): Promise<void> {
     await db.query(`DELETE FROM email_deliveries WHERE event IN (${list(ADMISSION_EVENTS)})`);
-    await db.query(`DELETE FROM notifications WHERE event IN (${list(ADMISSION_EVENTS)}) OR resource = 'admission-reviews'`);
+    await db.query(
+      `DELETE FROM notifications WHERE event IN (${list(ADMISSION_EVENTS)}) OR resource = 'admission-reviews'`,
+    );
     await db.query(`ALTER TABLE notifications DROP CONSTRAINT notifications_resource_known`);
     await db.query(`
       ALTER TABLE notifications ADD CONSTRAINT notifications_resource_known CHECK (resource IN ('applications', 'users'))`);
