@@ -5,6 +5,7 @@ import { ApplicationsService } from '../applications/applications.service.js';
 import type { Actor } from '../auth/auth.decorators.js';
 import { CasesService } from '../cases/cases.service.js';
 import { DisbursementsService } from '../disbursements/disbursements.service.js';
+import { seedDemoAdmissions } from './demo-admissions.js';
 import { seedDemoHistory } from './demo-history.js';
 import { GuidelineVersion } from '../guidelines/guideline-version.entity.js';
 import { LedgerRepository } from '../ledger/ledger.repository.js';
@@ -278,5 +279,6 @@ export async function seedDemoApplications(app: INestApplicationContext): Promis
   });
   await workflow.cancel(ncp2, a11.id, 'The candidate moved abroad; the sessions will not take place.');
 
+  await seedDemoAdmissions(app, [kbh, fyn, ncp, ncp2]);
   await seedDemoHistory(app, profile);
 }

@@ -111,6 +111,7 @@ describe('RetentionService', () => {
       messages: 2,
       attachments: 0,
       cases: 1,
+      admissionReviews: 0,
       failed: 0,
       outcome: 'completed',
     });
