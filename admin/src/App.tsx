@@ -1,6 +1,7 @@
 import { lazy } from 'react';
 import { Admin, CustomRoutes, Resource } from 'react-admin';
 import { Route } from 'react-router-dom';
+import admissionReviews from './admission-reviews';
 import applications from './applications';
 import { PaymentsDue } from './applications/PaymentsDue';
 import { ReviewQueue } from './applications/ReviewQueue';
@@ -45,6 +46,7 @@ export const App = () => (
   >
     <Resource name="applications" {...applications} />
     <Resource name="cases" {...cases} />
+    <Resource name="admission-reviews" {...admissionReviews} />
     <Resource name="budget-years" {...budgetYears} />
     <Resource name="disbursements" {...disbursements} />
     <Resource name="guidelines" {...guidelines} />

@@ -28,6 +28,8 @@ const rules: Record<string, Partial<Record<Action, readonly Role[]>>> = {
   // Workflow actions are not in this table: each application lists the ones its reader may take.
   applications: { list: EVERYONE, show: EVERYONE, create: UNIT, edit: UNIT },
   'application-messages': { list: CASEWORK },
+  // A refused candidate's review: the unit asks, the contact point decides; no narrative for finance or admin.
+  'admission-reviews': { list: CASEWORK, show: CASEWORK, create: UNIT },
   // Quotes and invoices: finance reads them to pay; the unit uploads and deletes them while it may edit.
   attachments: { list: MONEY, create: UNIT, delete: UNIT },
   // The year's pool: read by everybody, opened, changed and closed by the contact point.

@@ -5,12 +5,17 @@ import { useDataProvider } from 'react-admin';
 import { fetchFile, queryString, saveBlob } from './common/download';
 import { httpClient } from './httpClient';
 import type {
+  AdmissionReview,
+  AdmissionReviewAction,
+  AdmissionStatistics,
   Application,
   ApplicationAction,
+  Assessment,
   Attachment,
   AuditActor,
   AttachmentKind,
   BudgetYear,
+  Case,
   Disbursement,
   DisbursementInput,
   EmailDelivery,
@@ -104,6 +109,16 @@ export interface ExitPoolDataProvider extends DataProvider {
   savePreferences(preferences: Preferences): Promise<{ data: Preferences }>;
   /** POST /api/email-deliveries/:id/retry (admin): a failed e-mail back to `pending` (409 unless it failed). */
   retryEmailDelivery(id: string): Promise<{ data: EmailDelivery }>;
+  /** GET /api/cases/:id/assessment: the unit's admission assessment (narrative; audited). */
+  caseAssessment(caseId: string): Promise<{ data: Assessment }>;
+  /** PUT /api/cases/:id/assessment: only the fields sent change (400 `errors` naming a bad one). */
+  saveCaseAssessment(caseId: string, values: Partial<Assessment>): Promise<{ data: Assessment }>;
+  /** POST /api/cases/:id/admit or /refuse { reason }: the updated case (409 with a `code`). */
+  caseAdmission(caseId: string, action: 'admit' | 'refuse', body?: object): Promise<{ data: Case }>;
+  /** POST /api/admission-reviews/:id/<action>: the updated review (409 with a `code`). */
+  admissionReviewAction(id: string, action: AdmissionReviewAction, body?: object): Promise<{ data: AdmissionReview }>;
+  /** GET /api/reports/admission-reviews: per year, small counts withheld. */
+  admissionStatistics(): Promise<{ data: AdmissionStatistics }>;
 }
 
 export const dataProvider: ExitPoolDataProvider = {
@@ -199,6 +214,22 @@ export const dataProvider: ExitPoolDataProvider = {
   retryEmailDelivery: async (id) => ({
     data: await post<EmailDelivery>(`email-deliveries/${encodeURIComponent(id)}/retry`),
   }),
+
+  caseAssessment: async (caseId) => ({ data: await get<Assessment>(`cases/${encodeURIComponent(caseId)}/assessment`) }),
+
+  saveCaseAssessment: async (caseId, values) => ({
+    data: await put<Assessment>(`cases/${encodeURIComponent(caseId)}/assessment`, values),
+  }),
+
+  caseAdmission: async (caseId, action, body) => ({
+    data: await post<Case>(`cases/${encodeURIComponent(caseId)}/${action}`, body),
+  }),
+
+  admissionReviewAction: async (id, action, body) => ({
+    data: await post<AdmissionReview>(`admission-reviews/${encodeURIComponent(id)}/${action}`, body),
+  }),
+
+  admissionStatistics: async () => ({ data: await get<AdmissionStatistics>('reports/admission-reviews') }),
 };
 
 export const useExitPoolDataProvider = () => useDataProvider<ExitPoolDataProvider>();

@@ -16,6 +16,7 @@ import {
   useRecordContext,
   useTranslate,
 } from 'react-admin';
+import { CaseAdmission } from '../admission-reviews/CaseAdmission';
 import { ApplicationPhoneList } from '../applications/ApplicationPhoneList';
 import { ApplicationStatusField } from '../applications/applicationStatus';
 import { CategoryField } from '../common/CategoryField';
@@ -107,6 +108,7 @@ const CaseLayout = () => {
         <TextField source="birthYear" emptyText={empty} />
         <DateTimeField source="updatedAt" />
         <ApplicationsOfCase label="app.cases.applications" />
+        <CaseAdmission label="app.admission.title" />
       </SimpleShowLayout>
     </>
   );
