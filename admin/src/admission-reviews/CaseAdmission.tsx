@@ -1,7 +1,8 @@
 import AdmitIcon from '@mui/icons-material/HowToReg';
 import BlockIcon from '@mui/icons-material/Block';
 import ReviewIcon from '@mui/icons-material/Balance';
-import { Alert, Box, Card, CardContent, Stack, Typography } from '@mui/material';
+import SaveIcon from '@mui/icons-material/Save';
+import { Alert, Box, Card, CardContent, Button as MuiButton, Stack, Typography } from '@mui/material';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Button,
@@ -9,7 +10,6 @@ import {
   HttpError,
   LinkBase,
   NullableBooleanInput,
-  SaveButton,
   TextInput,
   maxLength,
   useGetList,
@@ -90,7 +90,9 @@ export const AssessmentForm = ({
           <TextAnswer source="willToCooperate" />
         </Box>
       </Stack>
-      <SaveButton label="app.admission.save" />
+      <MuiButton type="submit" variant="contained" startIcon={<SaveIcon />} sx={{ mt: 1 }}>
+        {translate('app.admission.save')}
+      </MuiButton>
     </Form>
   );
 };
