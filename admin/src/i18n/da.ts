@@ -660,7 +660,23 @@ const app: AppMessages = {
       },
       unit: { create: 'Oprettede exitenhed', update: 'Ændrede exitenhed' },
       category: { create: 'Oprettede kategori', update: 'Ændrede kategori' },
-      case: { create: 'Registrerede sag', update: 'Ændrede sag' },
+      case: {
+        create: 'Registrerede sag',
+        update: 'Ændrede sag',
+        assessment_read: 'Læste vurdering af optagelse',
+        assessment_update: 'Ændrede vurdering af optagelse',
+        admit: 'Optog kandidat',
+        refuse: 'Afviste optagelse',
+      },
+      admission_review: {
+        create: 'Registrerede anmodning om prøvelse',
+        read: 'Læste prøvelse af optagelse',
+        'start-review': 'Startede prøvelse af optagelse',
+        'request-info': 'Bad om oplysninger',
+        answer: 'Svarede',
+        uphold: 'Fastholdt afslag',
+        admit: 'Optog ved prøvelse',
+      },
       guideline: {
         create: 'Oprettede udkast til retningslinjer',
         update: 'Ændrede udkast til retningslinjer',
@@ -695,6 +711,7 @@ const app: AppMessages = {
     types: {
       application: 'Ansøgning',
       case: 'Sag',
+      admission_review: 'Prøvelse af optagelse',
       disbursement: 'Udbetaling',
       attachment: 'Dokument',
       guideline: 'Retningslinjeversion',

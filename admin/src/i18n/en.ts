@@ -445,7 +445,23 @@ const app = {
       user: { create: 'Created user', update: 'Changed user', totp_reset: "Reset a user's second factor" },
       unit: { create: 'Created exit unit', update: 'Changed exit unit' },
       category: { create: 'Created category', update: 'Changed category' },
-      case: { create: 'Registered case', update: 'Changed case' },
+      case: {
+        create: 'Registered case',
+        update: 'Changed case',
+        assessment_read: 'Read admission assessment',
+        assessment_update: 'Changed admission assessment',
+        admit: 'Admitted candidate',
+        refuse: 'Refused admission',
+      },
+      admission_review: {
+        create: 'Recorded request for admission review',
+        read: 'Read admission review',
+        'start-review': 'Started admission review',
+        'request-info': 'Requested information',
+        answer: 'Answered',
+        uphold: 'Upheld refusal',
+        admit: 'Admitted on review',
+      },
       guideline: {
         create: 'Drafted guideline version',
         update: 'Changed guideline draft',
@@ -480,6 +496,7 @@ const app = {
     types: {
       application: 'Application',
       case: 'Case',
+      admission_review: 'Admission review',
       disbursement: 'Payment',
       attachment: 'Document',
       guideline: 'Guideline version',
