@@ -7,6 +7,7 @@ import type { AdmissionReview, AdmissionReviewAction, Assessment } from '../type
 import { AdmissionStatisticsTable } from './AdmissionStatisticsCard';
 import { AssessmentPanel } from './AssessmentPanel';
 import { AssessmentForm } from './CaseAdmission';
+import { OpenReviewsCard } from './OpenReviewsCard';
 import { ReviewActions } from './ReviewActions';
 
 const assessment: Assessment = {
@@ -144,6 +145,26 @@ describe('AssessmentForm', () => {
     await user.click(screen.getByRole('button', { name: 'Save assessment' }));
     await vi.waitFor(() =>
       expect(onSave).toHaveBeenCalledWith({ helpWished: null, stepsTaken: 'Has moved to a relative' }),
+    );
+  });
+});
+
+describe('OpenReviewsCard', () => {
+  it('lists the open reviews, the longest waiting first, and how many wait', async () => {
+    const getList = vi.fn(async () => ({ data: [review(['admit'])], total: 3 }));
+    render(
+      <TestAdmin locale="en" dataProvider={testDataProvider({ getList } as never)}>
+        <OpenReviewsCard />
+      </TestAdmin>,
+    );
+    expect(await screen.findByText('KBH-2026-014')).toBeInTheDocument();
+    expect(screen.getByText('3 reviews waiting for a decision')).toBeInTheDocument();
+    expect(getList).toHaveBeenCalledWith(
+      'admission-reviews',
+      expect.objectContaining({
+        filter: { status: ['requested', 'in_review', 'info_requested'] },
+        sort: { field: 'requestedOn', order: 'ASC' },
+      }),
     );
   });
 });

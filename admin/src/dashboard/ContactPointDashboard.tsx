@@ -1,3 +1,4 @@
+import { OpenReviewsCard } from '../admission-reviews/OpenReviewsCard';
 import { DashboardGrid } from './DashboardCard';
 import { PoolCard } from './PoolCard';
 import { ProcessingCard } from './ProcessingCard';
@@ -8,6 +9,7 @@ import { SpendingByCategoryCard, SpendingByUnitCard } from './SpendingCards';
 export const ContactPointDashboard = () => (
   <DashboardGrid>
     <ReviewQueueCard />
+    <OpenReviewsCard />
     <PoolCard />
     <SpendingByCategoryCard />
     <SpendingByUnitCard />

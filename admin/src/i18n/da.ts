@@ -914,6 +914,8 @@ const app: AppMessages = {
     reason: 'Begrundelse for afgørelsen',
     thread: 'Spørgsmål og svar',
     no_messages: 'Ingen spørgsmål endnu.',
+    open_count: '1 prøvelse venter på afgørelse |||| %{smart_count} prøvelser venter på afgørelse',
+    none_open: 'Ingen prøvelse af optagelse venter.',
     decision: 'Afgørelse',
     four_eyes_hint: 'Du deltog i enhedens vurdering af denne sag; en anden i kontaktpunktet afgør den.',
     statistics: {

@@ -697,6 +697,8 @@ const app = {
     reason: 'Reason for the decision',
     thread: 'Questions and answers',
     no_messages: 'No questions yet.',
+    open_count: '1 review waiting for a decision |||| %{smart_count} reviews waiting for a decision',
+    none_open: 'No admission review is waiting.',
     decision: 'Decision',
     four_eyes_hint: "You took part in the unit's assessment of this case; another contact point decides it.",
     statistics: {
