@@ -304,6 +304,19 @@ describe('Admission reviews', () => {
     );
   });
 
+  it("names a review in the audit log by its case's reference, and finds its events by it", async () => {
+    const r = await requestedReview();
+    const [{ reference }] = await t.db.query(`SELECT reference FROM cases WHERE id = $1`, [r.caseId]);
+    const res = await t.http
+      .get('/api/audit-events')
+      .query({ filter: JSON.stringify({ record: reference, entityType: 'admission_review' }) })
+      .set(ncp.auth);
+    expect(res.status).toBe(200);
+    expect(res.body.map((e: { action: string; entityReference: string }) => [e.action, e.entityReference])).toEqual([
+      ['admission_review.create', reference],
+    ]);
+  });
+
   it('stores the assessment, the reasons and the thread encrypted', async () => {
     const r = await requestedReview();
     await t.http.post(`/api/admission-reviews/${r.id}/request-info`).set(ncp.auth).send({ message: 'Plain?' });
