@@ -9,7 +9,10 @@ export class NotificationView {
   @ApiProperty({ example: 'KBH-2026-014-A1', description: "The application's reference, or a locked user's e-mail" })
   reference!: string;
   @ApiProperty({ description: 'The application is urgent' }) urgent!: boolean;
-  @ApiProperty({ enum: ['applications', 'users'], description: 'The react-admin resource the notification links to' })
+  @ApiProperty({
+    enum: ['applications', 'users', 'admission-reviews'],
+    description: 'The react-admin resource the notification links to',
+  })
   resource!: string;
   @ApiUuid({ description: 'The record the notification links to (its show page)' }) recordId!: string;
   @ApiTimestamp() createdAt!: string;
