@@ -66,7 +66,7 @@ describe('Cases', () => {
       'consentRecordedOn must be a date YYYY-MM-DD, not after today',
     ],
     [{ programmeStart: '2026-02-30' }, 'programmeStart', 'programmeStart must be a date YYYY-MM-DD'],
-    [{ status: 'closed' }, 'status', 'status must be one of assessment, active, completed, discontinued'],
+    [{ status: 'closed' }, 'status', 'status must be one of assessment, active, completed, discontinued, refused'],
   ])('refuses %j naming %s', async (body, field, message) => {
     const res = await t.http.post('/api/cases').set(worker.auth).send(body);
     expect(res.status).toBe(400);

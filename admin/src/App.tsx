@@ -2,6 +2,7 @@ import { lazy, useState } from 'react';
 import { Admin, CustomRoutes, Resource } from 'react-admin';
 import { Route } from 'react-router-dom';
 import adviceRequests from './advice-requests';
+import admissionReviews from './admission-reviews';
 import applications from './applications';
 import { PaymentsDue } from './applications/PaymentsDue';
 import { ReviewQueue } from './applications/ReviewQueue';
@@ -48,6 +49,7 @@ export const App = () => {
       <Resource name="applications" {...applications} />
       <Resource name="cases" {...cases} />
       <Resource name="advice-requests" {...adviceRequests} />
+      <Resource name="admission-reviews" {...admissionReviews} />
       <Resource name="budget-years" {...budgetYears} />
       <Resource name="disbursements" {...disbursements} />
       <Resource name="guidelines" {...guidelines} />

@@ -30,6 +30,8 @@ const rules: Record<string, Partial<Record<Action, readonly Role[]>>> = {
   'application-messages': { list: CASEWORK },
   // Advice in concrete cases: asked by the unit on its case, answered by the contact point; narrative, so never finance or admin.
   'advice-requests': { list: CASEWORK, show: CASEWORK, create: UNIT },
+  // A refused candidate's review: the unit asks, the contact point decides; no narrative for finance or admin.
+  'admission-reviews': { list: CASEWORK, show: CASEWORK, create: UNIT },
   // Quotes and invoices: finance reads them to pay; the unit uploads and deletes them while it may edit.
   attachments: { list: MONEY, create: UNIT, delete: UNIT },
   // The year's pool: read by everybody, opened, changed and closed by the contact point.

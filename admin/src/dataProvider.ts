@@ -7,9 +7,13 @@ import { httpClient } from './httpClient';
 import type {
   AdviceAction,
   AdviceRequest,
+  AdmissionReview,
+  AdmissionReviewAction,
+  AdmissionStatistics,
   Application,
   Case,
   ApplicationAction,
+  Assessment,
   Attachment,
   AuditActor,
   AttachmentKind,
@@ -112,6 +116,16 @@ export interface ExitPoolDataProvider extends DataProvider {
   retryEmailDelivery(id: string): Promise<{ data: EmailDelivery }>;
   /** POST /api/cases/:id/withdraw-consent: without parties, from every party (400 `errors`, 409 `code`). */
   withdrawConsent(id: string, body: { parties?: UnitParty[]; reason: string }): Promise<{ data: Case }>;
+  /** GET /api/cases/:id/assessment: the unit's admission assessment (narrative; audited). */
+  caseAssessment(caseId: string): Promise<{ data: Assessment }>;
+  /** PUT /api/cases/:id/assessment: only the fields sent change (400 `errors` naming a bad one). */
+  saveCaseAssessment(caseId: string, values: Partial<Assessment>): Promise<{ data: Assessment }>;
+  /** POST /api/cases/:id/admit or /refuse { reason }: the updated case (409 with a `code`). */
+  caseAdmission(caseId: string, action: 'admit' | 'refuse', body?: object): Promise<{ data: Case }>;
+  /** POST /api/admission-reviews/:id/<action>: the updated review (409 with a `code`). */
+  admissionReviewAction(id: string, action: AdmissionReviewAction, body?: object): Promise<{ data: AdmissionReview }>;
+  /** GET /api/reports/admission-reviews: per year, small counts withheld. */
+  admissionStatistics(): Promise<{ data: AdmissionStatistics }>;
 }
 
 export const dataProvider: ExitPoolDataProvider = {
@@ -215,6 +229,22 @@ export const dataProvider: ExitPoolDataProvider = {
   retryEmailDelivery: async (id) => ({
     data: await post<EmailDelivery>(`email-deliveries/${encodeURIComponent(id)}/retry`),
   }),
+
+  caseAssessment: async (caseId) => ({ data: await get<Assessment>(`cases/${encodeURIComponent(caseId)}/assessment`) }),
+
+  saveCaseAssessment: async (caseId, values) => ({
+    data: await put<Assessment>(`cases/${encodeURIComponent(caseId)}/assessment`, values),
+  }),
+
+  caseAdmission: async (caseId, action, body) => ({
+    data: await post<Case>(`cases/${encodeURIComponent(caseId)}/${action}`, body),
+  }),
+
+  admissionReviewAction: async (id, action, body) => ({
+    data: await post<AdmissionReview>(`admission-reviews/${encodeURIComponent(id)}/${action}`, body),
+  }),
+
+  admissionStatistics: async () => ({ data: await get<AdmissionStatistics>('reports/admission-reviews') }),
 };
 
 export const useExitPoolDataProvider = () => useDataProvider<ExitPoolDataProvider>();

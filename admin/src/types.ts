@@ -93,7 +93,64 @@ export interface Identity extends SessionUser {
 
 // Money is an integer number of minor units (øre) in JSON; dates are ISO `YYYY-MM-DD`.
 
-export type CaseStatus = 'assessment' | 'active' | 'completed' | 'discontinued';
+export type CaseStatus = 'assessment' | 'active' | 'completed' | 'discontinued' | 'refused';
+
+/** The unit's admission assessment of a case (GET/PUT /api/cases/:id/assessment): narrative. */
+export interface Assessment {
+  caseId: string;
+  pushFactors: string | null;
+  pullFactors: string | null;
+  ownExplanation: string | null;
+  helpWished: string | null;
+  fearAlone: boolean | null;
+  understandsLeaving: string | null;
+  understandsLifestyle: string | null;
+  stepsTaken: string | null;
+  willToCooperate: string | null;
+  decision: 'admitted' | 'refused' | null;
+  decisionReason: string | null;
+  decidedBy: string | null;
+  decidedAt: string | null;
+  missing: string[];
+  purgedAt: string | null;
+}
+
+export type AdmissionReviewStatus = 'requested' | 'in_review' | 'info_requested' | 'upheld' | 'admitted';
+export type AdmissionReviewAction = 'start-review' | 'request-info' | 'answer' | 'uphold' | 'admit';
+
+export interface AdmissionReview {
+  id: string;
+  caseId: string;
+  caseReference: string;
+  unitId: string;
+  status: AdmissionReviewStatus;
+  requestedOn: string;
+  requestedBy: string;
+  /** on one review's read only */
+  assessment?: Assessment;
+  decisionReason?: string | null;
+  messages?: { id: string; authorId: string; authorName: string; kind: string; body: string; createdAt: string }[];
+  decidedBy: string | null;
+  decidedAt: string | null;
+  actions: AdmissionReviewAction[];
+  createdAt: string;
+  updatedAt: string;
+  purgedAt: string | null;
+}
+
+/** GET /api/reports/admission-reviews: per year of the request; null where withheld. */
+export interface AdmissionStatistics {
+  threshold: number;
+  years: {
+    year: number;
+    requested: number | null;
+    upheld: number | null;
+    admitted: number | null;
+    open: number | null;
+    medianDaysToDecision: number | null;
+    suppressed: boolean;
+  }[];
+}
 
 export interface Case {
   id: string;

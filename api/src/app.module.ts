@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AdviceRequestsModule } from './advice-requests/advice-requests.module.js';
+import { AdmissionReviewsModule } from './admission-reviews/admission-reviews.module.js';
 import { ApplicationsModule } from './applications/applications.module.js';
 import { AttachmentsModule } from './attachments/attachments.module.js';
 import { AuditModule } from './audit/audit.module.js';
@@ -53,6 +54,7 @@ export class AppModule {
         JobsModule,
         RetentionModule,
         NotificationsModule,
+        AdmissionReviewsModule,
       ],
       providers: [
         { provide: APP_PIPE, useClass: AppValidationPipe },

@@ -1,7 +1,7 @@
 import { Alert } from '@mui/material';
 import { DateInput, NumberInput, SelectInput, maxValue, minValue, required, useTranslate } from 'react-admin';
 import { wholeNumber } from '../common/validators';
-import { caseStatusChoices } from './caseStatus';
+import { editableCaseStatusChoices } from './caseStatus';
 import { ConsentInputs } from './ConsentInputs';
 
 const thisYear = new Date().getFullYear();
@@ -10,7 +10,7 @@ const birthYear = [wholeNumber, minValue(1900), maxValue(thisYear)];
 /** The pseudonymous facts of a case the guidelines check; the reference is made by the server. */
 export const CaseInputs = () => (
   <>
-    <SelectInput source="status" choices={caseStatusChoices} validate={required()} />
+    <SelectInput source="status" choices={editableCaseStatusChoices} validate={required()} />
     <NumberInput
       source="birthYear"
       step={1}

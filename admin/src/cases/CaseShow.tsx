@@ -18,6 +18,7 @@ import {
   useTranslate,
 } from 'react-admin';
 import { AdviceOfCase, AskContactPointButton } from '../advice-requests/AdviceOfCase';
+import { CaseAdmission } from '../admission-reviews/CaseAdmission';
 import { ApplicationPhoneList } from '../applications/ApplicationPhoneList';
 import { ApplicationStatusField } from '../applications/applicationStatus';
 import { CategoryField } from '../common/CategoryField';
@@ -164,6 +165,7 @@ const CaseLayout = () => {
         <DateTimeField source="updatedAt" />
         <ApplicationsOfCase label="app.cases.applications" />
         <AdviceOfCase label="app.advice.of_case" />
+        <CaseAdmission label="app.admission.title" />
       </SimpleShowLayout>
     </>
   );

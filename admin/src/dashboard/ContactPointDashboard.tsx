@@ -1,3 +1,4 @@
+import { OpenReviewsCard } from '../admission-reviews/OpenReviewsCard';
 import { DashboardGrid } from './DashboardCard';
 import { OpenAdviceCard } from './OpenAdviceCard';
 import { PoolCard } from './PoolCard';
@@ -10,6 +11,7 @@ export const ContactPointDashboard = () => (
   <DashboardGrid>
     <ReviewQueueCard />
     <OpenAdviceCard />
+    <OpenReviewsCard />
     <PoolCard />
     <SpendingByCategoryCard />
     <SpendingByUnitCard />

@@ -2,6 +2,7 @@ import { Alert, Box, Card, CardContent, CardHeader, LinearProgress, Stack, Typog
 import { type ReactNode, useCallback, useMemo } from 'react';
 import { AccessDenied, CanAccess, Title, useTranslate } from 'react-admin';
 import { useSearchParams } from 'react-router-dom';
+import { AdmissionStatisticsCard } from '../admission-reviews/AdmissionStatisticsCard';
 import { useCurrentBudgetYear } from '../budget-years/useCurrentBudgetYear';
 import { ChartState } from '../common/charts';
 import { useRole } from '../common/useRole';
@@ -95,6 +96,9 @@ const Reports = () => {
       )}
       <Section title={translate('app.reports.downloads')}>
         <ReportDownloads choices={choices} />
+      </Section>
+      <Section title={translate('app.admission_reviews.statistics.title')}>
+        <AdmissionStatisticsCard />
       </Section>
     </Stack>
   );

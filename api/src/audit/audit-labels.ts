@@ -12,6 +12,11 @@ const LABELLED: Record<string, { table: string; column: string }> = {
   application: { table: 'applications', column: 'reference' },
   case: { table: 'cases', column: 'reference' },
   advice_request: { table: 'advice_requests', column: 'reference' },
+  // a review is known by its case's reference
+  admission_review: {
+    table: '(SELECT ar.id, c.reference FROM admission_reviews ar JOIN cases c ON c.id = ar.case_id)',
+    column: 'reference',
+  },
   guideline: { table: 'guidelines', column: 'version' },
   budget_year: { table: 'budget_years', column: 'year::text' },
   unit: { table: 'units', column: 'code' },

@@ -2,6 +2,7 @@ import { COMMON_ERROR_CODES, NOTIFICATION_ERROR_CODES, WORKFLOW_ERROR_CODES } fr
 import type { HttpException } from '@nestjs/common';
 import { STATUS_CODES } from 'node:http';
 import { AdviceError, AdviceErrorCode } from '../advice-requests/advice-requests.errors.js';
+import { AdmissionError, AdmissionErrorCode } from '../admission-reviews/admission.errors.js';
 import { ApplicationError, ApplicationErrorCode } from '../applications/applications.errors.js';
 import { AttachmentError, AttachmentErrorCode } from '../attachments/attachments.errors.js';
 import { AuthError, AuthErrorCode } from '../auth/auth.errors.js';
@@ -27,6 +28,7 @@ const REFUSALS: Record<string, HttpException[]> = {
   notification: Object.values(NotificationErrorCode).map((code) => new NotificationError(code, 'No')),
   case: Object.values(CaseErrorCode).map((code) => new CaseError(code, 'No')),
   advice: Object.values(AdviceErrorCode).map((code) => new AdviceError(code, 'No')),
+  admission: Object.values(AdmissionErrorCode).map((code) => new AdmissionError(code, 'No')),
 };
 
 const codeOf = (error: HttpException): unknown => (error.getResponse() as { code?: unknown }).code;
@@ -34,7 +36,7 @@ const codeOf = (error: HttpException): unknown => (error.getResponse() as { code
 // The UI translates refusals by the contract's list (admin/src/i18n/error-codes.spec.ts holds
 // its words to it): a code the API adds must reach it too.
 describe('WORKFLOW_ERROR_CODES', () => {
-  it('names every code a workflow action can be refused with: the common ones, an application’s, the ledger’s, the retention purge’s and an advice request’s', () => {
+  it('names every code a workflow action can be refused with: the common ones, an application’s, the ledger’s, the retention purge’s, a case’s, an advice request’s and admission’s', () => {
     const api = [
       ...Object.values(CommonErrorCode),
       ...Object.values(ApplicationErrorCode),
@@ -42,6 +44,7 @@ describe('WORKFLOW_ERROR_CODES', () => {
       ...Object.values(RetentionErrorCode),
       ...Object.values(CaseErrorCode),
       ...Object.values(AdviceErrorCode),
+      ...Object.values(AdmissionErrorCode),
     ].sort();
     expect([...WORKFLOW_ERROR_CODES].sort()).toEqual(api);
     expect([...COMMON_ERROR_CODES].sort()).toEqual(Object.values(CommonErrorCode).sort());

@@ -29,6 +29,20 @@ export const NARRATIVE_COLUMNS: readonly NarrativeColumn[] = [
   // a unit's question to the contact point on a case, and the answers and follow-ups of its thread
   { table: 'advice_requests', column: 'question' },
   { table: 'advice_messages', column: 'body' },
+  // the unit's admission assessment and its reasons, the contact point's review of a refusal and its thread
+  ...[
+    'push_factors',
+    'pull_factors',
+    'own_explanation',
+    'help_wished',
+    'understands_leaving',
+    'understands_lifestyle',
+    'steps_taken',
+    'will_to_cooperate',
+    'decision_reason',
+  ].map((column) => ({ table: 'case_assessments', column })),
+  { table: 'admission_reviews', column: 'decision_reason' },
+  { table: 'admission_review_messages', column: 'body' },
   // an invoice number, or a landlord's or clinic's name: near enough to the person to keep from a backup
   { table: 'disbursements', column: 'payee_reference' },
   // names people give files often carry names

@@ -1,5 +1,7 @@
 import { AdviceMessage } from '../advice-requests/advice-message.entity.js';
 import { AdviceRequest } from '../advice-requests/advice-request.entity.js';
+import { AdmissionReview, AdmissionReviewMessage } from '../admission-reviews/admission-review.entity.js';
+import { CaseAssessment } from '../admission-reviews/case-assessment.entity.js';
 import { Application } from '../applications/application.entity.js';
 import { ApplicationMessage } from '../applications/application-message.entity.js';
 import { Attachment } from '../attachments/attachment.entity.js';
@@ -36,4 +38,7 @@ export const entities = [
   Attachment,
   AdviceRequest,
   AdviceMessage,
+  CaseAssessment,
+  AdmissionReview,
+  AdmissionReviewMessage,
 ];

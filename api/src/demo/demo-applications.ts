@@ -6,6 +6,7 @@ import type { Actor } from '../auth/auth.decorators.js';
 import { CasesService } from '../cases/cases.service.js';
 import { DisbursementsService } from '../disbursements/disbursements.service.js';
 import { seedDemoAdvice } from './demo-advice.js';
+import { seedDemoAdmissions } from './demo-admissions.js';
 import { seedDemoHistory } from './demo-history.js';
 import { GuidelineVersion } from '../guidelines/guideline-version.entity.js';
 import { LedgerRepository } from '../ledger/ledger.repository.js';
@@ -295,5 +296,6 @@ export async function seedDemoApplications(app: INestApplicationContext): Promis
     secondCase: f2.id,
   });
 
+  await seedDemoAdmissions(app, [kbh, fyn, ncp, ncp2]);
   await seedDemoHistory(app, profile);
 }

@@ -45,6 +45,11 @@ const PHRASES: Record<Language, Record<NotificationEvent, string>> = {
     advice_requested: 'advice requested',
     advice_answered: 'advice answered',
     advice_followed_up: 'follow-up on an advice request',
+    admission_review_requested: 'admission review requested',
+    admission_review_answered: 'admission review: answer received',
+    admission_review_info_requested: 'admission review: information requested',
+    admission_review_upheld: 'admission review: refusal upheld',
+    admission_review_admitted: 'admission review: candidate admitted',
   },
   da: {
     information_requested: 'der er bedt om oplysninger',
@@ -66,6 +71,11 @@ const PHRASES: Record<Language, Record<NotificationEvent, string>> = {
     advice_requested: 'der er bedt om råd',
     advice_answered: 'rådgivning besvaret',
     advice_followed_up: 'opfølgning på en anmodning om råd',
+    admission_review_requested: 'prøvelse af optagelse anmodet',
+    admission_review_answered: 'prøvelse af optagelse: svar modtaget',
+    admission_review_info_requested: 'prøvelse af optagelse: der er bedt om oplysninger',
+    admission_review_upheld: 'prøvelse af optagelse: afslaget fastholdt',
+    admission_review_admitted: 'prøvelse af optagelse: kandidaten optaget',
   },
   fi: {
     information_requested: 'lisätietoja pyydetty',
@@ -87,6 +97,11 @@ const PHRASES: Record<Language, Record<NotificationEvent, string>> = {
     advice_requested: 'neuvoa pyydetty',
     advice_answered: 'neuvopyyntöön vastattu',
     advice_followed_up: 'neuvopyyntöä täydennetty',
+    admission_review_requested: 'ohjelmaan ottamisen uudelleenarviointia pyydetty',
+    admission_review_answered: 'uudelleenarviointi: vastaus saatu',
+    admission_review_info_requested: 'uudelleenarviointi: lisätietoja pyydetty',
+    admission_review_upheld: 'uudelleenarviointi: kielteinen päätös pysyy',
+    admission_review_admitted: 'uudelleenarviointi: asiakas otettu ohjelmaan',
   },
 };
 

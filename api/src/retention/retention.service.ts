@@ -21,6 +21,8 @@ export interface PurgeCounts {
   cases: number;
   /** Advice requests whose question and thread went with their case. */
   adviceRequests: number;
+  /** Admission reviews whose reasons and thread went with their case. */
+  admissionReviews: number;
   /** Applications whose purge failed this run; the job is then retried. */
   failed: number;
 }
@@ -98,6 +100,7 @@ export class RetentionService implements OnModuleInit {
       attachments: 0,
       cases: 0,
       adviceRequests: 0,
+      admissionReviews: 0,
       failed: 0,
     };
     const lock = this.db.createQueryRunner();
@@ -107,7 +110,7 @@ export class RetentionService implements OnModuleInit {
       let outcome: PurgeRun['outcome'] = 'completed';
       try {
         const stopped = await this.purgeApplications(dueThrough, counts, signal);
-        if (!stopped) await this.purgeCases(counts, signal);
+        if (!stopped) await this.purgeCases(dueThrough, counts, signal);
         if (stopped || signal?.aborted) outcome = 'interrupted';
         else if (counts.failed) outcome = 'failed';
       } catch (error) {
@@ -185,21 +188,37 @@ export class RetentionService implements OnModuleInit {
     );
   }
 
-  /** Cases with applications, all of them purged: their birth year and dates go too. */
-  private async purgeCases(counts: PurgeCounts, signal?: AbortSignal): Promise<void> {
-    const left = `c.purged_at IS NULL
-      AND EXISTS (SELECT 1 FROM applications a WHERE a.case_id = c.id)
-      AND NOT EXISTS (SELECT 1 FROM applications a WHERE a.case_id = c.id AND a.purged_at IS NULL)`;
+  /**
+   * Cases with applications, all of them purged: their birth year and dates go too, and their admission
+   * narrative (the assessment, the reasons, a review's thread). A refused case without applications goes
+   * once its admission is final (no review open) and the later of the refusal and the review's decision
+   * is as old as an application's clock must be.
+   */
+  private async purgeCases(dueThrough: string, counts: PurgeCounts, signal?: AbortSignal): Promise<void> {
+    const left = `c.purged_at IS NULL AND (
+      (EXISTS (SELECT 1 FROM applications a WHERE a.case_id = c.id)
+        AND NOT EXISTS (SELECT 1 FROM applications a WHERE a.case_id = c.id AND a.purged_at IS NULL))
+      OR (c.status = 'refused'
+        AND NOT EXISTS (SELECT 1 FROM applications a WHERE a.case_id = c.id)
+        AND NOT EXISTS (SELECT 1 FROM admission_reviews r WHERE r.case_id = c.id AND r.status NOT IN ('upheld', 'admitted'))
+        AND (SELECT (greatest(s.decided_at, (SELECT r.decided_at FROM admission_reviews r WHERE r.case_id = c.id))
+                       AT TIME ZONE $1)::date
+               FROM case_assessments s WHERE s.case_id = c.id) <= $2::date))`;
     for (;;) {
       const batch: { id: string }[] = await this.db.query(
         `SELECT c.id FROM cases c WHERE ${left} ORDER BY c.id LIMIT ${BATCH}`,
+        [timeZone(), dueThrough],
       );
       if (!batch.length || signal?.aborted) return;
       for (const { id } of batch) {
         // the case row is locked as a new application locks it, so none slips in between
         const purged = await withRetry(() =>
           this.db.transaction(async (tx) => {
-            const [due] = await tx.query(`SELECT c.id FROM cases c WHERE c.id = $1 AND ${left} FOR UPDATE OF c`, [id]);
+            const [due] = await tx.query(`SELECT c.id FROM cases c WHERE c.id = $3 AND ${left} FOR UPDATE OF c`, [
+              timeZone(),
+              dueThrough,
+              id,
+            ]);
             if (!due) return null;
             await tx.query(
               `UPDATE cases SET birth_year = NULL, consent_recorded_on = NULL, agreement_signed_on = NULL,
@@ -209,15 +228,38 @@ export class RetentionService implements OnModuleInit {
             );
             // who may see the case stays; why consent was withdrawn goes
             await tx.query(`DELETE FROM case_consent_withdrawals WHERE case_id = $1`, [id]);
-            return { adviceRequests: await purgeAdvice(tx, id) };
+            const advice = await purgeAdvice(tx, id);
+            return { ...(await this.purgeAdmission(tx, id)), advice };
           }),
         );
-        if (purged) {
-          counts.cases += 1;
-          counts.adviceRequests += purged.adviceRequests;
-        }
+        if (purged === null) continue;
+        counts.cases += 1;
+        counts.adviceRequests += purged.advice;
+        counts.admissionReviews += purged.reviews;
+        counts.messages += purged.messages;
       }
     }
+  }
+
+  /** A case's admission narrative: the assessment's texts and reasons, a review's reason and thread. */
+  private async purgeAdmission(tx: EntityManager, caseId: string): Promise<{ reviews: number; messages: number }> {
+    const messages = await deleted(
+      tx,
+      `DELETE FROM admission_review_messages WHERE review_id IN (SELECT id FROM admission_reviews WHERE case_id = $1)`,
+      caseId,
+    );
+    const [, reviews] = await tx.query(
+      `UPDATE admission_reviews SET decision_reason = NULL, purged_at = now() WHERE case_id = $1`,
+      [caseId],
+    );
+    await tx.query(
+      `UPDATE case_assessments SET push_factors = NULL, pull_factors = NULL, own_explanation = NULL,
+         help_wished = NULL, understands_leaving = NULL, understands_lifestyle = NULL, steps_taken = NULL,
+         will_to_cooperate = NULL, decision_reason = NULL, purged_at = now()
+       WHERE case_id = $1`,
+      [caseId],
+    );
+    return { reviews: Number(reviews), messages };
   }
 }
 

@@ -22,11 +22,17 @@ export const NOTIFICATION_EVENTS = [
   'advice_requested',
   'advice_answered',
   'advice_followed_up',
+  // admission reviews (issue 14)
+  'admission_review_requested',
+  'admission_review_answered',
+  'admission_review_info_requested',
+  'admission_review_upheld',
+  'admission_review_admitted',
 ] as const;
 export type NotificationEvent = (typeof NOTIFICATION_EVENTS)[number];
 
 /** The resources a notification links to (their show page). */
-export const NOTIFICATION_RESOURCES = ['applications', 'users', 'advice-requests'] as const;
+export const NOTIFICATION_RESOURCES = ['applications', 'users', 'advice-requests', 'admission-reviews'] as const;
 export type NotificationResource = (typeof NOTIFICATION_RESOURCES)[number];
 
 /** The languages of the product, and so of notifications and e-mails. */

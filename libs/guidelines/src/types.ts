@@ -2,7 +2,7 @@ export const SEVERITIES = ['block', 'warn', 'info'] as const;
 /** block: cannot submit or approve; warn: the contact point may override with a written reason; info: for the record. */
 export type Severity = (typeof SEVERITIES)[number];
 
-export const CASE_STATUSES = ['assessment', 'active', 'completed', 'discontinued'] as const;
+export const CASE_STATUSES = ['assessment', 'active', 'completed', 'discontinued', 'refused'] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 
 export const UNIT_LABELS = ['night', 'session', 'item'] as const;

@@ -63,6 +63,7 @@ const STATUS_NAMES: Record<CaseStatus, Bilingual> = {
   active: { en: 'active', da: 'aktiv', fi: 'aktiivinen' },
   completed: { en: 'completed', da: 'afsluttet', fi: 'päättynyt' },
   discontinued: { en: 'discontinued', da: 'afbrudt', fi: 'keskeytynyt' },
+  refused: { en: 'refused admission', da: 'afvist optagelse', fi: 'hylätty ottamisesta' },
 };
 
 export function caseStatus(status: CaseStatus): Bilingual {

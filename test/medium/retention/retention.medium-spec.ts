@@ -139,6 +139,7 @@ describe('RetentionService', () => {
       attachments: 0,
       cases: 1,
       adviceRequests: 1,
+      admissionReviews: 0,
       failed: 0,
       outcome: 'completed',
     });

@@ -14,6 +14,7 @@ import { EncryptionKeyRegistry1795301400000 } from './1795301400000-EncryptionKe
 import { SetBasedPaymentTrigger1795301500000 } from './1795301500000-SetBasedPaymentTrigger.js';
 import { PaymentCounts1795301600000 } from './1795301600000-PaymentCounts.js';
 import { Notifications1795301700000 } from './1795301700000-Notifications.js';
+import { AdmissionReviews1795400000000 } from './1795400000000-AdmissionReviews.js';
 import { AdviceRequests1795400100000 } from './1795400100000-AdviceRequests.js';
 import { FinnishLanguage1795400300000 } from './1795400300000-FinnishLanguage.js';
 import { ConsentPerParty1795400500000 } from './1795400500000-ConsentPerParty.js';
@@ -36,6 +37,7 @@ export const migrations = [
   SetBasedPaymentTrigger1795301500000,
   PaymentCounts1795301600000,
   Notifications1795301700000,
+  AdmissionReviews1795400000000,
   AdviceRequests1795400100000,
   FinnishLanguage1795400300000,
   ConsentPerParty1795400500000,
