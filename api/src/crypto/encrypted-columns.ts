@@ -26,6 +26,9 @@ export const NARRATIVE_COLUMNS: readonly NarrativeColumn[] = [
   { table: 'applications', column: 'overrides', jsonField: 'justification' },
   // questions, answers, and the reasons of every withdrawal, rejection, cancellation, approval and carry-over
   { table: 'application_messages', column: 'body' },
+  // why a case moves between units, and why the receiving unit declined
+  { table: 'case_transfers', column: 'reason' },
+  { table: 'case_transfers', column: 'decision_reason' },
   // an invoice number, or a landlord's or clinic's name: near enough to the person to keep from a backup
   { table: 'disbursements', column: 'payee_reference' },
   // names people give files often carry names

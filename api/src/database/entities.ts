@@ -4,6 +4,7 @@ import { Attachment } from '../attachments/attachment.entity.js';
 import { AuditEvent } from '../audit/audit-event.entity.js';
 import { LoginAttempt } from '../auth/login-attempt.entity.js';
 import { Session } from '../auth/session.entity.js';
+import { CaseTransfer, CaseUnit } from '../case-transfers/case-transfer.entity.js';
 import { Case } from '../cases/case.entity.js';
 import { Category } from '../categories/category.entity.js';
 import { GuidelineVersion } from '../guidelines/guideline-version.entity.js';
@@ -22,6 +23,8 @@ export const entities = [
   LoginAttempt,
   AuditEvent,
   Case,
+  CaseTransfer,
+  CaseUnit,
   GuidelineVersion,
   Application,
   ApplicationMessage,

@@ -1,4 +1,4 @@
-import type { Language, NotificationEvent } from '@app/contract';
+import type { Language, NotificationEvent, NotificationResource } from '@app/contract';
 
 /**
  * The words of a notification e-mail. An e-mail leaves the product and may be read on a
@@ -18,7 +18,7 @@ export interface EmailFacts {
   reference: string;
   urgent: boolean;
   /** The react-admin resource and record the link opens. */
-  resource: 'applications' | 'users';
+  resource: NotificationResource;
   recordId: string;
 }
 
@@ -42,6 +42,10 @@ const PHRASES: Record<Language, Record<NotificationEvent, string>> = {
     year_end_grant_carried_over: 'year end: grant carried over',
     year_end_grant_cancelled: 'year end: grant cancelled',
     account_locked: 'account locked after too many failed sign-ins',
+    case_transfer_proposed: 'a case is proposed to your unit',
+    case_transfer_accepted: 'case transfer accepted',
+    case_transfer_declined: 'case transfer declined',
+    case_transferred: 'case transferred',
   },
   da: {
     information_requested: 'der er bedt om oplysninger',
@@ -60,6 +64,10 @@ const PHRASES: Record<Language, Record<NotificationEvent, string>> = {
     year_end_grant_carried_over: 'årsafslutning: bevilling overført',
     year_end_grant_cancelled: 'årsafslutning: bevilling annulleret',
     account_locked: 'konto spærret efter for mange mislykkede login',
+    case_transfer_proposed: 'en sag er foreslået overdraget til jeres enhed',
+    case_transfer_accepted: 'overdragelse af sag accepteret',
+    case_transfer_declined: 'overdragelse af sag afvist',
+    case_transferred: 'sag overdraget',
   },
 };
 

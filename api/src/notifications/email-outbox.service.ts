@@ -1,4 +1,4 @@
-import type { Language, NotificationEvent } from '@app/contract';
+import type { Language, NotificationEvent, NotificationResource } from '@app/contract';
 import {
   Inject,
   Injectable,
@@ -34,7 +34,7 @@ interface Claimed {
   language: Language;
   active: boolean;
   urgent: boolean | null;
-  resource: 'applications' | 'users' | null;
+  resource: NotificationResource | null;
   recordId: string | null;
 }
 

@@ -1,4 +1,4 @@
-import type { NotificationEvent, Role } from '@app/contract';
+import type { NotificationEvent, NotificationResource, Role } from '@app/contract';
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
@@ -17,7 +17,7 @@ export interface Notice {
 /** What every notice of one change says and links to; never narrative, an amount or a unit name. */
 export interface NoticeSubject {
   reference: string;
-  resource: 'applications' | 'users';
+  resource: NotificationResource;
   recordId: string;
   urgent?: boolean;
   /** The users never told: whoever acted (nobody is notified of their own action), and any other. */

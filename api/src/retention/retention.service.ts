@@ -195,6 +195,11 @@ export class RetentionService implements OnModuleInit {
                  programme_start = NULL, purged_at = now() WHERE id = $1`,
               [id],
             );
+            // why the case moved between units is narrative too (a purged case takes no new proposal)
+            await tx.query(
+              `UPDATE case_transfers SET reason = NULL, decision_reason = NULL WHERE case_id = $1 AND status <> 'proposed'`,
+              [id],
+            );
             return true;
           }),
         );

@@ -43,7 +43,7 @@ export type CommonErrorCode = (typeof COMMON_ERROR_CODES)[number];
 
 /**
  * The codes of the refusals a workflow action can meet (`code` of a 400/403/404/409): the common
- * ones, an application's own rules, the pool's money and the retention purge. The UI translates
+ * ones, an application's own rules, the pool's money, the retention purge and a case's transfer. The UI translates
  * each; any other code falls back to the API's English `message`.
  */
 export const WORKFLOW_ERROR_CODES = [
@@ -63,6 +63,10 @@ export const WORKFLOW_ERROR_CODES = [
   'LEDGER_YEAR_EXISTS',
   'RETENTION_APPLICATION_PURGED',
   'RETENTION_CASE_PURGED',
+  'CASE_TRANSFER_WRONG_STATUS',
+  'CASE_TRANSFER_ALREADY_PROPOSED',
+  'CASE_TRANSFER_CASE_CLOSED',
+  'CASE_TRANSFER_NOT_RECEIVING',
 ] as const;
 export type WorkflowErrorCode = (typeof WORKFLOW_ERROR_CODES)[number];
 

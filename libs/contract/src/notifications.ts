@@ -19,6 +19,11 @@ export const NOTIFICATION_EVENTS = [
   'year_end_grant_carried_over',
   'year_end_grant_cancelled',
   'account_locked',
+  // a case that moves (issue 14)
+  'case_transfer_proposed',
+  'case_transfer_accepted',
+  'case_transfer_declined',
+  'case_transferred',
 ] as const;
 export type NotificationEvent = (typeof NOTIFICATION_EVENTS)[number];
 
@@ -35,6 +40,10 @@ export interface Preferences {
   email: EmailPreference;
 }
 
+/** The react-admin resources a notification links to. */
+export const NOTIFICATION_RESOURCES = ['applications', 'users', 'case-transfers'] as const;
+export type NotificationResource = (typeof NOTIFICATION_RESOURCES)[number];
+
 /** `GET /api/notifications` item: never narrative, amounts or unit names; the sentence is built from event + reference. */
 export interface NotificationRecord {
   id: string;
@@ -42,7 +51,7 @@ export interface NotificationRecord {
   reference: string;
   urgent: boolean;
   /** Where it links: a react-admin resource and the record's id (its show page). */
-  resource: 'applications' | 'users';
+  resource: NotificationResource;
   recordId: string;
   createdAt: string;
   readAt: string | null;

@@ -14,6 +14,7 @@ import { EncryptionKeyRegistry1795301400000 } from './1795301400000-EncryptionKe
 import { SetBasedPaymentTrigger1795301500000 } from './1795301500000-SetBasedPaymentTrigger.js';
 import { PaymentCounts1795301600000 } from './1795301600000-PaymentCounts.js';
 import { Notifications1795301700000 } from './1795301700000-Notifications.js';
+import { CaseTransfers1795400200000 } from './1795400200000-CaseTransfers.js';
 
 /** Every migration, oldest first. Listed by hand so the build and the tests load the same set. */
 export const migrations = [
@@ -33,4 +34,5 @@ export const migrations = [
   SetBasedPaymentTrigger1795301500000,
   PaymentCounts1795301600000,
   Notifications1795301700000,
+  CaseTransfers1795400200000,
 ];

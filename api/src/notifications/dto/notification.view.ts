@@ -1,4 +1,4 @@
-import { EMAIL_DELIVERY_STATUSES, NOTIFICATION_EVENTS } from '@app/contract';
+import { EMAIL_DELIVERY_STATUSES, NOTIFICATION_EVENTS, NOTIFICATION_RESOURCES } from '@app/contract';
 import { ApiProperty } from '@nestjs/swagger';
 import { ApiTimestamp, ApiUuid } from '../../common/openapi.js';
 
@@ -9,7 +9,7 @@ export class NotificationView {
   @ApiProperty({ example: 'KBH-2026-014-A1', description: "The application's reference, or a locked user's e-mail" })
   reference!: string;
   @ApiProperty({ description: 'The application is urgent' }) urgent!: boolean;
-  @ApiProperty({ enum: ['applications', 'users'], description: 'The react-admin resource the notification links to' })
+  @ApiProperty({ enum: NOTIFICATION_RESOURCES, description: 'The react-admin resource the notification links to' })
   resource!: string;
   @ApiUuid({ description: 'The record the notification links to (its show page)' }) recordId!: string;
   @ApiTimestamp() createdAt!: string;
