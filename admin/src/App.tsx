@@ -7,6 +7,7 @@ import { ReviewQueue } from './applications/ReviewQueue';
 import auditEvents from './audit-events';
 import budgetYears from './budget-years';
 import { authProvider } from './authProvider';
+import caseTransfers from './case-transfers';
 import cases from './cases';
 import categories from './categories';
 import { dataProvider } from './dataProvider';
@@ -45,6 +46,7 @@ export const App = () => (
   >
     <Resource name="applications" {...applications} />
     <Resource name="cases" {...cases} />
+    <Resource name="case-transfers" {...caseTransfers} />
     <Resource name="budget-years" {...budgetYears} />
     <Resource name="disbursements" {...disbursements} />
     <Resource name="guidelines" {...guidelines} />
@@ -57,6 +59,7 @@ export const App = () => (
     {/* Read through the application page only (thread and documents), never on their own. */}
     <Resource name="application-messages" />
     <Resource name="attachments" />
+    <Resource name="case-units" />
     <CustomRoutes>
       <Route path="/review-queue" element={<ReviewQueue />} />
       <Route path="/payments-due" element={<PaymentsDue />} />

@@ -28,6 +28,9 @@ const rules: Record<string, Partial<Record<Action, readonly Role[]>>> = {
   // Workflow actions are not in this table: each application lists the ones its reader may take.
   applications: { list: EVERYONE, show: EVERYONE, create: UNIT, edit: UNIT },
   'application-messages': { list: CASEWORK },
+  // Cases that move between units: the two units' workers and the contact point (the reasons are narrative).
+  'case-transfers': { list: CASEWORK, show: CASEWORK },
+  'case-units': { list: CASEWORK },
   // Quotes and invoices: finance reads them to pay; the unit uploads and deletes them while it may edit.
   attachments: { list: MONEY, create: UNIT, delete: UNIT },
   // The year's pool: read by everybody, opened, changed and closed by the contact point.

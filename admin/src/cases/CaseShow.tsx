@@ -23,6 +23,8 @@ import { CodeField } from '../common/CodeField';
 import { DateTimeField, ShortDateTimeField } from '../common/DateTimeField';
 import { IsoDateField } from '../common/IsoDateField';
 import { MoneyField } from '../common/MoneyField';
+import { CaseUnitHistory } from '../case-transfers/CaseUnitHistory';
+import { TransferCaseButton } from '../case-transfers/TransferCaseButton';
 import { PurgedBanner, usePurgedOrDash } from '../common/Purged';
 import { usePhone } from '../common/usePhone';
 import type { Case } from '../types';
@@ -52,6 +54,7 @@ const NewApplicationButton = () => {
 const CaseActions = () => (
   <TopToolbar>
     <NewApplicationButton />
+    <TransferCaseButton />
     <EditButton />
   </TopToolbar>
 );
@@ -107,6 +110,7 @@ const CaseLayout = () => {
         <TextField source="birthYear" emptyText={empty} />
         <DateTimeField source="updatedAt" />
         <ApplicationsOfCase label="app.cases.applications" />
+        <CaseUnitHistory label="app.transfers.history" />
       </SimpleShowLayout>
     </>
   );

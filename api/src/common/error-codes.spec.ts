@@ -4,6 +4,7 @@ import { STATUS_CODES } from 'node:http';
 import { ApplicationError, ApplicationErrorCode } from '../applications/applications.errors.js';
 import { AttachmentError, AttachmentErrorCode } from '../attachments/attachments.errors.js';
 import { AuthError, AuthErrorCode } from '../auth/auth.errors.js';
+import { CaseTransferError, CaseTransferErrorCode } from '../case-transfers/case-transfers.errors.js';
 import { DisbursementError, DisbursementErrorCode } from '../disbursements/disbursements.errors.js';
 import { GuidelineError, GuidelineErrorCode } from '../guidelines/guidelines.errors.js';
 import { LedgerError, LedgerErrorCode } from '../ledger/ledger.errors.js';
@@ -23,6 +24,7 @@ const REFUSALS: Record<string, HttpException[]> = {
   guideline: Object.values(GuidelineErrorCode).map((code) => new GuidelineError(code)),
   auth: Object.values(AuthErrorCode).map((code) => new AuthError(code)),
   notification: Object.values(NotificationErrorCode).map((code) => new NotificationError(code, 'No')),
+  caseTransfer: Object.values(CaseTransferErrorCode).map((code) => new CaseTransferError(code, 'No')),
 };
 
 const codeOf = (error: HttpException): unknown => (error.getResponse() as { code?: unknown }).code;
@@ -30,12 +32,13 @@ const codeOf = (error: HttpException): unknown => (error.getResponse() as { code
 // The UI translates refusals by the contract's list (admin/src/i18n/error-codes.spec.ts holds
 // its words to it): a code the API adds must reach it too.
 describe('WORKFLOW_ERROR_CODES', () => {
-  it('names every code a workflow action can be refused with: the common ones, an application’s, the ledger’s and the retention purge’s', () => {
+  it('names every code a workflow action can be refused with: the common ones, an application’s, the ledger’s, the retention purge’s and a case transfer’s', () => {
     const api = [
       ...Object.values(CommonErrorCode),
       ...Object.values(ApplicationErrorCode),
       ...Object.values(LedgerErrorCode),
       ...Object.values(RetentionErrorCode),
+      ...Object.values(CaseTransferErrorCode),
     ].sort();
     expect([...WORKFLOW_ERROR_CODES].sort()).toEqual(api);
     expect([...COMMON_ERROR_CODES].sort()).toEqual(Object.values(CommonErrorCode).sort());
