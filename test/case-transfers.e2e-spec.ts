@@ -1,4 +1,13 @@
-import { type Auth, newApplication, newCase, postApplication, quoteOverride, seedCatalog, thisYear, todayIso } from './support/fixtures.js';
+import {
+  type Auth,
+  newApplication,
+  newCase,
+  postApplication,
+  quoteOverride,
+  seedCatalog,
+  thisYear,
+  todayIso,
+} from './support/fixtures.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
 const REASON = 'Released from custody; the agreement continues in the home district.';
