@@ -174,6 +174,20 @@ describe('Case transfers', () => {
     expect((await unitFigures(kbhUnit)).committed).toBe(before.kbh.committed + 3_000_000);
   });
 
+  it('moves a case into a unit that has a case of the same number, keeping both references', async () => {
+    const from = await t.signedIn('unit_worker', { unitId: (await t.newUnit()).id });
+    const to = await t.signedIn('unit_worker', { unitId: (await t.newUnit()).id });
+    const theirs = await newCase(t, to.auth);
+    const moving = await newCase(t, from.auth);
+    expect(theirs.reference.slice(-3)).toBe(moving.reference.slice(-3));
+    const proposal = ok(await propose(from.auth, moving.id, to.user.unitId!), 201).body;
+    ok(await t.http.post(`/api/case-transfers/${proposal.id}/accept`).set(to.auth));
+    const listed = ok(await t.http.get('/api/cases').set(to.auth)).body.map((c: { reference: string }) => c.reference);
+    expect(listed.sort()).toEqual([theirs.reference, moving.reference].sort());
+    // the receiver's next case takes its own next number
+    expect((await newCase(t, to.auth)).reference.slice(-3)).toBe('002');
+  });
+
   it('keeps the case where it is when the receiving unit declines', async () => {
     const c = await newCase(t, krf.auth);
     const proposal = ok(await propose(krf.auth, c.id, fynUnit), 201).body;

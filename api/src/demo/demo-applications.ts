@@ -6,6 +6,7 @@ import type { Actor } from '../auth/auth.decorators.js';
 import { CasesService } from '../cases/cases.service.js';
 import { DisbursementsService } from '../disbursements/disbursements.service.js';
 import { seedDemoHistory } from './demo-history.js';
+import { seedDemoTransfers } from './demo-transfers.js';
 import { GuidelineVersion } from '../guidelines/guideline-version.entity.js';
 import { LedgerRepository } from '../ledger/ledger.repository.js';
 import { toStoredCategories } from '../guidelines/guideline-mapping.js';
@@ -279,4 +280,5 @@ export async function seedDemoApplications(app: INestApplicationContext): Promis
   await workflow.cancel(ncp2, a11.id, 'The candidate moved abroad; the sessions will not take place.');
 
   await seedDemoHistory(app, profile);
+  await seedDemoTransfers(app, profile);
 }

@@ -31,7 +31,8 @@ const list = (values: string[]) => values.map((v) => `'${v}'`).join(', ');
  * Issue 14, cases that move: a proposal to hand a case to another unit, which
  * that unit accepts or declines (a contact point's is accepted at once), and
  * each case's history of units with dates. One open proposal per case; the
- * reasons are narrative (sealed by the application, NULL once purged).
+ * reasons are narrative (sealed by the application, NULL once purged). A case
+ * keeps its reference, so its number stays unique among its registering unit's.
  */
 export class CaseTransfers1795400200000 implements MigrationInterface {
   name = 'CaseTransfers1795400200000';
@@ -59,9 +60,7 @@ export class CaseTransfers1795400200000 implements MigrationInterface {
         CONSTRAINT case_transfers_direct_accepted CHECK (NOT direct OR status = 'accepted'),
         CONSTRAINT case_transfers_decided_after_proposed CHECK (decided_at IS NULL OR decided_at >= proposed_at)
       )`);
-    await db.query(
-      `CREATE UNIQUE INDEX case_transfers_one_open ON case_transfers (case_id) WHERE status = 'proposed'`,
-    );
+    await db.query(`CREATE UNIQUE INDEX case_transfers_one_open ON case_transfers (case_id) WHERE status = 'proposed'`);
     await db.query(`CREATE INDEX case_transfers_case ON case_transfers (case_id, proposed_at)`);
     await db.query(`CREATE INDEX case_transfers_to_unit_open ON case_transfers (to_unit_id) WHERE status = 'proposed'`);
     await db.query(`CREATE INDEX case_transfers_from_unit ON case_transfers (from_unit_id)`);
@@ -93,6 +92,28 @@ export class CaseTransfers1795400200000 implements MigrationInterface {
       CREATE TRIGGER case_units_start AFTER INSERT ON cases
       REFERENCING NEW TABLE AS new_cases FOR EACH STATEMENT EXECUTE FUNCTION case_units_start()`);
 
+    // A case's number is the registering unit's (its code is in the reference, which the case keeps):
+    // unique per registering unit and year, wherever the case is now.
+    await db.query(`ALTER TABLE cases ADD COLUMN registered_unit_id uuid REFERENCES units (id)`);
+    await db.query(`UPDATE cases SET registered_unit_id = unit_id`);
+    await db.query(`ALTER TABLE cases ALTER COLUMN registered_unit_id SET NOT NULL`);
+    await db.query(`
+      CREATE FUNCTION cases_registered_unit() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF TG_OP = 'INSERT' THEN
+          NEW.registered_unit_id := coalesce(NEW.registered_unit_id, NEW.unit_id);
+        ELSIF NEW.registered_unit_id IS DISTINCT FROM OLD.registered_unit_id THEN
+          RAISE EXCEPTION 'a case''s registering unit never changes' USING ERRCODE = 'check_violation';
+        END IF;
+        RETURN NEW;
+      END $$`);
+    await db.query(`
+      CREATE TRIGGER cases_registered_unit BEFORE INSERT OR UPDATE OF registered_unit_id ON cases
+      FOR EACH ROW EXECUTE FUNCTION cases_registered_unit()`);
+    await db.query(`
+      ALTER TABLE cases DROP CONSTRAINT cases_unit_year_number_unique,
+        ADD CONSTRAINT cases_registered_unit_year_number_unique UNIQUE (registered_unit_id, year, number)`);
+
     await db.query(`ALTER TABLE notifications DROP CONSTRAINT notifications_event_known`);
     await db.query(`
       ALTER TABLE notifications ADD CONSTRAINT notifications_event_known
@@ -109,7 +130,9 @@ export class CaseTransfers1795400200000 implements MigrationInterface {
 
   async down(db: QueryRunner): Promise<void> {
     await db.query(`DELETE FROM email_deliveries WHERE event IN (${list(TRANSFER_EVENTS)})`);
-    await db.query(`DELETE FROM notifications WHERE event IN (${list(TRANSFER_EVENTS)}) OR resource = 'case-transfers'`);
+    await db.query(
+      `DELETE FROM notifications WHERE event IN (${list(TRANSFER_EVENTS)}) OR resource = 'case-transfers'`,
+    );
     await db.query(`ALTER TABLE notifications DROP CONSTRAINT notifications_resource_known`);
     await db.query(`
       ALTER TABLE notifications ADD CONSTRAINT notifications_resource_known CHECK (resource IN ('applications', 'users'))`);
@@ -120,6 +143,12 @@ export class CaseTransfers1795400200000 implements MigrationInterface {
     await db.query(`ALTER TABLE notifications DROP CONSTRAINT notifications_event_known`);
     await db.query(`
       ALTER TABLE notifications ADD CONSTRAINT notifications_event_known CHECK (event IN (${list(EARLIER_EVENTS)}))`);
+    await db.query(`
+      ALTER TABLE cases DROP CONSTRAINT cases_registered_unit_year_number_unique,
+        ADD CONSTRAINT cases_unit_year_number_unique UNIQUE (unit_id, year, number)`);
+    await db.query(`DROP TRIGGER cases_registered_unit ON cases`);
+    await db.query(`DROP FUNCTION cases_registered_unit()`);
+    await db.query(`ALTER TABLE cases DROP COLUMN registered_unit_id`);
     await db.query(`DROP TRIGGER case_units_start ON cases`);
     await db.query(`DROP FUNCTION case_units_start()`);
     await db.query(`DROP TABLE case_units`);
