@@ -46,6 +46,7 @@ export const Menu = () => {
       <PaymentsDueItem />
       <RaMenu.ResourceItem name="applications" />
       <RaMenu.ResourceItem name="cases" />
+      <RaMenu.ResourceItem name="case-transfers" />
       <RaMenu.ResourceItem name="disbursements" />
       <RaMenu.ResourceItem name="budget-years" />
       <ReportsItem />
