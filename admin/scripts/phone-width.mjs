@@ -35,6 +35,7 @@ const withStatus = (who, status) => first(who, 'applications', { status });
 const kbhGrant = await withStatus('kbh', 'approved');
 const kbhAsking = (await withStatus('kbh', 'info_requested')) ?? (await withStatus('kbh', 'submitted'));
 const kbhCase = await first('kbh', 'cases');
+const kbhTransfer = await first('kbh', 'case-transfers', { status: 'proposed' });
 const guideline = await first('kbh', 'guidelines', { status: 'published' });
 const queued = (await withStatus('ncp', 'in_review')) ?? (await withStatus('ncp', 'submitted'));
 const decided = await withStatus('ncp', 'approved');
@@ -58,6 +59,8 @@ const PAGES = {
     'cases',
     ...show('cases', kbhCase),
     'cases/create',
+    'case-transfers',
+    ...show('case-transfers', kbhTransfer),
     'disbursements',
     'budget-years',
     'reports',
