@@ -36,7 +36,13 @@ const auth = (role: Role): AuthProvider => ({
 
 type Transfer = (caseId: string, body: { toUnitId: string; reason: string }) => Promise<{ data: CaseTransfer }>;
 
-const renderButton = (locale: Locale, role: Role, record: Case, transferCase: Transfer) => {
+const renderButton = (
+  locale: Locale,
+  role: Role,
+  record: Case,
+  transferCase: Transfer,
+  openTransfers: CaseTransfer[] = [],
+) => {
   const transfer = vi.fn(transferCase);
   const dataProvider = testDataProvider({
     transferCase: transfer,
@@ -44,7 +50,10 @@ const renderButton = (locale: Locale, role: Role, record: Case, transferCase: Tr
     getMany: async (_resource: string, { ids }: { ids: unknown[] }) => ({
       data: UNITS.filter((u) => ids.includes(u.id)),
     }),
-    getList: async () => ({ data: UNITS, total: UNITS.length }),
+    getList: async (resource: string) =>
+      resource === 'case-transfers'
+        ? { data: openTransfers, total: openTransfers.length }
+        : { data: UNITS, total: UNITS.length },
   } as never);
   render(
     <TestAdmin locale={locale} dataProvider={dataProvider} authProvider={auth(role)}>
@@ -117,6 +126,14 @@ describe('TransferCaseButton', () => {
     await user.click(dialog.getByRole('button', { name: 'Propose transfer' }));
     expect(await dialog.findByText('The case already has a transfer waiting for an answer.')).toBeTruthy();
     expect(dialog.getByRole('textbox')).toHaveProperty('value', 'Moves to Funen.');
+  });
+
+  it('is not offered while a proposal waits for an answer', async () => {
+    const waiting = (await proposed('c-1', { toUnitId: KBH.id, reason: 'Moves.' })).data;
+    renderButton('en', 'unit_worker', aCase(), proposed, [waiting]);
+    // long enough for the button of a case without one to show (the tests above find it at once)
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(screen.queryByRole('button')).toBeNull();
   });
 
   it('is not offered on a case that has ended', async () => {

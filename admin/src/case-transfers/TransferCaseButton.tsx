@@ -5,6 +5,7 @@ import { useRole } from '../common/useRole';
 import { useExitPoolDataProvider } from '../dataProvider';
 import type { Case } from '../types';
 import { TransferDialogButton } from './TransferDialog';
+import { useOpenTransfer } from './PendingTransferNotice';
 import { useIsCustodyUnit } from './useUnitCode';
 
 /** A case that has ended, or was purged, stays where it is. */
@@ -20,7 +21,9 @@ export const TransferCaseButton = () => {
   const role = useRole();
   const dataProvider = useExitPoolDataProvider();
   const custody = useIsCustodyUnit(record?.unitId);
-  if (!record || !movable(record) || (role !== 'unit_worker' && role !== 'contact_point')) return null;
+  // one open proposal at a time: the case page says where it waits
+  const open = useOpenTransfer(record?.id);
+  if (!record || !movable(record) || open || (role !== 'unit_worker' && role !== 'contact_point')) return null;
   const direct = role === 'contact_point';
   const words = custody ? 'release' : 'transfer';
   return (

@@ -24,6 +24,7 @@ import { DateTimeField, ShortDateTimeField } from '../common/DateTimeField';
 import { IsoDateField } from '../common/IsoDateField';
 import { MoneyField } from '../common/MoneyField';
 import { CaseUnitHistory } from '../case-transfers/CaseUnitHistory';
+import { PendingTransferNotice } from '../case-transfers/PendingTransferNotice';
 import { TransferCaseButton } from '../case-transfers/TransferCaseButton';
 import { PurgedBanner, usePurgedOrDash } from '../common/Purged';
 import { usePhone } from '../common/usePhone';
@@ -100,6 +101,7 @@ const CaseLayout = () => {
   return (
     <>
       {record?.purgedAt && <PurgedBanner at={record.purgedAt} message="case_purged" />}
+      <PendingTransferNotice />
       <SimpleShowLayout>
         <CodeField source="reference" />
         <ReferenceField source="unitId" reference="units" link={false} />

@@ -858,6 +858,7 @@ const app: AppMessages = {
     history: 'Enheder',
     no_history: 'Ingen historik over enheder.',
     now: 'nu',
+    pending: 'En overdragelse af sagen til %{unit} venter på deres svar.',
     incoming_title: 'Sager foreslået til jeres enhed',
     incoming_subheader: '1 forslag venter på jeres svar |||| %{smart_count} forslag venter på jeres svar',
     all: 'Alle overdragelser',

@@ -641,6 +641,7 @@ const app = {
     history: 'Units',
     no_history: 'No history of units.',
     now: 'now',
+    pending: 'A transfer of this case to %{unit} waits for their answer.',
     incoming_title: 'Cases proposed to your unit',
     incoming_subheader: '1 proposal waits for your answer |||| %{smart_count} proposals wait for your answer',
     all: 'All transfers',
