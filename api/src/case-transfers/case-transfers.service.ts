@@ -355,7 +355,12 @@ export class CaseTransfersService {
   /** Every read of a transfer's reasons is audited, once per case read. */
   private async auditReads(actor: Actor, rows: CaseTransferRecord[]): Promise<void> {
     for (const caseId of new Set(rows.map((r) => r.caseId))) {
-      await this.audit.record({ actorId: actor.id, action: 'case.transfer_read', entityType: 'case', entityId: caseId });
+      await this.audit.record({
+        actorId: actor.id,
+        action: 'case.transfer_read',
+        entityType: 'case',
+        entityId: caseId,
+      });
     }
   }
 
