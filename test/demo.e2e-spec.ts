@@ -147,7 +147,29 @@ describe('The demo cases and applications', () => {
     }
     const token = await t.login('kbh@demo.test', DEMO_PASSWORD);
     const own = await t.http.get('/api/notifications?range=[0,99]').set('Authorization', `Bearer ${token}`);
-    expect(own.body.every((n: { reference: string }) => n.reference.startsWith('KBH-'))).toBe(true);
+    // its own applications', and the transfers of cases to or from the unit (a case keeps its reference)
+    const notices = own.body as { reference: string; resource: string }[];
+    expect(notices.filter((n) => n.resource !== 'case-transfers').every((n) => n.reference.startsWith('KBH-'))).toBe(
+      true,
+    );
+  });
+
+  it('has cases that moved: one released from custody to KBH, one KBH proposes to FYN, one KBH declined', async () => {
+    const token = await t.login('kbh@demo.test', DEMO_PASSWORD);
+    const res = await t.http.get('/api/case-transfers?range=[0,99]').set('Authorization', `Bearer ${token}`);
+    expect(res.status).toBe(200);
+    const seen = (res.body as { caseReference: string; status: string; direct: boolean }[]).map((r) => [
+      r.caseReference.slice(0, 4),
+      r.status,
+      r.direct,
+    ]);
+    expect(seen.sort()).toEqual(
+      [
+        ['KRF-', 'accepted', true],
+        ['KBH-', 'proposed', false],
+        ['FYN-', 'declined', false],
+      ].sort(),
+    );
   });
 
   it('publishes the contract’s guideline version', async () => {

@@ -38,6 +38,7 @@ const withStatus = (who, status) => first(who, 'applications', { status });
 const kbhGrant = await withStatus('kbh', 'approved');
 const kbhAsking = (await withStatus('kbh', 'info_requested')) ?? (await withStatus('kbh', 'submitted'));
 const kbhCase = await first('kbh', 'cases');
+const kbhTransfer = await first('kbh', 'case-transfers', { status: 'proposed' });
 const guideline = await first('kbh', 'guidelines', { status: 'published' });
 const queued = (await withStatus('ncp', 'in_review')) ?? (await withStatus('ncp', 'submitted'));
 const decided = await withStatus('ncp', 'approved');
@@ -66,6 +67,8 @@ const PAGES = {
     'advice-requests',
     ...show('advice-requests', kbhAdvice),
     'advice-requests/create',
+    'case-transfers',
+    ...show('case-transfers', kbhTransfer),
     'disbursements',
     'budget-years',
     'reports',

@@ -9,6 +9,7 @@ import { ReviewQueue } from './applications/ReviewQueue';
 import auditEvents from './audit-events';
 import budgetYears from './budget-years';
 import { authProvider } from './authProvider';
+import caseTransfers from './case-transfers';
 import cases from './cases';
 import categories from './categories';
 import { dataProvider } from './dataProvider';
@@ -48,6 +49,7 @@ export const App = () => {
     >
       <Resource name="applications" {...applications} />
       <Resource name="cases" {...cases} />
+      <Resource name="case-transfers" {...caseTransfers} />
       <Resource name="advice-requests" {...adviceRequests} />
       <Resource name="admission-reviews" {...admissionReviews} />
       <Resource name="budget-years" {...budgetYears} />

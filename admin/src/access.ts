@@ -32,6 +32,9 @@ const rules: Record<string, Partial<Record<Action, readonly Role[]>>> = {
   'advice-requests': { list: CASEWORK, show: CASEWORK, create: UNIT },
   // A refused candidate's review: the unit asks, the contact point decides; no narrative for finance or admin.
   'admission-reviews': { list: CASEWORK, show: CASEWORK, create: UNIT },
+  // Cases that move between units: the two units' workers and the contact point (the reasons are narrative).
+  'case-transfers': { list: CASEWORK, show: CASEWORK },
+  'case-units': { list: CASEWORK },
   // Quotes and invoices: finance reads them to pay; the unit uploads and deletes them while it may edit.
   attachments: { list: MONEY, create: UNIT, delete: UNIT },
   // The year's pool: read by everybody, opened, changed and closed by the contact point.

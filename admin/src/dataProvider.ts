@@ -16,6 +16,7 @@ import type {
   Assessment,
   Attachment,
   AuditActor,
+  CaseTransfer,
   AttachmentKind,
   BudgetYear,
   Disbursement,
@@ -66,6 +67,10 @@ export interface ExitPoolDataProvider extends DataProvider {
   adviceAction(id: string, action: AdviceAction, body?: object): Promise<{ data: AdviceRequest }>;
   /** POST /api/applications/:id/check: the guideline findings now, changing nothing. */
   checkApplication(id: string): Promise<{ data: Finding[] }>;
+  /** POST /api/cases/:id/transfer: a proposal to another unit (a contact point's is accepted at once). */
+  transferCase(caseId: string, body: { toUnitId: string; reason: string }): Promise<{ data: CaseTransfer }>;
+  /** POST /api/case-transfers/:id/accept or /decline, by the receiving unit. */
+  caseTransferAction(id: string, action: 'accept' | 'decline', body?: object): Promise<{ data: CaseTransfer }>;
   guidelineAction(id: string, action: 'publish' | 'retire'): Promise<{ data: GuidelineRecord }>;
   uploadAttachment(input: { applicationId: string; kind: AttachmentKind; file: File }): Promise<{ data: Attachment }>;
   /** Fetches the file with the bearer header and hands it to the browser as a download. */
@@ -132,6 +137,12 @@ export const dataProvider: ExitPoolDataProvider = {
   // The API follows the simple REST convention exactly (Content-Range, sort/range/filter).
   ...simpleRestProvider(API, httpClient),
 
+  transferCase: async (caseId, body) => ({
+    data: await post<CaseTransfer>(`cases/${encodeURIComponent(caseId)}/transfer`, body),
+  }),
+  caseTransferAction: async (id, action, body) => ({
+    data: await post<CaseTransfer>(`case-transfers/${encodeURIComponent(id)}/${action}`, body),
+  }),
   applicationAction: async (id, action, body) => ({
     data: await post<Application>(`applications/${encodeURIComponent(id)}/${action}`, body),
   }),

@@ -401,3 +401,33 @@ export interface EmailDelivery {
   createdAt: string;
   sentAt: string | null;
 }
+
+/** `case-transfers`: a case handed from one unit to another (issue 14); the reasons are narrative. */
+export interface CaseTransfer {
+  id: string;
+  caseId: string;
+  caseReference: string;
+  fromUnitId: string;
+  toUnitId: string;
+  status: 'proposed' | 'accepted' | 'declined';
+  /** a contact point's transfer, accepted at once */
+  direct: boolean;
+  reason: string | null;
+  decisionReason: string | null;
+  proposedBy: string;
+  proposedByName: string;
+  proposedAt: string;
+  decidedBy: string | null;
+  decidedAt: string | null;
+}
+
+/** `case-units`: one stretch of a case's history of units. */
+export interface CaseUnitStretch {
+  id: string;
+  caseId: string;
+  unitId: string;
+  since: string;
+  /** null while the case is with this unit */
+  until: string | null;
+  transferId: string | null;
+}

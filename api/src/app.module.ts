@@ -7,6 +7,7 @@ import { ApplicationsModule } from './applications/applications.module.js';
 import { AttachmentsModule } from './attachments/attachments.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
+import { CaseTransfersModule } from './case-transfers/case-transfers.module.js';
 import { CasesModule } from './cases/cases.module.js';
 import { CategoriesModule } from './categories/categories.module.js';
 import { ContentRangeInterceptor } from './common/content-range.interceptor.js';
@@ -42,6 +43,7 @@ export class AppModule {
         CategoriesModule,
         UsersModule,
         CasesModule,
+        CaseTransfersModule,
         GuidelinesModule,
         ApplicationsModule,
         AdviceRequestsModule,

@@ -26,6 +26,9 @@ import { CodeField } from '../common/CodeField';
 import { DateTimeField, ShortDateTimeField } from '../common/DateTimeField';
 import { IsoDateField } from '../common/IsoDateField';
 import { MoneyField } from '../common/MoneyField';
+import { CaseUnitHistory } from '../case-transfers/CaseUnitHistory';
+import { PendingTransferNotice } from '../case-transfers/PendingTransferNotice';
+import { TransferCaseButton } from '../case-transfers/TransferCaseButton';
 import { PurgedBanner, usePurgedOrDash } from '../common/Purged';
 import { usePhone } from '../common/usePhone';
 import { PartyChips } from '../common/parties';
@@ -60,6 +63,7 @@ const CaseActions = () => (
     <NewApplicationButton />
     <WithdrawConsentButton />
     <AskContactPointButton />
+    <TransferCaseButton />
     <EditButton />
   </TopToolbar>
 );
@@ -152,6 +156,7 @@ const CaseLayout = () => {
   return (
     <>
       {record?.purgedAt && <PurgedBanner at={record.purgedAt} message="case_purged" />}
+      <PendingTransferNotice />
       <SimpleShowLayout>
         <CodeField source="reference" />
         <ReferenceField source="unitId" reference="units" link={false} />
@@ -166,6 +171,7 @@ const CaseLayout = () => {
         <ApplicationsOfCase label="app.cases.applications" />
         <AdviceOfCase label="app.advice.of_case" />
         <CaseAdmission label="app.admission.title" />
+        <CaseUnitHistory label="app.transfers.history" />
       </SimpleShowLayout>
     </>
   );

@@ -5,6 +5,7 @@ import { PoolGauge } from '../budget-years/PoolGauge';
 import { ChartState, SERIES_COLORS } from '../common/charts';
 import { toMinor, useFormatMoney } from '../common/money';
 import { usePoolReport } from '../reports/useReports';
+import { IncomingTransfersCard } from '../case-transfers/IncomingTransfersCard';
 import { ApplicationLinks } from './ApplicationLinks';
 import { CategorySpendingChart } from './CategorySpendingChart';
 import { DashboardCard, DashboardGrid } from './DashboardCard';
@@ -89,6 +90,7 @@ export const UnitWorkerDashboard = () => {
   const translate = useTranslate();
   return (
     <DashboardGrid>
+      <IncomingTransfersCard />
       <DashboardCard
         title={translate('app.dashboard.waiting.title')}
         subheader={translate('app.dashboard.waiting.subheader')}

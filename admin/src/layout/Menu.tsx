@@ -47,6 +47,7 @@ export const Menu = () => {
       <RaMenu.ResourceItem name="applications" />
       <RaMenu.ResourceItem name="cases" />
       <RaMenu.ResourceItem name="advice-requests" />
+      <RaMenu.ResourceItem name="case-transfers" />
       <RaMenu.ResourceItem name="disbursements" />
       <RaMenu.ResourceItem name="budget-years" />
       <ReportsItem />

@@ -7,6 +7,7 @@ import { ApplicationError, ApplicationErrorCode } from '../applications/applicat
 import { AttachmentError, AttachmentErrorCode } from '../attachments/attachments.errors.js';
 import { AuthError, AuthErrorCode } from '../auth/auth.errors.js';
 import { CaseError, CaseErrorCode } from '../cases/cases.errors.js';
+import { CaseTransferError, CaseTransferErrorCode } from '../case-transfers/case-transfers.errors.js';
 import { DisbursementError, DisbursementErrorCode } from '../disbursements/disbursements.errors.js';
 import { GuidelineError, GuidelineErrorCode } from '../guidelines/guidelines.errors.js';
 import { LedgerError, LedgerErrorCode } from '../ledger/ledger.errors.js';
@@ -29,6 +30,7 @@ const REFUSALS: Record<string, HttpException[]> = {
   case: Object.values(CaseErrorCode).map((code) => new CaseError(code, 'No')),
   advice: Object.values(AdviceErrorCode).map((code) => new AdviceError(code, 'No')),
   admission: Object.values(AdmissionErrorCode).map((code) => new AdmissionError(code, 'No')),
+  caseTransfer: Object.values(CaseTransferErrorCode).map((code) => new CaseTransferError(code, 'No')),
 };
 
 const codeOf = (error: HttpException): unknown => (error.getResponse() as { code?: unknown }).code;
@@ -36,7 +38,7 @@ const codeOf = (error: HttpException): unknown => (error.getResponse() as { code
 // The UI translates refusals by the contract's list (admin/src/i18n/error-codes.spec.ts holds
 // its words to it): a code the API adds must reach it too.
 describe('WORKFLOW_ERROR_CODES', () => {
-  it('names every code a workflow action can be refused with: the common ones, an application’s, the ledger’s, the retention purge’s, a case’s, an advice request’s and admission’s', () => {
+  it('names every code a workflow action can be refused with: the common ones, an application’s, the ledger’s, the retention purge’s, a case’s, an advice request’s, admission’s and a case transfer’s', () => {
     const api = [
       ...Object.values(CommonErrorCode),
       ...Object.values(ApplicationErrorCode),
@@ -45,6 +47,7 @@ describe('WORKFLOW_ERROR_CODES', () => {
       ...Object.values(CaseErrorCode),
       ...Object.values(AdviceErrorCode),
       ...Object.values(AdmissionErrorCode),
+      ...Object.values(CaseTransferErrorCode),
     ].sort();
     expect([...WORKFLOW_ERROR_CODES].sort()).toEqual(api);
     expect([...COMMON_ERROR_CODES].sort()).toEqual(Object.values(CommonErrorCode).sort());

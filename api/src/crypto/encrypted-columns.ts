@@ -43,6 +43,9 @@ export const NARRATIVE_COLUMNS: readonly NarrativeColumn[] = [
   ].map((column) => ({ table: 'case_assessments', column })),
   { table: 'admission_reviews', column: 'decision_reason' },
   { table: 'admission_review_messages', column: 'body' },
+  // why a case moves between units, and why the receiving unit declined
+  { table: 'case_transfers', column: 'reason' },
+  { table: 'case_transfers', column: 'decision_reason' },
   // an invoice number, or a landlord's or clinic's name: near enough to the person to keep from a backup
   { table: 'disbursements', column: 'payee_reference' },
   // names people give files often carry names

@@ -9,6 +9,7 @@ import { AuditEvent } from '../audit/audit-event.entity.js';
 import { LoginAttempt } from '../auth/login-attempt.entity.js';
 import { Session } from '../auth/session.entity.js';
 import { CaseConsentWithdrawal } from '../cases/case-consent-withdrawal.entity.js';
+import { CaseTransfer, CaseUnit } from '../case-transfers/case-transfer.entity.js';
 import { Case } from '../cases/case.entity.js';
 import { Category } from '../categories/category.entity.js';
 import { GuidelineVersion } from '../guidelines/guideline-version.entity.js';
@@ -28,6 +29,8 @@ export const entities = [
   AuditEvent,
   Case,
   CaseConsentWithdrawal,
+  CaseTransfer,
+  CaseUnit,
   GuidelineVersion,
   Application,
   ApplicationMessage,

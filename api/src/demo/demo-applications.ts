@@ -8,6 +8,7 @@ import { DisbursementsService } from '../disbursements/disbursements.service.js'
 import { seedDemoAdvice } from './demo-advice.js';
 import { seedDemoAdmissions } from './demo-admissions.js';
 import { seedDemoHistory } from './demo-history.js';
+import { seedDemoTransfers } from './demo-transfers.js';
 import { GuidelineVersion } from '../guidelines/guideline-version.entity.js';
 import { LedgerRepository } from '../ledger/ledger.repository.js';
 import { toStoredCategories } from '../guidelines/guideline-mapping.js';
@@ -298,4 +299,5 @@ export async function seedDemoApplications(app: INestApplicationContext): Promis
 
   await seedDemoAdmissions(app, [kbh, fyn, ncp, ncp2]);
   await seedDemoHistory(app, profile);
+  await seedDemoTransfers(app, profile);
 }

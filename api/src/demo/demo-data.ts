@@ -1,4 +1,4 @@
-import type { Installation, Language, Role, UnitParty } from '@app/contract';
+import { type Installation, INSTALLATION_PROFILES, type Language, type Role, type UnitParty } from '@app/contract';
 import { demoGuideline, demoGuidelineFi, type Guideline } from '@app/guidelines';
 
 /** The 12 police districts' exit units and the prison and probation service's, as the contract lists them. */
@@ -123,6 +123,8 @@ export interface DemoProfile {
   language: Language;
   /** The unit workers whose cases the demo walks through every status: the first and the second unit. */
   workers: readonly [string, string];
+  /** The unit for exits during custody, whose cases pass to a local unit at release. */
+  custody: string;
   /** How many of the history's applications each unit gets, relative to the others (2 unless named). */
   unitWeight: Readonly<Record<string, number>>;
   guideline: Guideline;
@@ -139,6 +141,7 @@ export const DEMO_PROFILES: Readonly<Record<Installation, DemoProfile>> = {
     users: DEMO_USERS,
     language: 'en',
     workers: ['kbh@demo.test', 'fyn@demo.test'],
+    custody: INSTALLATION_PROFILES.dk.custodyUnitCode,
     unitWeight: { KBH: 5, KVE: 3, OJY: 3, FYN: 3, KRF: 3, BOR: 1 },
     guideline: demoGuideline,
     pool: 2_000_000 * 100,
@@ -150,6 +153,7 @@ export const DEMO_PROFILES: Readonly<Record<Installation, DemoProfile>> = {
     users: DEMO_USERS_FI,
     language: 'fi',
     workers: ['hel@demo.test', 'oul@demo.test'],
+    custody: INSTALLATION_PROFILES.fi.custodyUnitCode,
     unitWeight: { HEL: 5, LSU: 3, SIS: 3, OUL: 3, RISE: 3, LAP: 1 },
     guideline: demoGuidelineFi,
     pool: 270_000 * 100,

@@ -50,6 +50,10 @@ const PHRASES: Record<Language, Record<NotificationEvent, string>> = {
     admission_review_info_requested: 'admission review: information requested',
     admission_review_upheld: 'admission review: refusal upheld',
     admission_review_admitted: 'admission review: candidate admitted',
+    case_transfer_proposed: 'a case is proposed to your unit',
+    case_transfer_accepted: 'case transfer accepted',
+    case_transfer_declined: 'case transfer declined',
+    case_transferred: 'case transferred',
   },
   da: {
     information_requested: 'der er bedt om oplysninger',
@@ -76,6 +80,10 @@ const PHRASES: Record<Language, Record<NotificationEvent, string>> = {
     admission_review_info_requested: 'prøvelse af optagelse: der er bedt om oplysninger',
     admission_review_upheld: 'prøvelse af optagelse: afslaget fastholdt',
     admission_review_admitted: 'prøvelse af optagelse: kandidaten optaget',
+    case_transfer_proposed: 'en sag er foreslået overdraget til jeres enhed',
+    case_transfer_accepted: 'overdragelse af sag accepteret',
+    case_transfer_declined: 'overdragelse af sag afvist',
+    case_transferred: 'sag overdraget',
   },
   fi: {
     information_requested: 'lisätietoja pyydetty',
@@ -102,6 +110,10 @@ const PHRASES: Record<Language, Record<NotificationEvent, string>> = {
     admission_review_info_requested: 'uudelleenarviointi: lisätietoja pyydetty',
     admission_review_upheld: 'uudelleenarviointi: kielteinen päätös pysyy',
     admission_review_admitted: 'uudelleenarviointi: asiakas otettu ohjelmaan',
+    case_transfer_proposed: 'tapausta ehdotetaan siirrettäväksi yksikköönne',
+    case_transfer_accepted: 'tapauksen siirto hyväksytty',
+    case_transfer_declined: 'tapauksen siirto hylätty',
+    case_transferred: 'tapaus siirretty',
   },
 };
 

@@ -226,6 +226,11 @@ export class RetentionService implements OnModuleInit {
                WHERE id = $1`,
               [id],
             );
+            // why the case moved between units is narrative too (a purged case takes no new proposal)
+            await tx.query(
+              `UPDATE case_transfers SET reason = NULL, decision_reason = NULL WHERE case_id = $1 AND status <> 'proposed'`,
+              [id],
+            );
             // who may see the case stays; why consent was withdrawn goes
             await tx.query(`DELETE FROM case_consent_withdrawals WHERE case_id = $1`, [id]);
             const advice = await purgeAdvice(tx, id);

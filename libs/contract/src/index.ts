@@ -58,8 +58,8 @@ export type CommonErrorCode = (typeof COMMON_ERROR_CODES)[number];
 
 /**
  * The codes of the refusals a workflow action can meet (`code` of a 400/403/404/409): the common
- * ones, an application's own rules, the pool's money, the retention purge and advice requests. The UI translates
- * each; any other code falls back to the API's English `message`.
+ * ones, an application's own rules, the pool's money, the retention purge, advice requests, admission reviews
+ * and a case's transfer. The UI translates each; any other code falls back to the API's English `message`.
  */
 export const WORKFLOW_ERROR_CODES = [
   ...COMMON_ERROR_CODES,
@@ -85,6 +85,10 @@ export const WORKFLOW_ERROR_CODES = [
   'ADMISSION_REVIEW_WRONG_STATUS',
   'ADMISSION_REVIEW_EXISTS',
   'ADMISSION_FOUR_EYES',
+  'CASE_TRANSFER_WRONG_STATUS',
+  'CASE_TRANSFER_ALREADY_PROPOSED',
+  'CASE_TRANSFER_CASE_CLOSED',
+  'CASE_TRANSFER_NOT_RECEIVING',
 ] as const;
 export type WorkflowErrorCode = (typeof WORKFLOW_ERROR_CODES)[number];
 

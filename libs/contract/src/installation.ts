@@ -13,11 +13,13 @@ export interface InstallationProfile {
   locale: 'da-DK' | 'fi-FI';
   /** The national identity number the guard names first; both countries' are always refused. */
   nationalIdFirst: 'cpr' | 'hetu';
+  /** The code of the unit for exits during custody, whose cases pass to a local unit at release. */
+  custodyUnitCode: string;
 }
 
 export const INSTALLATION_PROFILES: Readonly<Record<Installation, InstallationProfile>> = {
-  dk: { currency: 'DKK', language: 'da', locale: 'da-DK', nationalIdFirst: 'cpr' },
-  fi: { currency: 'EUR', language: 'fi', locale: 'fi-FI', nationalIdFirst: 'hetu' },
+  dk: { currency: 'DKK', language: 'da', locale: 'da-DK', nationalIdFirst: 'cpr', custodyUnitCode: 'KRF' },
+  fi: { currency: 'EUR', language: 'fi', locale: 'fi-FI', nationalIdFirst: 'hetu', custodyUnitCode: 'RISE' },
 };
 
 /** `GET /api/settings`: what a client needs before sign-in. */

@@ -28,11 +28,16 @@ export const NOTIFICATION_EVENTS = [
   'admission_review_info_requested',
   'admission_review_upheld',
   'admission_review_admitted',
+  // a case that moves (issue 14)
+  'case_transfer_proposed',
+  'case_transfer_accepted',
+  'case_transfer_declined',
+  'case_transferred',
 ] as const;
 export type NotificationEvent = (typeof NOTIFICATION_EVENTS)[number];
 
 /** The resources a notification links to (their show page). */
-export const NOTIFICATION_RESOURCES = ['applications', 'users', 'advice-requests', 'admission-reviews'] as const;
+export const NOTIFICATION_RESOURCES = ['applications', 'users', 'advice-requests', 'admission-reviews', 'case-transfers'] as const;
 export type NotificationResource = (typeof NOTIFICATION_RESOURCES)[number];
 
 /** The languages of the product, and so of notifications and e-mails. */
@@ -50,6 +55,8 @@ export interface Preferences {
   language: Language;
   email: EmailPreference;
 }
+
+/** The react-admin resources a notification links to. */
 
 /** `GET /api/notifications` item: never narrative, amounts or unit names; the sentence is built from event + reference. */
 export interface NotificationRecord {

@@ -128,6 +128,17 @@ describe('RetentionService', () => {
     [{ id: bookYear }] = await t.db.query(`INSERT INTO budget_years (year, pool_amount) VALUES (2020, 0) RETURNING id`);
     openBooks = await withdrawn(keptCase, '2020-03-01T12:00:00Z', bookYear);
 
+    // why each case moved between units (issue 14): narrative too
+    const other = await t.newUnit();
+    for (const caseId of [dueCase, keptCase]) {
+      await t.db.query(
+        `INSERT INTO case_transfers (case_id, from_unit_id, to_unit_id, status, reason, decision_reason, proposed_by,
+                                     decided_by, decided_at)
+         VALUES ($1, $2, $3, 'declined', 'Moves to family', 'Not yet', $4, $4, now())`,
+        [caseId, unitId, other.id, workerId],
+      );
+    }
+
     const run = await retention.purge('command');
     expect(run).toEqual({
       trigger: 'command',
@@ -185,6 +196,10 @@ describe('RetentionService', () => {
     // the case had no application left unpurged: its personal details go too
     expect(await caseRow(dueCase)).toEqual({ birthYear: null, programmeStart: null, purged: true });
     expect(await caseRow(keptCase)).toEqual({ birthYear: 1991, programmeStart: '2020-01-06', purged: false });
+    const reasons = async (caseId: string) =>
+      t.db.query(`SELECT reason, decision_reason AS "decisionReason" FROM case_transfers WHERE case_id = $1`, [caseId]);
+    expect(await reasons(dueCase)).toEqual([{ reason: null, decisionReason: null }]);
+    expect(await reasons(keptCase)).toEqual([{ reason: 'Moves to family', decisionReason: 'Not yet' }]);
 
     const [event] = await t.db.query(
       `SELECT actor_id, details FROM audit_events WHERE action = 'retention.purge' ORDER BY seq DESC LIMIT 1`,

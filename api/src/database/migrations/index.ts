@@ -16,6 +16,7 @@ import { PaymentCounts1795301600000 } from './1795301600000-PaymentCounts.js';
 import { Notifications1795301700000 } from './1795301700000-Notifications.js';
 import { AdmissionReviews1795400000000 } from './1795400000000-AdmissionReviews.js';
 import { AdviceRequests1795400100000 } from './1795400100000-AdviceRequests.js';
+import { CaseTransfers1795400200000 } from './1795400200000-CaseTransfers.js';
 import { FinnishLanguage1795400300000 } from './1795400300000-FinnishLanguage.js';
 import { ConsentPerParty1795400500000 } from './1795400500000-ConsentPerParty.js';
 
@@ -39,6 +40,7 @@ export const migrations = [
   Notifications1795301700000,
   AdmissionReviews1795400000000,
   AdviceRequests1795400100000,
+  CaseTransfers1795400200000,
   FinnishLanguage1795400300000,
   ConsentPerParty1795400500000,
 ];
