@@ -13,7 +13,7 @@ describe('Consent per party', () => {
   let cp: Auth;
   let finance: Auth;
   let prisonUserId: string;
-  const ids = { case: '', application: '', attachment: '', payment: '' };
+  const ids = { case: '', application: '', attachment: '', payment: '', advice: '' };
   let reference = '';
 
   const filter = (f: object) => `filter=${encodeURIComponent(JSON.stringify(f))}`;
@@ -72,6 +72,12 @@ describe('Consent per party', () => {
     const paid = await pay(t, finance, ids.application, 200_000);
     expect(paid.status).toBe(201);
     ids.payment = paid.body.id;
+    const advice = await t.http
+      .post('/api/advice-requests')
+      .set(police)
+      .send({ caseId: c.id, topic: 'safety', question: 'How soon should the candidate move?' });
+    expect(advice.status).toBe(201);
+    ids.advice = advice.body.id;
   });
   afterAll(() => t.close());
 
@@ -95,6 +101,13 @@ describe('Consent per party', () => {
     ['a document’s file', () => `/api/attachments/${ids.attachment}/content`, () => true],
     ['a payment', () => `/api/disbursements/${ids.payment}`, () => true],
     ['the payment list', () => `/api/disbursements`, (b) => (b as { id: string }[]).some((d) => d.id === ids.payment)],
+    ['an advice request', () => `/api/advice-requests/${ids.advice}`, () => true],
+    [
+      'the advice requests',
+      () => `/api/advice-requests`,
+      (b) => (b as { id: string }[]).some((r) => r.id === ids.advice),
+    ],
+    ['the case’s units', () => `/api/case-units?${filter({ caseId: ids.case })}`, (b) => (b as unknown[]).length > 0],
     [
       'the payments file',
       () => `/api/disbursements.csv?lang=en`,

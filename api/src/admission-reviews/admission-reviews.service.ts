@@ -7,7 +7,7 @@ import { Case } from '../cases/case.entity.js';
 import { fieldError, isUniqueViolation, notFound } from '../common/errors.js';
 import { isoDateOf } from '../common/dates.js';
 import { type ListQuery, type ListSpec, type Page, queryPage } from '../common/list-query.js';
-import { canSeeUnit, unitScope } from '../common/scope.js';
+import { canSeeCase, canSeeUnit, mayReachCase, partyScope, unitScope } from '../common/scope.js';
 import { withRetry } from '../common/transaction.js';
 import { type Notice, NotificationWriter, toRole, toUnit } from '../notifications/notification-writer.js';
 import { User } from '../users/user.entity.js';
@@ -141,8 +141,9 @@ export class AdmissionReviewsService {
       ADMISSION_REVIEW_LIST,
       {
         from: 'admission_reviews r JOIN cases c ON c.id = r.case_id',
-        where: scope ? ['r.unit_id = :scope'] : [],
-        named: { scope },
+        // the unit's reviews, on the cases whose consent covers the worker's party
+        where: scope ? ['r.unit_id = :scope', ':party = ANY (c.access_parties)'] : [],
+        named: { scope, party: partyScope(actor) },
         select: COLUMNS,
       },
       (row) => view(actor, row as unknown as ReviewRow),
@@ -165,7 +166,7 @@ export class AdmissionReviewsService {
     const id = await withRetry(() =>
       this.manager.transaction(async (tx) => {
         const found = await tx.findOne(Case, { where: { id: dto.caseId }, lock: { mode: 'pessimistic_write' } });
-        if (!found || !canSeeUnit(actor, found.unitId)) throw fieldError('caseId', 'no case of your unit has this id');
+        if (!found || !canSeeCase(actor, found)) throw fieldError('caseId', 'no case of your unit has this id');
         if (found.status !== 'refused') {
           throw new AdmissionError(
             AdmissionErrorCode.CaseWrongStatus,
@@ -334,7 +335,9 @@ export class AdmissionReviewsService {
         WHERE r.id = $1 ${lock ? 'FOR UPDATE OF r' : ''}`,
       [id],
     );
-    if (!row || !canSeeUnit(actor, row.unitId)) throw notFound('Admission review');
+    if (!row || !canSeeUnit(actor, row.unitId) || !(await mayReachCase(tx, actor, row.caseId))) {
+      throw notFound('Admission review');
+    }
     return row;
   }
 

@@ -13,7 +13,7 @@ import { AuditService } from '../audit/audit.service.js';
 import type { Actor } from '../auth/auth.decorators.js';
 import { fieldError, notFound } from '../common/errors.js';
 import { type ListQuery, type ListSpec, type Page, queryPage } from '../common/list-query.js';
-import { canSeeUnit, unitScope } from '../common/scope.js';
+import { canSeeCase, canSeeUnit, caseCoveredSql, mayReachCase, partyScope, unitScope } from '../common/scope.js';
 import { withRetry } from '../common/transaction.js';
 import { openNullable, openText } from '../crypto/encrypted-columns.js';
 import { NotificationWriter, toRole, toUnit } from '../notifications/notification-writer.js';
@@ -94,7 +94,13 @@ export class AdviceRequestsService {
       this.manager,
       query,
       ADVICE_LIST,
-      { from: FROM, where: scope ? ['r.unit_id = :scope'] : [], named: { scope }, select: SUMMARY_COLUMNS },
+      {
+        from: FROM,
+        // the unit's requests, on the cases whose consent covers the worker's party
+        where: scope ? ['r.unit_id = :scope', caseCoveredSql('r.case_id')] : [],
+        named: { scope, party: partyScope(actor) },
+        select: SUMMARY_COLUMNS,
+      },
       (row) => {
         const r = row as unknown as SummaryRow;
         return { ...r, actions: adviceActionsFor(actor, r.status, r.unitId) };
@@ -119,10 +125,11 @@ export class AdviceRequestsService {
       this.manager.transaction(async (tx) => {
         // the case row is locked: numbers of one case's requests are handed out one at a time
         const [owner] = await tx.query(
-          `SELECT id, unit_id AS "unitId", reference, purged_at AS "purgedAt" FROM cases WHERE id = $1 FOR UPDATE`,
+          `SELECT id, unit_id AS "unitId", reference, purged_at AS "purgedAt", access_parties AS "accessParties"
+             FROM cases WHERE id = $1 FOR UPDATE`,
           [dto.caseId],
         );
-        if (!owner || !mayWorkOnAdvice(actor, owner.unitId)) {
+        if (!owner || !canSeeCase(actor, owner)) {
           throw fieldError('caseId', 'no case of your unit has this id');
         }
         refuseIfCasePurged(owner, 'it takes no new advice request');
@@ -197,7 +204,10 @@ export class AdviceRequestsService {
       where: { id },
       ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
     });
-    if (!found || !mayWorkOnAdvice(actor, found.unitId)) throw notFound('Advice request');
+    // of its unit, only the parties the case's consent covers
+    if (!found || !mayWorkOnAdvice(actor, found.unitId) || !(await mayReachCase(tx, actor, found.caseId))) {
+      throw notFound('Advice request');
+    }
     return found;
   }
 

@@ -7,7 +7,7 @@ import type { Actor } from '../auth/auth.decorators.js';
 import { Case } from '../cases/case.entity.js';
 import { fieldError, isUniqueViolation, notFound } from '../common/errors.js';
 import { type ListQuery, type ListSpec, type Page, queryPage } from '../common/list-query.js';
-import { canSeeUnit, unitScope } from '../common/scope.js';
+import { canSeeCase, canSeeUnit, caseCoveredSql, partyCovered, partyScope, unitScope } from '../common/scope.js';
 import { withRetry } from '../common/transaction.js';
 import { openNullable, sealText } from '../crypto/encrypted-columns.js';
 import { LedgerService } from '../ledger/ledger.service.js';
@@ -120,8 +120,9 @@ export class CaseTransfersService {
       TRANSFER_LIST,
       {
         from: TRANSFER_FROM,
-        where: scope ? ['(t.from_unit_id = :scope OR t.to_unit_id = :scope)'] : [],
-        named: { scope },
+        // of the two units' transfers, those on cases whose consent covers the worker's party
+        where: scope ? ['(t.from_unit_id = :scope OR t.to_unit_id = :scope)', caseCoveredSql('t.case_id')] : [],
+        named: { scope, party: partyScope(actor) },
         select: TRANSFER_COLUMNS,
       },
       opened,
@@ -132,7 +133,7 @@ export class CaseTransfersService {
 
   async get(actor: Actor, id: string): Promise<CaseTransferRecord> {
     const record = await this.read(this.manager, id);
-    if (!record || !this.maysee(actor, record)) throw notFound('Case transfer');
+    if (!record || !(await this.maysee(this.manager, actor, record))) throw notFound('Case transfer');
     await this.auditReads(actor, [record]);
     return record;
   }
@@ -146,8 +147,10 @@ export class CaseTransfersService {
       CASE_UNIT_LIST,
       {
         from: 'case_units h',
-        where: scope ? ['h.case_id IN (SELECT sc.id FROM cases sc WHERE sc.unit_id = :scope)'] : [],
-        named: { scope },
+        where: scope
+          ? ['h.case_id IN (SELECT sc.id FROM cases sc WHERE sc.unit_id = :scope AND :party = ANY (sc.access_parties))']
+          : [],
+        named: { scope, party: partyScope(actor) },
         select: [
           'h.id AS id',
           'h.case_id AS "caseId"',
@@ -323,14 +326,14 @@ export class CaseTransfersService {
   /** The case, locked, if this user may see it; 404 otherwise. */
   private async lockCase(tx: EntityManager, actor: Actor, caseId: string): Promise<Case> {
     const c = await tx.findOne(Case, { where: { id: caseId }, lock: { mode: 'pessimistic_write' } });
-    if (!c || !canSeeUnit(actor, c.unitId)) throw notFound('Case');
+    if (!c || !canSeeCase(actor, c)) throw notFound('Case');
     return c;
   }
 
   /** A proposal the actor's unit receives, locked: 404 when not visible, 403 for the sending unit, 409 when decided. */
   private async lockProposed(tx: EntityManager, actor: Actor, id: string, action: string): Promise<CaseTransfer> {
     const t = await tx.findOne(CaseTransfer, { where: { id }, lock: { mode: 'pessimistic_write' } });
-    if (!t || !this.maysee(actor, t)) throw notFound('Case transfer');
+    if (!t || !(await this.maysee(tx, actor, t))) throw notFound('Case transfer');
     if (actor.unitId !== t.toUnitId) {
       throw new CaseTransferError(
         CaseTransferErrorCode.NotReceiving,
@@ -343,8 +346,13 @@ export class CaseTransfersService {
     return t;
   }
 
-  private maysee(actor: Actor, t: { fromUnitId: string; toUnitId: string }): boolean {
-    return canSeeUnit(actor, t.fromUnitId) || canSeeUnit(actor, t.toUnitId);
+  /** A worker of either unit, of a party the case's consent covers; every contact point. */
+  private async maysee(
+    tx: EntityManager,
+    actor: Actor,
+    t: { caseId: string; fromUnitId: string; toUnitId: string },
+  ): Promise<boolean> {
+    return (canSeeUnit(actor, t.fromUnitId) || canSeeUnit(actor, t.toUnitId)) && partyCovered(tx, actor, t.caseId);
   }
 
   private async read(tx: EntityManager, id: string): Promise<CaseTransferRecord | null> {

@@ -40,3 +40,16 @@ export async function mayReachCase(tx: EntityManager, actor: Actor, caseId: stri
   ]);
   return row !== undefined;
 }
+
+/**
+ * Whether the case's consent covers this user's party, whatever unit the case is in now (a case
+ * proposed to another unit is seen there by the same parties only); true for the national roles.
+ */
+export async function partyCovered(tx: EntityManager, actor: Actor, caseId: string): Promise<boolean> {
+  if (actor.role !== 'unit_worker') return true;
+  const [row] = await tx.query(`SELECT 1 FROM cases WHERE id = $1 AND $2 = ANY (access_parties)`, [
+    caseId,
+    actor.party,
+  ]);
+  return row !== undefined;
+}

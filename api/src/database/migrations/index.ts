@@ -19,6 +19,7 @@ import { AdviceRequests1795400100000 } from './1795400100000-AdviceRequests.js';
 import { CaseTransfers1795400200000 } from './1795400200000-CaseTransfers.js';
 import { FinnishLanguage1795400300000 } from './1795400300000-FinnishLanguage.js';
 import { ConsentPerParty1795400500000 } from './1795400500000-ConsentPerParty.js';
+import { NotificationEventsOfIssue141795400600000 } from './1795400600000-NotificationEventsOfIssue14.js';
 
 /** Every migration, oldest first. Listed by hand so the build and the tests load the same set. */
 export const migrations = [
@@ -43,4 +44,5 @@ export const migrations = [
   CaseTransfers1795400200000,
   FinnishLanguage1795400300000,
   ConsentPerParty1795400500000,
+  NotificationEventsOfIssue141795400600000,
 ];
