@@ -61,9 +61,9 @@ export function apiClient(base, password) {
  * A signed-in browser page for one account in one language, with its failures logged; `quiet`
  * names a part of the API whose refusals the tour expects (they are not logged).
  */
-export async function signedIn({ browser, base, password, who, lang, tag, quiet }) {
+export async function signedIn({ browser, base, password, who, lang, tag, quiet, width = 1366 }) {
   const context = await browser.newContext({
-    viewport: { width: 1366, height: 900 },
+    viewport: { width, height: 900 },
     locale: lang === 'da' ? 'da-DK' : 'en-GB',
     acceptDownloads: true,
   });
