@@ -85,7 +85,8 @@ describe('Cases', () => {
     expect(cleared.body.birthYear).toBeNull();
     const events = await t.db.getRepository(AuditEvent).find({ where: { entityId: c.id }, order: { seq: 'ASC' } });
     expect(events.map((e) => [e.action, e.details])).toEqual([
-      ['case.create', { reference: c.reference }],
+      // the consent date alone covers every party of the unit
+      ['case.create', { reference: c.reference, consentParties: ['police', 'municipality', 'prison_probation'] }],
       ['case.update', { changed: ['status', 'agreementSignedOn'] }],
       ['case.update', { changed: ['birthYear'] }],
     ]);

@@ -43,6 +43,7 @@ const DEMO_NARRATIVES = [
   'The municipality’s own psychologist can make the assessment',
   'The municipality covers the sessions after all',
   'The candidate moved abroad',
+  'the old municipality no longer be told',
   // demo-advice.ts
   'Is that enough motivation for admission',
   'a plan with fewer, fixed meetings often helps',

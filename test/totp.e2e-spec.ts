@@ -383,7 +383,18 @@ describe('The second factor (TOTP)', () => {
       expect(res.status).toBe(200);
       expect(res.body).toMatchObject({ id: target.user.id, email: target.user.email, totpEnabled: false });
       expect(Object.keys(res.body).sort()).toEqual(
-        ['active', 'createdAt', 'displayName', 'email', 'id', 'role', 'totpEnabled', 'unitId', 'updatedAt'].sort(),
+        [
+          'active',
+          'createdAt',
+          'displayName',
+          'email',
+          'id',
+          'party',
+          'role',
+          'totpEnabled',
+          'unitId',
+          'updatedAt',
+        ].sort(),
       );
 
       for (const token of [target.token, other]) {

@@ -7,7 +7,7 @@ import { Case } from '../cases/case.entity.js';
 import { fieldError, isUniqueViolation, notFound } from '../common/errors.js';
 import { isoDateOf } from '../common/dates.js';
 import { type ListQuery, type ListSpec, type Page, queryPage } from '../common/list-query.js';
-import { canSeeCase, canSeeUnit, mayReachCase, partyScope, unitScope } from '../common/scope.js';
+import { canSeeCase, canSeeUnit, partyCovered, partyScope, unitScope } from '../common/scope.js';
 import { withRetry } from '../common/transaction.js';
 import { type Notice, NotificationWriter, toRole, toUnit } from '../notifications/notification-writer.js';
 import { User } from '../users/user.entity.js';
@@ -335,7 +335,7 @@ export class AdmissionReviewsService {
         WHERE r.id = $1 ${lock ? 'FOR UPDATE OF r' : ''}`,
       [id],
     );
-    if (!row || !canSeeUnit(actor, row.unitId) || !(await mayReachCase(tx, actor, row.caseId))) {
+    if (!row || !canSeeUnit(actor, row.unitId) || !(await partyCovered(tx, actor, row.caseId))) {
       throw notFound('Admission review');
     }
     return row;

@@ -13,7 +13,7 @@ import { AuditService } from '../audit/audit.service.js';
 import type { Actor } from '../auth/auth.decorators.js';
 import { fieldError, notFound } from '../common/errors.js';
 import { type ListQuery, type ListSpec, type Page, queryPage } from '../common/list-query.js';
-import { canSeeCase, canSeeUnit, caseCoveredSql, mayReachCase, partyScope, unitScope } from '../common/scope.js';
+import { canSeeCase, canSeeUnit, caseCoveredSql, partyCovered, partyScope, unitScope } from '../common/scope.js';
 import { withRetry } from '../common/transaction.js';
 import { openNullable, openText } from '../crypto/encrypted-columns.js';
 import { NotificationWriter, toRole, toUnit } from '../notifications/notification-writer.js';
@@ -205,7 +205,7 @@ export class AdviceRequestsService {
       ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
     });
     // of its unit, only the parties the case's consent covers
-    if (!found || !mayWorkOnAdvice(actor, found.unitId) || !(await mayReachCase(tx, actor, found.caseId))) {
+    if (!found || !mayWorkOnAdvice(actor, found.unitId) || !(await partyCovered(tx, actor, found.caseId))) {
       throw notFound('Advice request');
     }
     return found;

@@ -7,7 +7,7 @@ import type { Actor } from '../auth/auth.decorators.js';
 import { Case } from '../cases/case.entity.js';
 import { notFound } from '../common/errors.js';
 import { type ListQuery, type ListSpec, type Page, queryPage } from '../common/list-query.js';
-import { canSeeUnit, caseCoveredSql, mayReachCase, partyScope, unitScope } from '../common/scope.js';
+import { canSeeUnit, caseCoveredSql, partyCovered, partyScope, unitScope } from '../common/scope.js';
 import { GuidelineVersion } from '../guidelines/guideline-version.entity.js';
 import { User } from '../auth/user.entity.js';
 import { Application, type Override, type StoredLine } from './application.entity.js';
@@ -106,7 +106,7 @@ export class ApplicationRepository {
 
   /** The application, if its case's consent covers a unit worker's party; else 404 like another unit's. */
   private async covered(tx: EntityManager, actor: Actor, a: Application): Promise<Application> {
-    if (!(await mayReachCase(tx, actor, a.caseId))) throw notFound('Application');
+    if (!(await partyCovered(tx, actor, a.caseId))) throw notFound('Application');
     return a;
   }
 

@@ -30,20 +30,11 @@ export const partyScope = (actor: Actor): string | null => (actor.role === 'unit
 export const caseCoveredSql = (caseId: string): string =>
   `EXISTS (SELECT 1 FROM cases cc WHERE cc.id = ${caseId} AND :party = ANY (cc.access_parties))`;
 
-/** Whether this user may see the case with this id (true for the national roles; false when there is none). */
-export async function mayReachCase(tx: EntityManager, actor: Actor, caseId: string): Promise<boolean> {
-  if (actor.role !== 'unit_worker') return true;
-  const [row] = await tx.query(`SELECT 1 FROM cases WHERE id = $1 AND unit_id = $2 AND $3 = ANY (access_parties)`, [
-    caseId,
-    actor.unitId,
-    actor.party,
-  ]);
-  return row !== undefined;
-}
-
 /**
- * Whether the case's consent covers this user's party, whatever unit the case is in now (a case
- * proposed to another unit is seen there by the same parties only); true for the national roles.
+ * Whether the case's consent covers this user's party (true for the national roles), whatever unit
+ * the case is in now: the caller checks the unit of the record itself (an application, a transfer),
+ * since a sending unit keeps its past grants of a case that moved, and a receiving unit sees a
+ * proposal before the case is its own.
  */
 export async function partyCovered(tx: EntityManager, actor: Actor, caseId: string): Promise<boolean> {
   if (actor.role !== 'unit_worker') return true;

@@ -97,12 +97,17 @@ export async function seedDemoApplications(app: INestApplicationContext): Promis
   });
   const f1 = await active(fyn, 1990, 200);
   const f2 = await active(fyn, 2003, 30);
-  await cases.create(fyn, {
+  const f3 = await cases.create(fyn, {
     status: 'completed',
     birthYear: 1988,
     consentRecordedOn: daysAgo(400),
     agreementSignedOn: daysAgo(395),
     programmeStart: daysAgo(390),
+  });
+  // after the course the candidate no longer wants the municipality to know: its workers lose the case
+  await cases.withdrawConsent(fyn, f3.id, {
+    parties: ['municipality'],
+    reason: 'The candidate moved and asked that the old municipality no longer be told about the case.',
   });
 
   const draft = (

@@ -33,7 +33,8 @@ export class ConsentPerParty1795400500000 implements MigrationInterface {
         ELSIF NEW.party IS NULL OR NEW.party = 'national' THEN
           NEW.party := 'police';
         END IF;
-        IF NEW.role = 'unit_worker' AND NOT EXISTS (
+        -- a worker without a unit is refused by users_unit_matches_role
+        IF NEW.role = 'unit_worker' AND NEW.unit_id IS NOT NULL AND NOT EXISTS (
              SELECT 1 FROM units u WHERE u.id = NEW.unit_id AND NEW.party = ANY (u.parties)) THEN
           RAISE EXCEPTION 'the party % is not one of the unit''s parties', NEW.party
             USING ERRCODE = '23514', CONSTRAINT = 'users_party_of_unit';
