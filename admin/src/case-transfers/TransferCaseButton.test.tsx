@@ -6,9 +6,27 @@ import { TestAdmin, type Locale } from '../testing/TestAdmin';
 import type { Case, CaseTransfer, Role, UnitParty } from '../types';
 import { TransferCaseButton } from './TransferCaseButton';
 
-const KRF = { id: 'u-krf', code: 'KRF', name: 'Kriminalforsorgen', active: true, parties: ['police', 'municipality', 'prison_probation'] as UnitParty[] };
-const KBH = { id: 'u-kbh', code: 'KBH', name: 'Københavns Politi', active: true, parties: ['police', 'municipality', 'prison_probation'] as UnitParty[] };
-const FYN = { id: 'u-fyn', code: 'FYN', name: 'Fyns Politi', active: true, parties: ['police', 'municipality', 'prison_probation'] as UnitParty[] };
+const KRF = {
+  id: 'u-krf',
+  code: 'KRF',
+  name: 'Kriminalforsorgen',
+  active: true,
+  parties: ['police', 'municipality', 'prison_probation'] as UnitParty[],
+};
+const KBH = {
+  id: 'u-kbh',
+  code: 'KBH',
+  name: 'Københavns Politi',
+  active: true,
+  parties: ['police', 'municipality', 'prison_probation'] as UnitParty[],
+};
+const FYN = {
+  id: 'u-fyn',
+  code: 'FYN',
+  name: 'Fyns Politi',
+  active: true,
+  parties: ['police', 'municipality', 'prison_probation'] as UnitParty[],
+};
 const UNITS = [KRF, KBH, FYN];
 
 const aCase = (changes: Partial<Case> = {}): Case => ({

@@ -37,7 +37,13 @@ export const NOTIFICATION_EVENTS = [
 export type NotificationEvent = (typeof NOTIFICATION_EVENTS)[number];
 
 /** The resources a notification links to (their show page). */
-export const NOTIFICATION_RESOURCES = ['applications', 'users', 'advice-requests', 'admission-reviews', 'case-transfers'] as const;
+export const NOTIFICATION_RESOURCES = [
+  'applications',
+  'users',
+  'advice-requests',
+  'admission-reviews',
+  'case-transfers',
+] as const;
 export type NotificationResource = (typeof NOTIFICATION_RESOURCES)[number];
 
 /** The languages of the product, and so of notifications and e-mails. */
