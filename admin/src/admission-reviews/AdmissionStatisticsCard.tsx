@@ -17,8 +17,9 @@ export const AdmissionStatisticsTable = ({ statistics }: { statistics: Admission
       <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
         {translate('app.admission_reviews.statistics.intro', { threshold: statistics.threshold })}
       </Typography>
-      {/* a phone scrolls the table sideways rather than squeezing its figures */}
-      <Box sx={{ overflowX: 'auto' }}>
+      {/* a phone scrolls the table sideways rather than squeezing its figures; contained, the table's
+          own width never widens the page */}
+      <Box sx={{ overflowX: 'auto', contain: 'inline-size' }}>
         <Table size="small" aria-label={word('title')}>
           <TableHead>
             <TableRow>
