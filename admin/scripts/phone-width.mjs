@@ -113,10 +113,13 @@ const PAGES = {
   admin: [
     '',
     'users',
+    // a form opened straight from its address, before its record's page has been seen
+    ...(user ? [`users/${user.id}`] : []),
     ...show('users', user),
     'users/create',
     'units',
     ...show('units', unit),
+    ...(unit ? [`units/${unit.id}`] : []),
     'categories',
     ...show('categories', category),
     'applications',
@@ -225,6 +228,8 @@ async function tour(width, lang, who) {
     await page.screenshot({ path: `${outDir}/${name}.png`, fullPage: true });
     const measured = await page.evaluate(overflowIn);
     const problems = [];
+    // react-admin's whole-page "Loading" still there: the page never came (a user's form once did this)
+    if ((await page.locator('.RaLoading-root').count()) > 0) problems.push('still loading');
     if (measured.scrollWidth > measured.width + 1) problems.push(`page is ${measured.scrollWidth} px wide`);
     problems.push(...measured.sticking.map((s) => `sticks out: ${s}`));
     if (width < 600) {

@@ -1,6 +1,8 @@
 import ResetIcon from '@mui/icons-material/PhonelinkErase';
 import type { SyntheticEvent } from 'react';
-import { useCanAccess, useNotify, useRecordContext, useTranslate } from 'react-admin';
+import { useNotify, useRecordContext, useTranslate } from 'react-admin';
+import { canAccess as mayAccess } from '../access';
+import { useRole } from '../common/useRole';
 import { ConfirmActionButton } from '../common/ConfirmDialog';
 import { useExitPoolDataProvider } from '../dataProvider';
 import type { User } from '../types';
@@ -15,7 +17,9 @@ const stop = (event: SyntheticEvent) => event.stopPropagation();
  */
 export const ResetTotpButton = () => {
   const record = useRecordContext<User>();
-  const { canAccess } = useCanAccess({ resource: 'users', action: 'edit' });
+  // the access table read directly: an access query of its own in the edit page's toolbar kept
+  // that page loading for ever when opened straight from its address
+  const canAccess = mayAccess(useRole(), 'users', 'edit');
   const dataProvider = useExitPoolDataProvider();
   const translate = useTranslate();
   const notify = useNotify();
