@@ -169,6 +169,20 @@ describe('Consent per party', () => {
     expect(heard.body.map((x: { reference: string }) => x.reference)).toContain(reference);
   });
 
+  it('tells only the covered parties of the other duties on the case too (an advice request answered)', async () => {
+    const answered = await t.http
+      .post(`/api/advice-requests/${ids.advice}/answer`)
+      .set(cp)
+      .send({ message: 'Within the week, with the municipality.' });
+    expect(answered.status).toBe(200);
+    const told = async (userOf: Auth) =>
+      (await t.http.get('/api/notifications').set(userOf)).body.filter(
+        (x: { recordId: string }) => x.recordId === ids.advice,
+      ).length;
+    expect(await told(municipality)).toBe(1);
+    expect(await told(prison)).toBe(0);
+  });
+
   it('shows who may see the case, and the consent as recorded', async () => {
     const res = await t.http.get(`/api/cases/${ids.case}`).set(police);
     expect(res.body).toMatchObject({

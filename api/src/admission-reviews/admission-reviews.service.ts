@@ -200,9 +200,7 @@ export class AdmissionReviewsService {
           { type: 'admission_review', id: reviewId },
           { caseId: found.id, requestedOn: dto.requestedOn },
         );
-        await this.notify(tx, actor, found.reference, reviewId, [
-          toRole('admission_review_requested', 'contact_point'),
-        ]);
+        await this.notify(tx, actor, found, reviewId, [toRole('admission_review_requested', 'contact_point')]);
         return reviewId;
       }),
     );
@@ -291,7 +289,7 @@ export class AdmissionReviewsService {
           { type: 'admission_review', id },
           { from: r.status, to: rule.to },
         );
-        await this.notify(tx, actor, r.caseReference, id, notices);
+        await this.notify(tx, actor, { id: r.caseId, reference: r.caseReference }, id, notices);
       }),
     );
     return this.view(actor, id);
@@ -345,10 +343,17 @@ export class AdmissionReviewsService {
     await tx.insert(AdmissionReviewMessage, { reviewId, authorId: actor.id, kind, body });
   }
 
-  private async notify(tx: EntityManager, actor: Actor, reference: string, id: string, notices: Notice[]) {
+  /** Notices of a review, told to a unit's workers only while the case's consent covers their party. */
+  private async notify(
+    tx: EntityManager,
+    actor: Actor,
+    c: { id: string; reference: string },
+    id: string,
+    notices: Notice[],
+  ) {
     await this.notifications.notify(
       tx,
-      { reference, resource: 'admission-reviews', recordId: id, except: [actor.id] },
+      { reference: c.reference, caseId: c.id, resource: 'admission-reviews', recordId: id, except: [actor.id] },
       notices,
     );
   }

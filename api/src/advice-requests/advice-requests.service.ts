@@ -247,12 +247,13 @@ export class AdviceRequestsService {
   private notify(
     tx: EntityManager,
     actor: Actor,
-    r: Pick<AdviceRequest, 'id' | 'reference' | 'unitId'>,
+    r: Pick<AdviceRequest, 'id' | 'reference' | 'unitId' | 'caseId'>,
     event: 'advice_requested' | 'advice_answered' | 'advice_followed_up',
   ) {
     return this.notifications.notify(
       tx,
-      { reference: r.reference, resource: 'advice-requests', recordId: r.id, except: [actor.id] },
+      // the unit's workers hear of it only while the case's consent covers their party
+      { reference: r.reference, caseId: r.caseId, resource: 'advice-requests', recordId: r.id, except: [actor.id] },
       [event === 'advice_answered' ? toUnit(event, r.unitId) : toRole(event, 'contact_point')],
     );
   }

@@ -74,7 +74,7 @@ export class LoginThrottleService {
     // the account's owner is not told through the account that is locked; every other admin is
     await this.notifications.notify(
       tx,
-      { reference: locked.email, resource: 'users', recordId: locked.id, except: [locked.id] },
+      { reference: locked.email, caseId: null, resource: 'users', recordId: locked.id, except: [locked.id] },
       [toRole('account_locked', 'admin')],
     );
   }

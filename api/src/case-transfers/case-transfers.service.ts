@@ -210,12 +210,12 @@ export class CaseTransfersService {
             { type: 'case', id: caseId },
             { ...details, applications },
           );
-          await this.notify(tx, actor, transferId, c.reference, [
+          await this.notify(tx, actor, transferId, c, [
             toUnit('case_transferred', dto.toUnitId),
             toUnit('case_transferred', c.unitId),
           ]);
         } else {
-          await this.notify(tx, actor, transferId, c.reference, [toUnit('case_transfer_proposed', dto.toUnitId)]);
+          await this.notify(tx, actor, transferId, c, [toUnit('case_transfer_proposed', dto.toUnitId)]);
         }
         return transferId;
       }),
@@ -243,7 +243,7 @@ export class CaseTransfersService {
           { type: 'case', id: c.id },
           { transferId: t.id, fromUnitId: t.fromUnitId, toUnitId: t.toUnitId, applications },
         );
-        await this.notify(tx, actor, t.id, c.reference, [toUnit('case_transfer_accepted', t.fromUnitId)]);
+        await this.notify(tx, actor, t.id, c, [toUnit('case_transfer_accepted', t.fromUnitId)]);
       }),
     );
     return this.get(actor, id);
@@ -267,7 +267,9 @@ export class CaseTransfersService {
           { transferId: t.id, fromUnitId: t.fromUnitId, toUnitId: t.toUnitId },
         );
         const [{ reference }] = await tx.query(`SELECT reference FROM cases WHERE id = $1`, [t.caseId]);
-        await this.notify(tx, actor, t.id, reference, [toUnit('case_transfer_declined', t.fromUnitId)]);
+        await this.notify(tx, actor, t.id, { id: t.caseId, reference }, [
+          toUnit('case_transfer_declined', t.fromUnitId),
+        ]);
       }),
     );
     return this.get(actor, id);
@@ -376,12 +378,13 @@ export class CaseTransfersService {
     tx: EntityManager,
     actor: Actor,
     transferId: string,
-    reference: string,
+    c: { id: string; reference: string },
     notices: Notice[],
   ): Promise<void> {
+    // a unit's workers hear of it only while the case's consent covers their party
     await this.notifications.notify(
       tx,
-      { reference, resource: 'case-transfers', recordId: transferId, except: [actor.id] },
+      { reference: c.reference, caseId: c.id, resource: 'case-transfers', recordId: transferId, except: [actor.id] },
       notices,
     );
   }

@@ -20,8 +20,12 @@ export interface NoticeSubject {
   resource: NotificationResource;
   recordId: string;
   urgent?: boolean;
-  /** The case the record is under: a unit worker hears of it only while its consent covers their party. */
-  caseId?: string;
+  /**
+   * The case the record is under (null for a record under no case, a user's account): a unit worker
+   * hears of it only while its consent covers their party. Required, so that no notice of a case
+   * forgets it.
+   */
+  caseId: string | null;
   /** The users never told: whoever acted (nobody is notified of their own action), and any other. */
   except: (string | null)[];
   /** Makes a repeated notice one (a day's reminder, one lock of an account): per recipient, once. */
@@ -54,7 +58,7 @@ export class NotificationWriter {
       subject.except.filter((id): id is string => id !== null),
       // with e-mail off nothing is queued: turning it on later must not send a backlog
       this.config.smtpUrl !== undefined,
-      subject.caseId ?? null,
+      subject.caseId,
     ];
     const rows = notices.map((n) => {
       const unitId = n.audience.role === 'unit_worker' ? n.audience.unitId : null;
