@@ -32,6 +32,9 @@ describe('The admin UI’s files, precompressed', () => {
     await writeFile(join(dir, 'assets', 'index-abc123.js'), script);
     await writeFile(join(dir, 'assets', 'index-abc123.css'), style);
     await writeFile(join(dir, 'assets', 'tiny-abc123.js'), tiny);
+    // a file where an API route is: the API answers, never the file
+    await mkdir(join(dir, 'api'));
+    await writeFile(join(dir, 'api', 'health'), 'not the API');
     await precompress(dir);
     const database = await createTestDatabase(migrate);
     drop = database.drop;
@@ -118,6 +121,13 @@ describe('The admin UI’s files, precompressed', () => {
     const route = await get('/applications/1/show', 'br, gzip');
     expect(route.headers['content-type']).toMatch(/^text\/html/);
     expect(route.headers['content-encoding']).toBeUndefined();
+  });
+
+  it('never answers an API path with a file, whatever the folder holds', async () => {
+    const res = await get('/api/health');
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^application\/json/);
+    expect(JSON.parse(res.body.toString('utf8'))).toMatchObject({ status: 'ok' });
   });
 
   // last: it changes the folder under the running app, as a build replacing the files would

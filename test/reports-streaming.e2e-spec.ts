@@ -230,11 +230,16 @@ describe('Streaming the payments file', () => {
     return { total: p.totalCount, busy: p.totalCount - p.idleCount, waiting: p.waitingCount };
   };
 
-  /** COPY statements at work in the database. */
+  /**
+   * COPY statements at work in this test's database (not in another's on the same server): their
+   * sessions, not the parallel workers a plan may give one, which show the same query.
+   */
   const copying = async (): Promise<number> =>
     (
       await t.db.query(
-        `SELECT count(*)::int AS n FROM pg_stat_activity WHERE state = 'active' AND query LIKE 'COPY (SELECT%'`,
+        `SELECT count(*)::int AS n FROM pg_stat_activity
+          WHERE datname = current_database() AND backend_type = 'client backend'
+            AND state = 'active' AND query LIKE 'COPY (SELECT%'`,
       )
     )[0].n;
 

@@ -183,16 +183,13 @@ async function approveRaw(pool, id, actorId, yearNumber, body) {
               budget_year_id = $4, updated_at = now() WHERE id = $1`,
       [a.id, a.amount_requested, actorId, year.id],
     );
-    // the audit chain's append, as api/src/audit/audit-append.ts does it
-    await db.query(`SELECT 1 FROM users WHERE id = ANY($1::uuid[]) ORDER BY id FOR KEY SHARE`, [[actorId]]);
-    await db.query('SELECT pg_advisory_xact_lock($1)', [chain.AUDIT_CHAIN_LOCK]);
+    // the audit chain's append, as api/src/audit/audit-append.ts does it: the actors' rows, the chain's lock
+    // and its head in one statement (the function audit_chain_head), then the insert
     const {
       rows: [head],
-    } = await db.query(
-      `SELECT h.seq::text AS seq, h.hash, ${chain.canonicalAtSql('clock_timestamp()')} AS now
-         FROM (SELECT 1) AS one
-         LEFT JOIN LATERAL (SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1) AS h ON true`,
-    );
+    } = await db.query(`SELECT head_seq AS seq, head_hash AS hash, head_at AS now FROM audit_chain_head($1::uuid[])`, [
+      [actorId],
+    ]);
     // the chain stays whole: the event's hash as the product computes it
     const event = {
       id: randomUUID(),

@@ -4,7 +4,7 @@ import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { Actor } from '../auth/auth.decorators.js';
 import { applyListQuery, type ListQuery, type ListSpec, Page } from '../common/list-query.js';
-import { caseCoveredSql, partyScope, unitScope } from '../common/scope.js';
+import { applicationCoveredSql, partyScope, unitScope } from '../common/scope.js';
 import { openText } from '../crypto/encrypted-columns.js';
 import { User } from '../users/user.entity.js';
 import { Application } from './application.entity.js';
@@ -57,7 +57,7 @@ export class ApplicationMessagesService {
       ]);
     const scope = unitScope(actor);
     if (scope) {
-      qb.where('a.unit_id = :scope', { scope }).andWhere(caseCoveredSql('a.case_id'), { party: partyScope(actor) });
+      qb.where('a.unit_id = :scope', { scope }).andWhere(applicationCoveredSql('a'), { party: partyScope(actor) });
     } else qb.where(`a.status <> 'draft'`);
     applyListQuery(qb, query, MESSAGE_LIST);
     const [raw, total] = await Promise.all([qb.getRawMany<MessageView>(), qb.getCount()]);

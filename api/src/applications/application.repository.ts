@@ -7,7 +7,7 @@ import type { Actor } from '../auth/auth.decorators.js';
 import { Case } from '../cases/case.entity.js';
 import { notFound } from '../common/errors.js';
 import { type ListQuery, type ListSpec, type Page, queryPage } from '../common/list-query.js';
-import { canSeeUnit, caseCoveredSql, partyCovered, partyScope, unitScope } from '../common/scope.js';
+import { applicationCoveredSql, canSeeUnit, partyCovered, partyScope, unitScope } from '../common/scope.js';
 import { GuidelineVersion } from '../guidelines/guideline-version.entity.js';
 import { User } from '../auth/user.entity.js';
 import { Application, type Override, type StoredLine } from './application.entity.js';
@@ -127,8 +127,9 @@ export class ApplicationRepository {
       APPLICATION_LIST,
       {
         from: 'applications a',
-        // a draft is the unit's own work in progress; of the unit's, the cases whose consent covers the worker's party
-        where: scope ? ['a.unit_id = :scope', caseCoveredSql('a.case_id')] : [`a.status <> 'draft'`],
+        // a draft is the unit's own work in progress; of the unit's, the cases whose consent covers the worker's
+        // party: the case's parties as each application carries them (kept by PostgreSQL), beside the list's index key
+        where: scope ? ['a.unit_id = :scope', applicationCoveredSql('a')] : [`a.status <> 'draft'`],
         named: { scope, party: partyScope(actor), listActor: actor.id },
         select: LIST_COLUMNS,
         // subqueries, not joins: a lookup per row of the page, whatever the planner guesses its size to be

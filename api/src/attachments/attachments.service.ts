@@ -20,7 +20,7 @@ import { AuditService } from '../audit/audit.service.js';
 import type { Actor } from '../auth/auth.decorators.js';
 import { fieldError, notFound } from '../common/errors.js';
 import { findPage, type ListQuery, type ListSpec, type Page } from '../common/list-query.js';
-import { caseCoveredSql, partyScope, unitScope } from '../common/scope.js';
+import { applicationCoveredSql, partyScope, unitScope } from '../common/scope.js';
 import { validationException } from '../common/validation.js';
 import { holdsNationalId, nationalIdWords } from '../common/validators.js';
 import { Attachment, ATTACHMENT_KINDS, type AttachmentView, toAttachmentView } from './attachment.entity.js';
@@ -80,7 +80,7 @@ export class AttachmentsService {
       .innerJoin('applications', 'app', 'app.id = att.application_id');
     const scope = unitScope(actor);
     if (scope) {
-      qb.where('app.unit_id = :scope', { scope }).andWhere(caseCoveredSql('app.case_id'), {
+      qb.where('app.unit_id = :scope', { scope }).andWhere(applicationCoveredSql('app'), {
         party: partyScope(actor),
       });
     }

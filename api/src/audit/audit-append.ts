@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { AUDIT_CHAIN_LOCK, canonicalAtSql, type ChainFields, eventHash, GENESIS_HASH } from './audit-chain.js';
+import { type ChainFields, eventHash, GENESIS_HASH } from './audit-chain.js';
 
 /** An event ready to join the chain: everything but its place (seq, at, prevHash, hash). */
 export type NewAuditEvent = Omit<ChainFields, 'seq' | 'at' | 'prevHash'>;
@@ -13,17 +13,13 @@ export type NewAuditEvent = Omit<ChainFields, 'seq' | 'at' | 'prevHash'>;
 export async function appendAuditEvents(tx: EntityManager, events: readonly NewAuditEvent[]): Promise<void> {
   if (!events.length) return;
   const actors = [...new Set(events.map((e) => e.actorId).filter((a): a is string => a !== null))].sort();
-  // The foreign key check of actor_id takes a KEY SHARE lock on each actor's row: take those
-  // first, so that the insert below waits for no row lock while it holds the chain's lock.
-  if (actors.length) {
-    await tx.query(`SELECT 1 FROM users WHERE id = ANY($1::uuid[]) ORDER BY id FOR KEY SHARE`, [actors]);
-  }
-  await tx.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_CHAIN_LOCK]);
-  // Under READ COMMITTED this statement sees every append committed before the lock was granted.
+  // In one statement (the function audit_chain_head, of the migrations): the KEY SHARE locks that the
+  // foreign key check of actor_id takes on each actor's row, first, so that the insert below waits for
+  // no row lock while it holds the chain's lock; then the chain's lock; then, in a statement of its own
+  // and so seeing every append committed before the lock was granted, the chain's head.
   const [head] = (await tx.query(
-    `SELECT h.seq::text AS seq, h.hash, ${canonicalAtSql('clock_timestamp()')} AS now
-       FROM (SELECT 1) AS one
-       LEFT JOIN LATERAL (SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1) AS h ON true`,
+    `SELECT head_seq AS seq, head_hash AS hash, head_at AS now FROM audit_chain_head($1::uuid[])`,
+    [actors],
   )) as { seq: string | null; hash: string | null; now: string }[];
   let seq = BigInt(head.seq ?? 0);
   let prevHash = head.hash ?? GENESIS_HASH;

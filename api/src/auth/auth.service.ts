@@ -5,6 +5,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { preparedQuery } from '../database/prepared-query.js';
 import { User } from './user.entity.js';
 import type { Actor } from './auth.decorators.js';
 import { AuthError, AuthErrorCode } from './auth.errors.js';
@@ -115,13 +116,12 @@ export class AuthService {
 
   /** The session behind a bearer token, or an AuthError when the session is unknown, revoked, idle or expired. */
   async authenticate(token: string): Promise<AuthenticatedSession> {
-    const [row] = (await this.manager.query(SESSION_LOOKUP, [
-      hashToken(token),
-      this.config.sessionIdleMinutes,
-    ])) as (Actor & {
-      lastSeenAt: Date;
-      totpEnabled: boolean;
-    })[];
+    // every request's first statement: prepared once per connection
+    const [row] = await preparedQuery<Actor & { lastSeenAt: Date; totpEnabled: boolean }>(
+      this.manager,
+      SESSION_LOOKUP,
+      [hashToken(token), this.config.sessionIdleMinutes],
+    );
     if (!row) throw new AuthError(AuthErrorCode.InvalidSession);
     if (Date.now() - new Date(row.lastSeenAt).getTime() > TOUCH_AFTER_MS) {
       await this.manager.update(Session, { id: row.sessionId }, { lastSeenAt: new Date() });

@@ -2,6 +2,7 @@ import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import { ApiQuery } from '@nestjs/swagger';
 import type { Request } from 'express';
 import type { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { preparedQuery } from '../database/prepared-query.js';
 import { fieldError } from './errors.js';
 import { assertCleanInput } from './input-guard.js';
 import { isIsoDate } from './validators.js';
@@ -352,7 +353,7 @@ export async function queryPage<R>(
   let known: number | undefined;
   if (first > 0) {
     const { values, count } = compile();
-    const [row] = (await manager.query(count, values)) as { total: string }[];
+    const [row] = await preparedQuery<{ total: string }>(manager, count, values);
     known = Number(row?.total ?? 0);
   }
   const { values, bind, whereSql, count } = compile();
@@ -369,7 +370,12 @@ export async function queryPage<R>(
     SELECT n.total AS "_total", p.*${source.lookup ? `, ${source.lookup.select.join(', ')}` : ''}
     FROM n LEFT JOIN p ON true ${source.lookup?.join ?? ''}
     ORDER BY ${orderSql(terms, (_, i) => `p."_k${i}"`)}`;
-  const rows: Record<string, unknown>[] = await manager.query(sql, values);
+  // the first page's text is one of a few per list (its values are parameters): prepared once per connection;
+  // a later page's holds its total, and a search's plan depends on what it looks for
+  const rows: Record<string, unknown>[] =
+    known === undefined && query.filter.q === undefined
+      ? await preparedQuery(manager, sql, values)
+      : await manager.query(sql, values);
   // the page's own columns, without the statement's: named once, copied per row
   const columns = Object.keys(rows[0] ?? {}).filter((k) => k !== '_total' && k !== '_row' && !/^_k\d+$/.test(k));
   const own = (row: Record<string, unknown>) => {

@@ -31,6 +31,13 @@ export const caseCoveredSql = (caseId: string): string =>
   `EXISTS (SELECT 1 FROM cases cc WHERE cc.id = ${caseId} AND :party = ANY (cc.access_parties))`;
 
 /**
+ * SQL: the application `alias` is on a case the worker of `:party` may see, by the case's parties as the
+ * application carries them (kept by PostgreSQL from its case): no look-up of the case per row. For a
+ * query that already confines rows to `:scope`'s unit.
+ */
+export const applicationCoveredSql = (alias: string): string => `:party = ANY (${alias}.access_parties)`;
+
+/**
  * Whether the case's consent covers this user's party (true for the national roles), whatever unit
  * the case is in now: the caller checks the unit of the record itself (an application, a transfer),
  * since a sending unit keeps its past grants of a case that moved, and a receiving unit sees a

@@ -13,7 +13,7 @@ import type { Actor } from '../auth/auth.decorators.js';
 import { isUniqueViolation, notFound } from '../common/errors.js';
 import { faultPoint } from '../common/fault-point.js';
 import { type ListQuery, type ListSpec, type Page, queryPage } from '../common/list-query.js';
-import { caseCoveredSql, partyScope, unitScope } from '../common/scope.js';
+import { applicationCoveredSql, partyScope, unitScope } from '../common/scope.js';
 import { withRetry } from '../common/transaction.js';
 import { validationException } from '../common/validation.js';
 import { isoDateOf, todayIso } from '../common/dates.js';
@@ -103,7 +103,7 @@ export class DisbursementsService {
         from: `disbursements d LEFT JOIN applications a ON a.id = d.application_id
           LEFT JOIN budget_years y ON y.id = d.budget_year_id`,
         // of the unit's payments, those on cases whose consent covers the worker's party
-        where: scope ? ['d.unit_id = :scope', caseCoveredSql('a.case_id')] : [],
+        where: scope ? ['d.unit_id = :scope', applicationCoveredSql('a')] : [],
         named: { scope, party: partyScope(actor) },
         select: SELECT.filter((column) => !column.startsWith('u.')),
         lookup: { select: ['(SELECT u.display_name FROM users u WHERE u.id = p."recordedBy") AS "recordedByName"'] },
@@ -118,7 +118,7 @@ export class DisbursementsService {
     const scope = unitScope(actor);
     const qb = this.base(tx).where('d.id = :id', { id });
     if (scope) {
-      qb.andWhere('d.unit_id = :scope', { scope }).andWhere(caseCoveredSql('a.case_id'), { party: partyScope(actor) });
+      qb.andWhere('d.unit_id = :scope', { scope }).andWhere(applicationCoveredSql('a'), { party: partyScope(actor) });
     }
     const row = await qb.getRawOne();
     if (!row) throw notFound('Disbursement');

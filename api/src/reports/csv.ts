@@ -25,14 +25,18 @@ export function csvFormat(language: Language, delimiter?: CsvDelimiter): CsvForm
 /** A CSV field: text, a money amount in minor units, or a whole number; null is empty. */
 export type CsvValue = string | bigint | number | null | undefined;
 
-// a cell starting with one of these is taken for a formula by spreadsheets
-const FORMULA_START = /^[=+\-@\t\r]/;
+/** The characters that make a spreadsheet take a cell starting with one of them for a formula. */
+export const FORMULA_STARTS: readonly string[] = ['=', '+', '-', '@', '\t', '\r'];
+const FORMULA_START = new RegExp(`^[${FORMULA_STARTS.join('').replace(/[-\\\]^]/g, '\\$&')}]`);
+
+/** Text as a cell shows it: with a leading `'` where a spreadsheet would take it for a formula. */
+export const guardFormula = (text: string): string => (FORMULA_START.test(text) ? `'${text}` : text);
 
 function field(value: CsvValue, format: CsvFormat): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'bigint') return toMajorString(value, format.decimal);
   if (typeof value === 'number') return String(value);
-  const text = FORMULA_START.test(value) ? `'${value}` : value;
+  const text = guardFormula(value);
   return /["\r\n]/.test(text) || text.includes(format.delimiter) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

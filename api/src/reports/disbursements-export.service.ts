@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { EventEmitter } from 'node:events';
-import type { Readable } from 'node:stream';
+import type { Readable, Transform } from 'node:stream';
 import pg from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
 import type { DataSource } from 'typeorm';
@@ -12,6 +12,8 @@ import { caseCoveredSql, partyScope, unitScope } from '../common/scope.js';
 import { openNullable } from '../crypto/encrypted-columns.js';
 import { DISBURSEMENT_LIST } from '../disbursements/disbursements.service.js';
 import { type CopyField, CopyTextRows } from './copy-text.js';
+import { CsvLineEnds } from './csv-line-ends.js';
+import { paymentCsvCells, type PaymentsCsvFile } from './payments-csv.js';
 
 /** One payment as the file lists it: identifiers and figures, nothing narrative. */
 export interface PaymentLine {
@@ -46,26 +48,27 @@ const QUERY_CANCELED = '57014';
 
 // the columns of the file, in its order; the payee reference (when asked for) as stored, encrypted,
 // opened row by row in Node
-const columns = (payeeReferences: boolean) =>
-  [
-    `to_char(d.paid_on, 'YYYY-MM-DD')`,
-    'y.year',
-    'un.code',
-    'a.category_code',
-    'a.reference',
-    'd.amount',
-    'd.payee_type',
-    'd.account_code',
-    'd.id',
-    ...(payeeReferences ? ['d.payee_reference'] : []),
-    // each with a name of its own: the query builder keeps the order of named expressions
-  ].map((column, i) => `${column} AS c${i}`);
+const columns = (payeeReferences: boolean) => [
+  `to_char(d.paid_on, 'YYYY-MM-DD')`,
+  'y.year',
+  'un.code',
+  'a.category_code',
+  'a.reference',
+  'd.amount',
+  'd.payee_type',
+  'd.account_code',
+  'd.id',
+  ...(payeeReferences ? ['d.payee_reference'] : []),
+];
 
 /** What a payments file holds beside the figures. */
 export interface PaymentFileOptions {
   /** Each payment's payee reference, decrypted: only when asked for. */
   payeeReferences: boolean;
 }
+
+/** What a COPY's bytes pass through: a stream that counts the rows it has taken. */
+type CopyReader = Transform & { readonly rows: number };
 
 /**
  * Every payment matching the list's filter, in payment order (paid on, then
@@ -81,20 +84,34 @@ export class DisbursementsExportService {
 
   readonly reads = new EventEmitter<ExportReads>();
 
-  /**
-   * The query the file copies. COPY takes no bind parameters, so the list's
-   * filter (checked by parseListQuery) and the actor's unit are written into
-   * it as literals, each quoted by pg's escapeLiteral; the SQL is the list's
-   * own, from the list's own filter code.
-   */
+  private readonly tell = (rows: number) => this.reads.emit('rows', rows);
+
+  /** The query the payments (as lines) are copied by. */
   copySql(actor: Actor, query: ListQuery, options: PaymentFileOptions): string {
+    return this.selectSql(actor, query, () => columns(options.payeeReferences));
+  }
+
+  /**
+   * A query of the payments' `cells`. COPY takes no bind parameters, so the
+   * list's filter (checked by parseListQuery), the actor's unit and the
+   * cells' `param` values are written into it as literals, each quoted by
+   * pg's escapeLiteral; the SQL is the list's own, from the list's own filter code.
+   */
+  private selectSql(actor: Actor, query: ListQuery, cells: (param: (value: string) => string) => string[]): string {
     const qb = this.dataSource
       .createQueryBuilder()
       .from('disbursements', 'd')
       .innerJoin('applications', 'a', 'a.id = d.application_id')
       .innerJoin('budget_years', 'y', 'y.id = d.budget_year_id')
-      .innerJoin('units', 'un', 'un.id = d.unit_id')
-      .select(columns(options.payeeReferences));
+      .innerJoin('units', 'un', 'un.id = d.unit_id');
+    let n = 0;
+    const param = (value: string): string => {
+      const name = `cell${n++}`;
+      qb.setParameter(name, value);
+      return `:${name}`;
+    };
+    // each with a name of its own: the query builder keeps the order of named expressions
+    qb.select(cells(param).map((cell, i) => `${cell} AS c${i}`));
     const scope = unitScope(actor);
     // of the unit's payments, those on cases whose consent covers the worker's party (as the list)
     if (scope) {
@@ -114,7 +131,23 @@ export class DisbursementsExportService {
    * COPY is cancelled.
    */
   async payments(actor: Actor, query: ListQuery, options: PaymentFileOptions): Promise<Readable> {
-    const sql = `COPY (${this.copySql(actor, query, options)}) TO STDOUT`;
+    const rows = new CopyTextRows(options.payeeReferences ? withPayeeReference : toLine, this.tell);
+    return this.copyOut(`COPY (${this.copySql(actor, query, options)}) TO STDOUT`, rows);
+  }
+
+  /**
+   * The payments file itself, as PostgreSQL writes it (`COPY … WITH (FORMAT
+   * csv)`): the bytes pass through with their line ends made CRLF, and are
+   * neither parsed nor made into objects. Starts and ends as `payments`.
+   */
+  async paymentsCsv(actor: Actor, query: ListQuery, file: PaymentsCsvFile): Promise<Readable> {
+    const select = this.selectSql(actor, query, (param) => paymentCsvCells(file, param));
+    const options = `FORMAT csv, DELIMITER ${pg.escapeLiteral(file.format.delimiter)}, ENCODING 'UTF8'`;
+    return this.copyOut(`COPY (${select}) TO STDOUT WITH (${options})`, new CsvLineEnds(file.head, this.tell));
+  }
+
+  /** The COPY's bytes through `rows`, which is handed back, the COPY begun. */
+  private async copyOut(sql: string, rows: CopyReader): Promise<Readable> {
     const pool: pg.Pool = (this.dataSource.driver as PostgresDriver).master;
     const client = await pool.connect();
     let pid: number;
@@ -127,9 +160,6 @@ export class DisbursementsExportService {
     const copy = client.query(copyTo(sql));
     // the client says 'drain' once PostgreSQL is ready for its next query: the COPY's end, whichever way it ended
     const ready: Promise<void> = new Promise((resolve) => client.once('drain', resolve));
-    const rows = new CopyTextRows(options.payeeReferences ? withPayeeReference : toLine, (n) =>
-      this.reads.emit('rows', n),
-    );
     let copied = false;
     let settled = false;
     const settle = (drop?: Error | boolean) => {

@@ -6,10 +6,11 @@ import type { Actor } from '../auth/auth.decorators.js';
 import { AuditService } from '../audit/audit.service.js';
 import { contentDisposition } from '../common/content-disposition.js';
 import { fieldError } from '../common/errors.js';
-import { parseListQuery } from '../common/list-query.js';
+import { type ListQuery, parseListQuery } from '../common/list-query.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { PAYEE_TYPES } from '../disbursements/disbursement.entity.js';
 import { DISBURSEMENT_LIST } from '../disbursements/disbursements.service.js';
-import { BOM, type CsvDelimiter, csvFormat, csvRecord, type CsvValue } from './csv.js';
+import { BOM, type CsvDelimiter, type CsvFormat, csvFormat, csvRecord, type CsvValue } from './csv.js';
 import { DisbursementsExportService, type PaymentLine } from './disbursements-export.service.js';
 import type { DisbursementsCsvQueryDto } from './dto/disbursements-csv-query.dto.js';
 import type { Grouping, SpendingQueryDto } from './dto/spending-query.dto.js';
@@ -174,7 +175,6 @@ export class ReportExportsService {
 
     const format = csvFormat(language, query.delimiter);
     const currency = this.config.currency;
-    const named = await this.categoryNamer(language);
     const header = csvRecord(
       [
         word('paidOn', language),
@@ -190,6 +190,30 @@ export class ReportExportsService {
       ],
       format,
     );
+    const head = BOM + header;
+    // the COPY starts in either, after the audit: its snapshot is the file's
+    const file = payeeReferences
+      ? await this.paymentLines(actor, list, language, format, head)
+      : await this.payments.paymentsCsv(actor, list, {
+          format,
+          categories: await this.categoryLabels(language),
+          payeeTypes: new Map(PAYEE_TYPES.map((type) => [type, payeeTypeLabel(type, language)])),
+          head,
+        });
+    const year = typeof filter.year === 'number' ? filter.year : null;
+    const name = `${word('fileDisbursements', language)}-${periodLabel({ year, from, to }, language)}.csv`;
+    return new StreamableFile(file, {
+      type: CSV_TYPE,
+      disposition: contentDisposition(name),
+    });
+  }
+
+  /**
+   * The payments file with each payee reference: those are opened in Node, so
+   * each line is made here, by csvRecord (without them PostgreSQL writes the file).
+   */
+  private async paymentLines(actor: Actor, list: ListQuery, language: Language, format: CsvFormat, head: string) {
+    const named = await this.categoryNamer(language);
     const record = (p: PaymentLine) =>
       csvRecord(
         [
@@ -202,7 +226,7 @@ export class ReportExportsService {
           payeeTypeLabel(p.payeeType, language),
           p.accountCode,
           p.id,
-          ...(payeeReferences ? [p.payeeReference] : []),
+          p.payeeReference,
         ],
         format,
       );
@@ -223,17 +247,19 @@ export class ReportExportsService {
         done(null, pending || undefined);
       },
     });
-    file.push(BOM + header);
-    // the COPY starts here, after the audit: its snapshot is the file's
-    const batches = await this.payments.payments(actor, list, { payeeReferences });
+    file.push(head);
+    const batches = await this.payments.payments(actor, list, { payeeReferences: true });
     // the file's reader gone (the response closed, the file destroyed): the batches stop, and the COPY with them
     pipeline(batches, file, () => undefined);
-    const year = typeof filter.year === 'number' ? filter.year : null;
-    const name = `${word('fileDisbursements', language)}-${periodLabel({ year, from, to }, language)}.csv`;
-    return new StreamableFile(file, {
-      type: CSV_TYPE,
-      disposition: contentDisposition(name),
-    });
+    return file;
+  }
+
+  /** Each category's code and its name in the language (as categoryNamer names them). */
+  private async categoryLabels(language: Language): Promise<Map<string, string>> {
+    const rows: (CategoryNames & { code: string })[] = await this.manager.query(
+      `SELECT code, name, name_en AS "nameEn", name_fi AS "nameFi" FROM categories`,
+    );
+    return new Map(rows.map((r) => [r.code, categoryLabel(r.code, language, r)]));
   }
 
   private spendingTable(report: SpendingReport, language: Language, named: CategoryNamer): Table {
@@ -298,11 +324,8 @@ export class ReportExportsService {
 
   /** Names categories in the language from the categories themselves, the one source of their names. */
   private async categoryNamer(language: Language): Promise<CategoryNamer> {
-    const rows: (CategoryNames & { code: string })[] = await this.manager.query(
-      `SELECT code, name, name_en AS "nameEn", name_fi AS "nameFi" FROM categories`,
-    );
-    const byCode = new Map(rows.map((r) => [r.code, r]));
-    return (code) => categoryLabel(code, language, byCode.get(code));
+    const labels = await this.categoryLabels(language);
+    return (code) => labels.get(code) ?? code;
   }
 
   private csvFile(table: Table, language: Language, delimiter: CsvDelimiter | undefined, name: string) {

@@ -20,6 +20,8 @@ import { CaseTransfers1795400200000 } from './1795400200000-CaseTransfers.js';
 import { FinnishLanguage1795400300000 } from './1795400300000-FinnishLanguage.js';
 import { ConsentPerParty1795400500000 } from './1795400500000-ConsentPerParty.js';
 import { NotificationEventsOfIssue141795400600000 } from './1795400600000-NotificationEventsOfIssue14.js';
+import { ApplicationAccessParties1795400700000 } from './1795400700000-ApplicationAccessParties.js';
+import { AuditChainHead1795400800000 } from './1795400800000-AuditChainHead.js';
 
 /** Every migration, oldest first. Listed by hand so the build and the tests load the same set. */
 export const migrations = [
@@ -45,4 +47,6 @@ export const migrations = [
   FinnishLanguage1795400300000,
   ConsentPerParty1795400500000,
   NotificationEventsOfIssue141795400600000,
+  ApplicationAccessParties1795400700000,
+  AuditChainHead1795400800000,
 ];
