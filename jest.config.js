@@ -26,6 +26,9 @@ const shared = {
 export default {
   // whole flows over HTTP on a loaded 2-core CI machine take seconds, not milliseconds
   testTimeout: 60_000,
+  // two workers on the 2-core CI machine (Jest's default would be one): most of a test file's time is
+  // spent waiting for PostgreSQL, the app it started or LibreOffice, so two files run side by side
+  maxWorkers: 2,
   // npm run test:coverage: the unit, medium and e2e tiers in one run, so that a line counts as
   // covered by whichever tier reaches it. V8's own counters, not Babel instrumentation: SWC
   // compiles the sources and its inline source maps lead the counts back to the .ts lines.

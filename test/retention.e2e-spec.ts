@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { appendAuditEvents } from '../api/src/audit/audit-append.js';
+import { AuditChainHead1795400800000 } from '../api/src/database/migrations/1795400800000-AuditChainHead.js';
 import { Clock } from '../api/src/common/clock.js';
 import { freePort } from '../api/src/database/embedded-postgres.js';
 import { Retention1795300800000 } from '../api/src/database/migrations/1795300800000-Retention.js';
@@ -596,9 +597,13 @@ describe('Retention: narratives purged, books kept', () => {
           );
           ids[key] = row.id;
         };
+        // appended as the app appends today, through the chain-head function of a later migration, there
+        // for the append only: the migrations to come create it themselves
         const audit = (entityType: string, entityId: string, action: string, details: object) =>
-          old.transaction((tx) =>
-            appendAuditEvents(tx, [
+          old.transaction(async (tx) => {
+            const head = new AuditChainHead1795400800000();
+            await head.up(tx.queryRunner!);
+            await appendAuditEvents(tx, [
               {
                 id: randomUUID(),
                 actorId: null,
@@ -608,8 +613,9 @@ describe('Retention: narratives purged, books kept', () => {
                 requestId: null,
                 details: details as never,
               },
-            ]),
-          );
+            ]);
+            await head.down(tx.queryRunner!);
+          });
 
         await application('rejected', 'rejected', { decided_at: '2024-03-01T10:00:00Z' });
         await audit('application', ids.rejected, 'application.reject', { from: 'in_review', to: 'rejected' });

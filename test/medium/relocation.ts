@@ -1,3 +1,4 @@
+import { ApplicationWorkflowService } from '../../api/src/applications/application-workflow.service.js';
 import { ApplicationsService } from '../../api/src/applications/applications.service.js';
 import type { Actor } from '../../api/src/auth/auth.decorators.js';
 import { CasesService } from '../../api/src/cases/cases.service.js';
@@ -37,4 +38,23 @@ export function draftRelocation(
     urgent: false,
     lines: [{ description: 'Room, per night', quantity: nights, unitAmount: 100_000 }],
   } as never);
+}
+
+/** A relocation of `nights` nights for a new case of the worker's unit, submitted and approved in full by `cp`. */
+export async function approvedRelocation(
+  t: MediumTest,
+  worker: Actor,
+  cp: Actor,
+  nights: number,
+): Promise<{ id: string; reference: string }> {
+  const created = await newActiveCase(t, worker);
+  const draft = await draftRelocation(t, worker, created.id, nights);
+  const workflow = t.get(ApplicationWorkflowService);
+  await workflow.submit(worker, draft.id);
+  await workflow.approve(cp, draft.id, {
+    amountApproved: nights * 100_000,
+    reason: 'Within.',
+    overrides: QUOTE_OVERRIDE,
+  });
+  return draft;
 }

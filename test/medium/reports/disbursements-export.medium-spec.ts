@@ -1,4 +1,3 @@
-import { ApplicationWorkflowService } from '../../../api/src/applications/application-workflow.service.js';
 import type { Actor } from '../../../api/src/auth/auth.decorators.js';
 import { thisYear, todayIso } from '../../../api/src/common/dates.js';
 import { DisbursementsService } from '../../../api/src/disbursements/disbursements.service.js';
@@ -6,7 +5,7 @@ import { DisbursementsExportService, type PaymentLine } from '../../../api/src/r
 import type { ListQuery } from '../../../api/src/common/list-query.js';
 import { setPool } from '../../support/money.js';
 import { actorOf, createMediumTest, type MediumTest } from '../medium-db.js';
-import { draftRelocation, newActiveCase, QUOTE_OVERRIDE } from '../relocation.js';
+import { approvedRelocation } from '../relocation.js';
 
 let t: MediumTest;
 let exporter: DisbursementsExportService;
@@ -19,18 +18,7 @@ const refs: string[] = [];
 let grantA: string;
 
 /** A relocation of `nights` nights at DKK 1,000 a night for a new case of the worker's unit, approved in full. */
-async function grant(worker: Actor, nights: number): Promise<{ id: string; reference: string }> {
-  const created = await newActiveCase(t, worker);
-  const draft = await draftRelocation(t, worker, created.id, nights);
-  const workflow = t.get(ApplicationWorkflowService);
-  await workflow.submit(worker, draft.id);
-  await workflow.approve(cp, draft.id, {
-    amountApproved: nights * 100_000,
-    reason: 'Within.',
-    overrides: QUOTE_OVERRIDE,
-  });
-  return { id: draft.id, reference: (draft as { reference: string }).reference };
-}
+const grant = (worker: Actor, nights: number) => approvedRelocation(t, worker, cp, nights);
 
 const pay = (applicationId: string, amount: number, payeeReference?: string, accountCode?: string) =>
   t.get(DisbursementsService).create(finance, {

@@ -1,4 +1,3 @@
-import { ApplicationWorkflowService } from '../../../api/src/applications/application-workflow.service.js';
 import type { Actor } from '../../../api/src/auth/auth.decorators.js';
 import { todayIso } from '../../../api/src/common/dates.js';
 import { DisbursementsService } from '../../../api/src/disbursements/disbursements.service.js';
@@ -15,26 +14,14 @@ import {
 } from '../../../api/src/reports/report-language.js';
 import { setPool } from '../../support/money.js';
 import { actorOf, createMediumTest, type MediumTest } from '../medium-db.js';
-import { draftRelocation, newActiveCase, QUOTE_OVERRIDE } from '../relocation.js';
+import { approvedRelocation } from '../relocation.js';
 
 let t: MediumTest;
 let finance: Actor;
 let cp: Actor;
 let worker: Actor;
 
-/** A relocation of `nights` nights for a new case of the worker's unit, approved in full. */
-async function grant(nights: number): Promise<string> {
-  const created = await newActiveCase(t, worker);
-  const draft = await draftRelocation(t, worker, created.id, nights);
-  const workflow = t.get(ApplicationWorkflowService);
-  await workflow.submit(worker, draft.id);
-  await workflow.approve(cp, draft.id, {
-    amountApproved: nights * 100_000,
-    reason: 'Within.',
-    overrides: QUOTE_OVERRIDE,
-  });
-  return draft.id;
-}
+const grant = async (nights: number): Promise<string> => (await approvedRelocation(t, worker, cp, nights)).id;
 
 const pay = (applicationId: string, amount: number, payeeType: string, accountCode: string | null) =>
   t
